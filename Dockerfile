@@ -1,0 +1,27 @@
+# syntax=docker/dockerfile:1
+# The same steps as the README: `npm install`, then `npm start`. Build stage compiles the native
+# SQLite driver and generates the Prisma clients; the runtime stage runs as the unprivileged
+# `node` user with the SQLite database on a volume.
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends python3 make g++ \
+ && rm -rf /var/lib/apt/lists/* \
+ && npm install -g npm@11
+COPY package.json package-lock.json prisma.config.ts tsconfig.json ./
+COPY prisma ./prisma
+RUN npm install
+COPY src ./src
+COPY content ./content
+RUN npm prune --omit=dev
+
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    DATABASE_URL=file:/data/study-bot.db
+WORKDIR /app
+RUN npm install -g npm@11 && mkdir -p /data && chown node:node /data
+COPY --from=build --chown=node:node /app /app
+USER node
+VOLUME ["/data"]
+EXPOSE 3000
+CMD ["npm", "start"]

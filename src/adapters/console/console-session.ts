@@ -1,0 +1,65 @@
+// Console mode: one person studying in the terminal, one command per line. Works interactively
+// and from a pipe (`printf '/study\n1\n3\n/quit\n' | npm start`), exiting at /quit or end of input.
+import { createInterface } from "node:readline";
+import type { Bot } from "../../core/bot.ts";
+import { parseCommandLine } from "../../core/commands/parse-command-line.ts";
+import type { Actor } from "../../core/identity.ts";
+import type { Locale } from "../../core/i18n/locale.ts";
+import type { Logger } from "../../ops/logger.ts";
+import { renderConsole } from "./render-console.ts";
+
+export const CONSOLE_USER = "console:local";
+export const CONSOLE_TEAM = "console:local";
+
+export interface ConsoleOptions {
+  bot: Bot;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  systemLocale: Locale | undefined;
+  logger: Logger;
+  now?: () => Date;
+}
+
+const GREETING: Record<Locale, string> = {
+  en: "Type /study to begin, /help for every command, a number to press a button, /quit to leave.",
+  ja: "/study で学習開始、/help でコマンド一覧、数字でボタンを押す、/quit で終了します。",
+};
+
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { bot, output, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const actor: Actor = { userId: CONSOLE_USER, teamId: CONSOLE_TEAM, clientLocale: options.systemLocale };
+  const write = (s: string) => output.write(`${s}\n`);
+  let actions: string[] = [];
+  const show = (reply: Awaited<ReturnType<Bot["click"]>>) => {
+    const rendered = renderConsole(reply.view);
+    write(rendered.text);
+    // A notice leaves the current card in place, so its buttons stay pressable.
+    if (reply.mode === "update" || rendered.actions.length > 0) actions = rendered.actions;
+  };
+
+  write(GREETING[await bot.locale(actor)]);
+  const lines = createInterface({ input: options.input, terminal: false });
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === "") continue;
+    write(`> ${line}`);
+    try {
+      if (line === "/quit" || line === "/exit") break;
+      const lang = /^\/lang(?:\s+(\S+))?$/.exec(line);
+      if (lang) {
+        show(await bot.command(actor, { name: "settings", changes: { language: lang[1] ?? "" } }, now()));
+      } else if (/^\d+$/.test(line)) {
+        const action = actions[Number(line) - 1];
+        if (action) show(await bot.click(actor, action, now()));
+        else write(actions.length > 0 ? `Choose 1-${actions.length}.` : "There is nothing to press; type /study or /help.");
+      } else {
+        show(await bot.commandLine(actor, parseCommandLine(line), now()));
+      }
+    } catch (e) {
+      logger.error({ err: e, line: line.slice(0, 200) }, "console command failed");
+      show(bot.apology(await bot.locale(actor).catch(() => "en" as const)));
+    }
+  }
+  lines.close();
+}

@@ -1,0 +1,43 @@
+// Builds the core on a database: opens it (migrating it first), syncs the built-in decks from
+// content/, and wires the store, the catalog and the clock-free core together.
+import { Bot } from "../core/bot.ts";
+import { Catalog } from "../core/deck/catalog.ts";
+import type { Library } from "../core/deck/item.ts";
+import type { Locale } from "../core/i18n/locale.ts";
+import { timeZoneForLocale } from "../core/time/default-time-zone.ts";
+import { loadLibrary } from "../content-files/load-library.ts";
+import { syncLibrary, type SyncReport } from "../storage/content-sync.ts";
+import { openDatabase, type OpenDatabase } from "../storage/open-database.ts";
+import { PrismaStudyStore } from "../storage/prisma-study-store.ts";
+
+export interface BotRuntime {
+  bot: Bot;
+  database: OpenDatabase;
+  library: Library;
+  sync: SyncReport;
+}
+
+export async function createBot(options: {
+  databaseUrl: string;
+  contentDir: string;
+  /** Time zone for people whose language says nothing about it (the host's, in console mode). */
+  fallbackTimeZone?: string;
+  random?: () => number;
+  now?: Date;
+}): Promise<BotRuntime> {
+  const library = await loadLibrary(options.contentDir);
+  const database = await openDatabase(options.databaseUrl);
+  try {
+    const sync = await syncLibrary(database.db, library, options.now ?? new Date());
+    const bot = new Bot({
+      store: new PrismaStudyStore(database.db),
+      catalog: new Catalog(library.topics, library.sections),
+      random: options.random ?? Math.random,
+      defaultTimeZone: (locale: Locale | undefined) => timeZoneForLocale(locale, options.fallbackTimeZone ?? "UTC"),
+    });
+    return { bot, database, library, sync };
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+}

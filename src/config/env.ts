@@ -1,0 +1,129 @@
+// Configuration comes from environment variables only, validated here once at start-up. An error
+// names the variable and what is wrong with it, and never echoes a secret's value.
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../storage/database-url.ts";
+
+const optional = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+const url = (name: string) => optional.refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), `${name} must be an http(s) URL`);
+
+const port = (fallback: number) =>
+  optional
+    .transform((s) => (s === undefined ? fallback : Number(s)))
+    .refine((n) => Number.isInteger(n) && n >= 0 && n <= 65535, "must be a port number from 0 to 65535");
+
+const envSchema = z.object({
+  DATABASE_URL: optional
+    .transform((s) => s ?? DEFAULT_DATABASE_URL)
+    .superRefine((s, ctx) => {
+      try {
+        parseDatabaseUrl(s);
+      } catch (e) {
+        ctx.addIssue({ code: "custom", message: (e as Error).message.replace(/^DATABASE_URL:?\s*/, "") });
+      }
+    }),
+  CONTENT_DIR: optional.transform((s) => s ?? "content"),
+  LOG_LEVEL: optional.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
+  DISCORD_TOKEN: optional,
+  DISCORD_APPLICATION_ID: optional.refine((s) => s === undefined || /^\d{15,22}$/.test(s), "must be the application's numeric id"),
+  DISCORD_GUILD_ID: optional.refine((s) => s === undefined || /^\d{15,22}$/.test(s), "must be a server's numeric id"),
+  DISCORD_API_URL: url("DISCORD_API_URL"),
+  DISCORD_SHARDS: optional.refine((s) => s === undefined || s === "auto" || /^[1-9]\d{0,3}$/.test(s), "must be auto or a number of shards"),
+  SLACK_BOT_TOKEN: optional.refine((s) => s === undefined || s.startsWith("xoxb-"), "must be a bot token (it starts with xoxb-)"),
+  SLACK_APP_TOKEN: optional.refine((s) => s === undefined || s.startsWith("xapp-"), "must be an app-level token (it starts with xapp-)"),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_API_URL: url("SLACK_API_URL"),
+  SLACK_COMMAND: optional.refine((s) => s === undefined || /^\/[a-z0-9_-]{1,31}$/.test(s), "must look like /study"),
+  PORT: port(3000),
+  OPS_PORT: optional
+    .transform((s) => (s === undefined ? undefined : Number(s)))
+    .refine((n) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 65535), "must be a port number from 0 to 65535"),
+  TZ: optional,
+  LANG: optional,
+  LC_ALL: optional,
+  LC_MESSAGES: optional,
+});
+
+export interface Config {
+  databaseUrl: string;
+  contentDir: string;
+  logLevel: string;
+  systemLocaleTag: string | undefined;
+  discord?: {
+    token: string;
+    applicationId: string;
+    guildId?: string | undefined;
+    apiUrl?: string | undefined;
+    shards?: string | undefined;
+  };
+  slack?: {
+    botToken: string;
+    mode: "socket" | "http";
+    appToken?: string | undefined;
+    signingSecret?: string | undefined;
+    apiUrl?: string | undefined;
+    command: string;
+    port: number;
+  };
+  opsPort?: number | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const problems: string[] = [];
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `- ${String(i.path[0])}: ${i.message}`));
+  const has = (name: string) => (env[name] ?? "").trim() !== "";
+  if (has("DISCORD_TOKEN") !== has("DISCORD_APPLICATION_ID")) {
+    problems.push(
+      has("DISCORD_TOKEN")
+        ? "- DISCORD_APPLICATION_ID: is required when DISCORD_TOKEN is set"
+        : "- DISCORD_TOKEN: is required when DISCORD_APPLICATION_ID is set",
+    );
+  }
+  if (!has("SLACK_BOT_TOKEN") && (has("SLACK_APP_TOKEN") || has("SLACK_SIGNING_SECRET"))) {
+    problems.push("- SLACK_BOT_TOKEN: is required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set");
+  }
+  if (has("SLACK_BOT_TOKEN") && !has("SLACK_APP_TOKEN") && !has("SLACK_SIGNING_SECRET")) {
+    problems.push("- SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: one is required with SLACK_BOT_TOKEN (Socket Mode or HTTP mode)");
+  }
+  if (problems.length > 0 || !parsed.success) {
+    throw new ConfigError(`The configuration is not valid:\n${problems.join("\n")}\nSee .env.example for every variable.`);
+  }
+  const e = parsed.data;
+  const config: Config = {
+    databaseUrl: e.DATABASE_URL,
+    contentDir: e.CONTENT_DIR,
+    logLevel: e.LOG_LEVEL ?? "info",
+    systemLocaleTag: e.LC_ALL ?? e.LC_MESSAGES ?? e.LANG,
+    opsPort: e.OPS_PORT,
+  };
+  if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
+    config.discord = {
+      token: e.DISCORD_TOKEN,
+      applicationId: e.DISCORD_APPLICATION_ID,
+      guildId: e.DISCORD_GUILD_ID,
+      apiUrl: e.DISCORD_API_URL,
+      shards: e.DISCORD_SHARDS,
+    };
+  }
+  if (e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {
+    config.slack = {
+      botToken: e.SLACK_BOT_TOKEN,
+      mode: e.SLACK_APP_TOKEN ? "socket" : "http",
+      appToken: e.SLACK_APP_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      apiUrl: e.SLACK_API_URL,
+      command: e.SLACK_COMMAND ?? "/study",
+      port: e.PORT,
+    };
+  }
+  return config;
+}

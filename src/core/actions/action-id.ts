@@ -1,0 +1,84 @@
+// Button action ids. Everything the core needs to handle a click travels in the id itself
+// (<= 100 characters, Discord's custom_id limit), so buttons keep working across restarts and
+// on every instance. Ids from a client are untrusted input: they are parsed, never evaluated.
+import { z } from "zod";
+import { itemIdSchema, topicIdSchema } from "../deck/item.ts";
+import { ratingSchema, type Rating } from "../scheduler/card-state.ts";
+
+export const ACTION_ID_MAX = 100;
+
+const version = z.coerce.number().int().nonnegative().max(1_000_000_000);
+const optionalTopic = z.union([z.literal("").transform(() => undefined), topicIdSchema]);
+const sessionId = z.string().regex(/^[0-9a-zA-Z]{10}$/);
+const position = z.coerce.number().int().min(0).max(49);
+
+export type Action =
+  | { kind: "study"; topic: string | undefined }
+  | { kind: "show-answer"; itemId: string; version: number; topic: string | undefined }
+  | { kind: "rate"; itemId: string; version: number; rating: Rating; topic: string | undefined }
+  | { kind: "quiz-answer"; sessionId: string; position: number; choice: number }
+  | { kind: "quiz-next"; sessionId: string; position: number }
+  | { kind: "quiz-start"; topic: string | undefined; count: number }
+  | { kind: "undo" };
+
+const parsers: Record<string, (parts: string[]) => Action | undefined> = {
+  st: ([topic]) => {
+    const t = optionalTopic.safeParse(topic ?? "");
+    return t.success ? { kind: "study", topic: t.data } : undefined;
+  },
+  sa: ([item, v, topic]) => {
+    const r = z.tuple([itemIdSchema, version, optionalTopic]).safeParse([item, v, topic ?? ""]);
+    return r.success ? { kind: "show-answer", itemId: r.data[0], version: r.data[1], topic: r.data[2] } : undefined;
+  },
+  rt: ([item, v, rating, topic]) => {
+    const r = z
+      .tuple([itemIdSchema, version, z.coerce.number().pipe(ratingSchema), optionalTopic])
+      .safeParse([item, v, rating, topic ?? ""]);
+    return r.success ? { kind: "rate", itemId: r.data[0], version: r.data[1], rating: r.data[2], topic: r.data[3] } : undefined;
+  },
+  qa: ([sid, pos, choice]) => {
+    const r = z.tuple([sessionId, position, z.coerce.number().int().min(0).max(4)]).safeParse([sid, pos, choice]);
+    return r.success ? { kind: "quiz-answer", sessionId: r.data[0], position: r.data[1], choice: r.data[2] } : undefined;
+  },
+  qn: ([sid, pos]) => {
+    const r = z.tuple([sessionId, position]).safeParse([sid, pos]);
+    return r.success ? { kind: "quiz-next", sessionId: r.data[0], position: r.data[1] } : undefined;
+  },
+  qs: ([topic, count]) => {
+    const r = z.tuple([optionalTopic, z.coerce.number().int().min(1).max(20)]).safeParse([topic ?? "", count]);
+    return r.success ? { kind: "quiz-start", topic: r.data[0], count: r.data[1] } : undefined;
+  },
+  ud: () => ({ kind: "undo" }),
+};
+
+/** Parses a button's action id; undefined for anything malformed, unknown or oversized. */
+export function parseAction(id: unknown): Action | undefined {
+  if (typeof id !== "string" || id.length === 0 || id.length > ACTION_ID_MAX) return undefined;
+  const [prefix, ...parts] = id.split(":");
+  const parser = prefix ? parsers[prefix] : undefined;
+  if (!parser || parts.length > 4) return undefined;
+  try {
+    return parser(parts);
+  } catch {
+    return undefined;
+  }
+}
+
+export function actionId(action: Action): string {
+  switch (action.kind) {
+    case "study":
+      return `st:${action.topic ?? ""}`;
+    case "show-answer":
+      return `sa:${action.itemId}:${action.version}:${action.topic ?? ""}`;
+    case "rate":
+      return `rt:${action.itemId}:${action.version}:${action.rating}:${action.topic ?? ""}`;
+    case "quiz-answer":
+      return `qa:${action.sessionId}:${action.position}:${action.choice}`;
+    case "quiz-next":
+      return `qn:${action.sessionId}:${action.position}`;
+    case "quiz-start":
+      return `qs:${action.topic ?? ""}:${action.count}`;
+    case "undo":
+      return "ud";
+  }
+}

@@ -1,0 +1,111 @@
+// The core's front door: one call for a command, one for a button click. Adapters call nothing
+// else, and render the Reply they get back.
+import { parseAction } from "./actions/action-id.ts";
+import type { Command } from "./commands/command.ts";
+import type { ParsedLine } from "./commands/parse-command-line.ts";
+import { localeOf, type CoreDeps } from "./core-deps.ts";
+import type { Actor } from "./identity.ts";
+import type { Locale } from "./i18n/locale.ts";
+import { messages } from "./i18n/messages.ts";
+import { QUIZ_DEFAULT_COUNT, QUIZ_MAX_COUNT, QuizService } from "./quiz/quiz-service.ts";
+import { InfoService } from "./stats/info-service.ts";
+import { StudyService } from "./study/study-service.ts";
+import { notice, update, view, type Reply } from "./views/view.ts";
+
+export class Bot {
+  readonly study: StudyService;
+  readonly quiz: QuizService;
+  readonly info: InfoService;
+
+  constructor(private readonly deps: CoreDeps) {
+    this.study = new StudyService(deps);
+    this.quiz = new QuizService(deps);
+    this.info = new InfoService(deps);
+  }
+
+  async command(actor: Actor, command: Command, now: Date): Promise<Reply> {
+    const invalid = await this.checkOptions(actor, command);
+    if (invalid) return invalid;
+    switch (command.name) {
+      case "study":
+        return this.study.start(actor, command.topic, now);
+      case "quiz":
+        return this.quiz.start(actor, command.topic, command.count ?? QUIZ_DEFAULT_COUNT, now);
+      case "stats":
+        return this.info.stats(actor, now);
+      case "topics":
+        return this.info.topics(actor, now);
+      case "settings":
+        return this.info.settings(actor, command.changes, now);
+      case "undo":
+        return this.study.undo(actor, now);
+      case "help":
+        return this.info.help(actor, await this.locale(actor));
+    }
+  }
+
+  /** A command typed as text, already parsed; parse errors become polite replies. */
+  async commandLine(actor: Actor, parsed: ParsedLine, now: Date): Promise<Reply> {
+    if (parsed.ok) return this.command(actor, parsed.command, now);
+    const t = messages(await this.locale(actor));
+    const text =
+      parsed.error.kind === "unknown-command"
+        ? t.unknownCommand(parsed.error.name)
+        : t.invalidOption(parsed.error.option, parsed.error.problem);
+    return update(view({ body: [text], tone: "error" }));
+  }
+
+  async click(actor: Actor, actionIdText: string, now: Date): Promise<Reply> {
+    const action = parseAction(actionIdText);
+    if (!action) return notice(view({ body: [messages(await this.locale(actor)).buttonUnknown], tone: "info" }));
+    switch (action.kind) {
+      case "study":
+        return this.study.start(actor, action.topic, now);
+      case "show-answer":
+        return this.study.showAnswer(actor, action.itemId, action.version, action.topic, now);
+      case "rate":
+        return this.study.rate(actor, action.itemId, action.version, action.rating, action.topic, now);
+      case "quiz-answer":
+        return this.quiz.answer(actor, action.sessionId, action.position, action.choice, now);
+      case "quiz-next":
+        return this.quiz.next(actor, action.sessionId, action.position, now);
+      case "quiz-start":
+        return this.quiz.start(actor, action.topic, action.count, now);
+      case "undo":
+        return this.study.undo(actor, now);
+    }
+  }
+
+  /** The language to answer someone in before anything else is loaded. */
+  async locale(actor: Actor): Promise<Locale> {
+    return localeOf(await this.deps.store.profile(actor.userId), actor);
+  }
+
+  private async checkOptions(actor: Actor, command: Command): Promise<Reply | undefined> {
+    const topic = "topic" in command ? command.topic : undefined;
+    if (topic !== undefined) {
+      const known = this.deps.catalog.hasTopic(topic) || (await this.deps.store.topicCounts(actor.teamId)).has(topic);
+      if (!known) {
+        const locale = await this.locale(actor);
+        const names = this.deps.catalog.topicIds().join(", ");
+        return update(view({ body: [messages(locale).unknownTopic(topic.slice(0, 40), names)], tone: "error" }));
+      }
+    }
+    if (
+      command.name === "quiz" &&
+      command.count !== undefined &&
+      (!Number.isInteger(command.count) || command.count < 1 || command.count > QUIZ_MAX_COUNT)
+    ) {
+      const t = messages(await this.locale(actor));
+      return update(view({ body: [t.invalidOption("count", `must be a whole number from 1 to ${QUIZ_MAX_COUNT}`)], tone: "error" }));
+    }
+    return undefined;
+  }
+
+  /** The apology for an unexpected failure, in the user's language when it can be known. */
+  apology(locale: Locale): Reply {
+    return notice(view({ body: [messages(locale).sorry], tone: "error" }));
+  }
+}
+
+export { localeOf };

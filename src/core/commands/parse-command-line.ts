@@ -1,0 +1,79 @@
+// Turns a line of text ("/quiz scaling 5", "settings retention 0.85") into a Command. Used by the
+// console and by Slack's single slash command. Everything in the line is untrusted input.
+import { SETTING_NAMES, type SettingsInput } from "../settings/settings.ts";
+import { COMMAND_NAMES, type Command, type CommandName } from "./command.ts";
+
+export const COMMAND_LINE_MAX = 500;
+
+export type ParsedLine =
+  | { ok: true; command: Command }
+  | { ok: false; error: { kind: "unknown-command"; name: string } | { kind: "invalid-option"; option: string; problem: string } };
+
+export function parseCommandLine(line: string): ParsedLine {
+  if (line.length > COMMAND_LINE_MAX)
+    return { ok: false, error: { kind: "invalid-option", option: "text", problem: `is longer than ${COMMAND_LINE_MAX} characters` } };
+  const words = line.trim().split(/\s+/).filter(Boolean);
+  const head = (words.shift() ?? "help").replace(/^\//, "").toLowerCase();
+  if (!(COMMAND_NAMES as readonly string[]).includes(head))
+    return { ok: false, error: { kind: "unknown-command", name: head.slice(0, 40) } };
+  const name = head as CommandName;
+  switch (name) {
+    case "study":
+      return words.length > 1 ? tooMany("topic") : { ok: true, command: { name, topic: words[0]?.toLowerCase() } };
+    case "quiz": {
+      // "/quiz", "/quiz 5", "/quiz scaling", "/quiz scaling 5"
+      let topic: string | undefined;
+      let count: number | undefined;
+      for (const w of words) {
+        if (/^\d+$/.test(w) && count === undefined) count = Number(w);
+        else if (/^-?\d+(\.\d+)?$/.test(w))
+          return { ok: false, error: { kind: "invalid-option", option: "count", problem: "must be a whole number from 1 to 20" } };
+        else if (topic === undefined) topic = w.toLowerCase();
+        else return tooMany("topic");
+      }
+      return { ok: true, command: { name, topic, count } };
+    }
+    case "settings": {
+      if (words.length === 0) return { ok: true, command: { name, changes: {} } };
+      const [key, ...rest] = words;
+      const setting = normalizeSettingName(key ?? "");
+      if (!setting)
+        return {
+          ok: false,
+          error: {
+            kind: "invalid-option",
+            option: (key ?? "").slice(0, 40),
+            problem: `is not a setting; use one of ${SETTING_NAMES.join(", ")}`,
+          },
+        };
+      if (rest.length !== 1) return { ok: false, error: { kind: "invalid-option", option: setting, problem: "needs exactly one value" } };
+      const changes: SettingsInput = { [setting]: rest[0] };
+      return { ok: true, command: { name, changes } };
+    }
+    default:
+      return words.length > 0
+        ? { ok: false, error: { kind: "invalid-option", option: name, problem: "takes no options" } }
+        : { ok: true, command: { name } as Command };
+  }
+}
+
+function tooMany(option: string): ParsedLine {
+  return { ok: false, error: { kind: "invalid-option", option, problem: "takes one word" } };
+}
+
+const ALIASES: Record<string, (typeof SETTING_NAMES)[number]> = {
+  language: "language",
+  lang: "language",
+  locale: "language",
+  timezone: "timezone",
+  tz: "timezone",
+  retention: "retention",
+  new: "new",
+  "new-per-day": "new",
+  reviews: "reviews",
+  "reviews-per-day": "reviews",
+};
+
+function normalizeSettingName(key: string): (typeof SETTING_NAMES)[number] | undefined {
+  return ALIASES[key.toLowerCase()];
+}

@@ -1,0 +1,144 @@
+// The content model: what a deck file may contain. Decks are validated against these schemas when
+// they are loaded, and the stored copy of an item is validated again when it is read back.
+import { z } from "zod";
+import { localizedTextSchema } from "../i18n/locale.ts";
+
+/** Item ids travel inside button ids (<= 100 characters on Discord), so they stay short. */
+export const ITEM_ID_MAX = 48;
+export const itemIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "ids use lowercase letters, digits and hyphens")
+  .max(ITEM_ID_MAX, `ids are at most ${ITEM_ID_MAX} characters`);
+
+export const TOPIC_ID_MAX = 24;
+export const topicIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "topic ids use lowercase letters, digits and hyphens")
+  .max(TOPIC_ID_MAX, `topic ids are at most ${TOPIC_ID_MAX} characters`);
+
+/** Limits that keep every rendered string inside Discord's and Slack's limits (see content:check). */
+export const TEXT_LIMITS = {
+  /** A choice becomes a button label: Slack allows 75 characters, we prefix "A. ". */
+  choice: 70,
+  prompt: 700,
+  answer: 700,
+  explanation: 600,
+} as const;
+
+const text = (max: number) =>
+  z.strictObject({
+    ja: z.string().trim().min(1, "Japanese text is missing or empty").max(max, `Japanese text is longer than ${max} characters`),
+    en: z.string().trim().min(1, "English text is missing or empty").max(max, `English text is longer than ${max} characters`),
+  });
+
+const choiceSchema = z.strictObject({
+  ja: z
+    .string()
+    .trim()
+    .min(1, "Japanese choice is missing or empty")
+    .max(TEXT_LIMITS.choice, `Japanese choice is longer than ${TEXT_LIMITS.choice} characters`),
+  en: z
+    .string()
+    .trim()
+    .min(1, "English choice is missing or empty")
+    .max(TEXT_LIMITS.choice, `English choice is longer than ${TEXT_LIMITS.choice} characters`),
+  correct: z.boolean().optional(),
+});
+export type Choice = z.infer<typeof choiceSchema>;
+
+const common = {
+  id: itemIdSchema,
+  topics: z.array(topicIdSchema).min(1, "an item needs at least one topic"),
+  section: z.string().min(1, "an item names the article section it comes from"),
+  explanation: text(TEXT_LIMITS.explanation),
+};
+
+const choicesSchema = z
+  .array(choiceSchema)
+  .min(3, "multiple choice needs 3 to 5 choices")
+  .max(5, "multiple choice needs 3 to 5 choices")
+  .superRefine((choices, ctx) => {
+    const correct = choices.filter((c) => c.correct === true).length;
+    if (correct !== 1) {
+      ctx.addIssue({ code: "custom", message: `exactly one choice must be correct, found ${correct}` });
+    }
+    for (const lang of ["ja", "en"] as const) {
+      const seen = new Set<string>();
+      choices.forEach((c, i) => {
+        const key = c[lang].trim().toLowerCase();
+        if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, lang], message: `duplicate choice "${c[lang]}"` });
+        seen.add(key);
+      });
+    }
+  });
+
+export const flashcardSchema = z.strictObject({
+  ...common,
+  kind: z.literal("flashcard"),
+  front: text(TEXT_LIMITS.prompt),
+  back: text(TEXT_LIMITS.answer),
+});
+
+export const multipleChoiceSchema = z.strictObject({
+  ...common,
+  kind: z.literal("multiple-choice"),
+  question: text(TEXT_LIMITS.prompt),
+  choices: choicesSchema,
+});
+
+/** A multiple-choice question framed as a situation to reason about ("a sale opens at 10:00..."). */
+export const scenarioSchema = z.strictObject({
+  ...common,
+  kind: z.literal("scenario"),
+  question: text(TEXT_LIMITS.prompt),
+  choices: choicesSchema,
+});
+
+export const trueFalseSchema = z.strictObject({
+  ...common,
+  kind: z.literal("true-false"),
+  statement: text(TEXT_LIMITS.prompt),
+  answer: z.boolean(),
+});
+
+export const itemSchema = z.discriminatedUnion("kind", [flashcardSchema, multipleChoiceSchema, scenarioSchema, trueFalseSchema]);
+export type Item = z.infer<typeof itemSchema>;
+export type ItemKind = Item["kind"];
+export const ITEM_KINDS: readonly ItemKind[] = ["flashcard", "multiple-choice", "scenario", "true-false"];
+export type ChoiceItem = Extract<Item, { kind: "multiple-choice" | "scenario" }>;
+export type GradedItem = Exclude<Item, { kind: "flashcard" }>;
+
+export function isGraded(item: Item): item is GradedItem {
+  return item.kind !== "flashcard";
+}
+
+export const topicSchema = z.strictObject({ id: topicIdSchema, name: localizedTextSchema });
+export type Topic = z.infer<typeof topicSchema>;
+
+export const sectionSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "section ids use lowercase letters, digits, dots and hyphens"),
+  /** The heading exactly as the source article writes it. */
+  heading: z.string().min(1),
+  name: localizedTextSchema,
+});
+export type Section = z.infer<typeof sectionSchema>;
+
+export const deckMetaSchema = z.strictObject({
+  id: itemIdSchema,
+  name: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+});
+export type DeckMeta = z.infer<typeof deckMetaSchema>;
+
+/** A deck as the loader hands it over: metadata plus items in study order. */
+export interface Deck {
+  meta: DeckMeta;
+  items: Item[];
+}
+
+/** Everything under content/: the topics and sections items refer to, and the decks. */
+export interface Library {
+  topics: Topic[];
+  sections: Section[];
+  decks: Deck[];
+}

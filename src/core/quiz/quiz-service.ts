@@ -1,0 +1,213 @@
+// Quizzes: a fixed set of auto-graded questions, answered with buttons and graded at once. Every
+// answer also feeds the item's schedule (wrong = Again, right = Good), so quizzes and flashcards
+// share one memory model.
+import { actionId } from "../actions/action-id.ts";
+import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { isGraded, type GradedItem } from "../deck/item.ts";
+import type { Actor } from "../identity.ts";
+import type { Locale } from "../i18n/locale.ts";
+import { messages } from "../i18n/messages.ts";
+import type { CardRecord, QuizRecord, StoredItem } from "../ports/study-store.ts";
+import { randomId, seededRandom, shuffled } from "../random/seeded-random.ts";
+import { RATINGS } from "../scheduler/card-state.ts";
+import { rate, retrievability } from "../scheduler/fsrs.ts";
+import { studyDayOf } from "../time/study-day.ts";
+import { notice, update, view, type Button, type Reply, type View } from "../views/view.ts";
+import { answerText, choiceLabel } from "../study/card-views.ts";
+import { seedKey } from "../study/study-service.ts";
+
+export const QUIZ_DEFAULT_COUNT = 5;
+export const QUIZ_MAX_COUNT = 20;
+/** A quiz left open longer than this has ended; its buttons say so. */
+export const QUIZ_LIFETIME_MS = 24 * 3600_000;
+
+export class QuizService {
+  constructor(private readonly deps: CoreDeps) {}
+
+  async start(actor: Actor, topic: string | undefined, count: number, now: Date): Promise<Reply> {
+    const { store, catalog } = this.deps;
+    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const locale = localeOf(profile, actor);
+    const candidates = await store.gradedItems({ userId: profile.id, teamId: actor.teamId, topic });
+    if (candidates.length === 0) {
+      return update(view({ body: [messages(locale).quizNoItems(topic ? catalog.topicName(topic, locale) : null)], tone: "info" }));
+    }
+    const id = randomId(this.deps.random);
+    const picked = pickQuestions(candidates, Math.min(count, QUIZ_MAX_COUNT), now, profile.desiredRetention, seededRandom(id));
+    const quiz = {
+      id,
+      userId: profile.id,
+      teamId: actor.teamId,
+      topic: topic ?? null,
+      itemIds: picked.map((c) => c.item.id),
+      createdAt: now,
+    };
+    await store.createQuiz(quiz);
+    const first = picked[0];
+    if (!first || !isGraded(first.item.content)) throw new Error("quiz picked no graded item");
+    return update(questionView({ ...quiz, finishedAt: null, answers: [] }, 0, first.item.content, locale));
+  }
+
+  async answer(actor: Actor, sessionId: string, position: number, choice: number, now: Date): Promise<Reply> {
+    const { store } = this.deps;
+    const quiz = await store.loadQuiz(sessionId);
+    const stale = await this.staleReply(quiz, actor, position, now);
+    if (stale) return stale;
+    const q = quiz as QuizRecord;
+    const itemId = q.itemIds[position] as string;
+    const { profile, item, card } = await store.loadForReview(actor.userId, itemId);
+    const locale = localeOf(profile, actor);
+    const t = messages(locale);
+    if (!profile || !item || !isGraded(item.content)) return notice(view({ body: [t.quizExpired], tone: "info" }));
+    const content = item.content;
+    if (choice >= choiceCount(content)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
+    const correct = isCorrect(content, choice);
+    const before = card?.card ?? null;
+    const outcome = rate(before, correct ? RATINGS.good : RATINGS.again, now, profile.desiredRetention, seedKey(profile.id, itemId));
+    const day = studyDayOf(now, profile.timeZone);
+    const finishes = position === q.itemIds.length - 1;
+    const result = await store.recordReview({
+      userId: profile.id,
+      teamId: actor.teamId,
+      itemId,
+      version: card?.version ?? 0,
+      rating: correct ? RATINGS.good : RATINGS.again,
+      source: "quiz",
+      reviewedAt: now,
+      studyDay: day,
+      before,
+      after: outcome.card,
+      countersAreToday: profile.counterDay === day,
+      quizAnswer: { sessionId, position, choice, correct, finishes },
+    });
+    if (result === "duplicate") return notice(view({ body: [t.quizAlreadyAnswered], tone: "info" }));
+    const next: Button = finishes
+      ? { action: actionId({ kind: "quiz-next", sessionId, position: position + 1 }), label: t.seeScore, style: "primary" }
+      : { action: actionId({ kind: "quiz-next", sessionId, position: position + 1 }), label: t.nextQuestion, style: "primary" };
+    return update(
+      view({
+        title: t.quizTitle(position + 1, q.itemIds.length),
+        body: [
+          promptOf(content, locale),
+          correct ? `✅ ${t.quizCorrect}` : `❌ ${t.quizWrong(answerText(content, locale))}`,
+          t.explanationLine(content.explanation[locale]),
+        ],
+        tone: correct ? "success" : "error",
+        buttons: [[next]],
+      }),
+    );
+  }
+
+  /** Moves on to a question, or to the score after the last one. Read-only, so repeating it is harmless. */
+  async next(actor: Actor, sessionId: string, position: number, now: Date): Promise<Reply> {
+    const { store } = this.deps;
+    const [quiz, profile] = await Promise.all([store.loadQuiz(sessionId), store.profile(actor.userId)]);
+    const locale = localeOf(profile, actor);
+    const t = messages(locale);
+    if (!quiz || quiz.userId !== actor.userId) return notice(view({ body: [quiz ? t.notYourSession : t.quizExpired], tone: "info" }));
+    if (position !== quiz.answers.length) return notice(view({ body: [t.quizAlreadyAnswered], tone: "info" }));
+    if (position >= quiz.itemIds.length) return update(scoreView(quiz, locale));
+    if (now.getTime() - quiz.createdAt.getTime() > QUIZ_LIFETIME_MS) return notice(view({ body: [t.quizExpired], tone: "info" }));
+    const [item] = await store.items([quiz.itemIds[position] as string]);
+    if (!item || !isGraded(item.content)) return notice(view({ body: [t.quizExpired], tone: "info" }));
+    return update(questionView(quiz, position, item.content, locale));
+  }
+
+  private async staleReply(quiz: QuizRecord | null, actor: Actor, position: number, now: Date): Promise<Reply | undefined> {
+    const isCurrent =
+      quiz !== null &&
+      quiz.userId === actor.userId &&
+      position === quiz.answers.length &&
+      position < quiz.itemIds.length &&
+      !quiz.finishedAt &&
+      now.getTime() - quiz.createdAt.getTime() <= QUIZ_LIFETIME_MS;
+    if (isCurrent) return undefined;
+    const t = messages(localeOf(await this.deps.store.profile(actor.userId), actor));
+    if (!quiz) return notice(view({ body: [t.quizExpired], tone: "info" }));
+    if (quiz.userId !== actor.userId) return notice(view({ body: [t.notYourSession], tone: "info" }));
+    if (position < quiz.answers.length) return notice(view({ body: [t.quizAlreadyAnswered], tone: "info" }));
+    if (position !== quiz.answers.length || position >= quiz.itemIds.length) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
+    return notice(view({ body: [t.quizExpired], tone: "info" }));
+  }
+}
+
+/** Due questions first (most overdue first), then new ones in deck order, then the weakest. */
+export function pickQuestions(
+  candidates: { item: StoredItem; record: CardRecord | null }[],
+  count: number,
+  now: Date,
+  retention: number,
+  random: () => number,
+): { item: StoredItem; record: CardRecord | null }[] {
+  const due = candidates
+    .filter((c) => c.record?.card && c.record.card.due <= now)
+    .sort((a, b) => (a.record?.card?.due.getTime() ?? 0) - (b.record?.card?.due.getTime() ?? 0));
+  const fresh = candidates.filter((c) => !c.record?.card).sort((a, b) => a.item.position - b.item.position);
+  const rest = candidates
+    .filter((c) => c.record?.card && c.record.card.due > now)
+    .map((c) => ({ c, r: retrievability(c.record?.card as NonNullable<CardRecord["card"]>, now, retention) }))
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.c);
+  return shuffled([...due, ...fresh, ...rest].slice(0, count), random);
+}
+
+function choiceCount(item: GradedItem): number {
+  return item.kind === "true-false" ? 2 : item.choices.length;
+}
+
+/** For true/false items, choice 1 means "true" and 0 means "false". */
+function isCorrect(item: GradedItem, choice: number): boolean {
+  if (item.kind === "true-false") return (choice === 1) === item.answer;
+  return item.choices[choice]?.correct === true;
+}
+
+function promptOf(item: GradedItem, locale: Locale): string {
+  return item.kind === "true-false" ? item.statement[locale] : item.question[locale];
+}
+
+export function questionView(quiz: QuizRecord, position: number, item: GradedItem, locale: Locale): View {
+  const t = messages(locale);
+  const answer = (choice: number) => actionId({ kind: "quiz-answer", sessionId: quiz.id, position, choice });
+  let buttons: Button[];
+  if (item.kind === "true-false") {
+    buttons = [
+      { action: answer(1), label: t.trueLabel, style: "secondary" },
+      { action: answer(0), label: t.falseLabel, style: "secondary" },
+    ];
+  } else {
+    // Choices are shuffled per quiz and question, the same way every time the question is shown.
+    const order = shuffled(
+      item.choices.map((_, i) => i),
+      seededRandom(`${quiz.id}:${position}`),
+    );
+    buttons = order.map((original, shown) => ({
+      action: answer(original),
+      label: choiceLabel(shown, item.choices[original]?.[locale] ?? ""),
+      style: "secondary",
+    }));
+  }
+  return view({
+    title: t.quizTitle(position + 1, quiz.itemIds.length),
+    body: [item.kind === "true-false" ? `${item.statement[locale]}\n${t.trueFalsePrompt}` : item.question[locale]],
+    buttons: [buttons],
+  });
+}
+
+function scoreView(quiz: QuizRecord, locale: Locale): View {
+  const t = messages(locale);
+  const correct = quiz.answers.filter((a) => a.correct).length;
+  return view({
+    body: [t.quizScore(correct, quiz.itemIds.length), quiz.answers.map((a) => (a.correct ? "✅" : "❌")).join(" ")],
+    tone: correct === quiz.itemIds.length ? "success" : "info",
+    buttons: [
+      [
+        {
+          action: actionId({ kind: "quiz-start", topic: quiz.topic ?? undefined, count: quiz.itemIds.length }),
+          label: t.quizAgain,
+          style: "primary",
+        },
+        { action: actionId({ kind: "study", topic: quiz.topic ?? undefined }), label: t.studyButton, style: "secondary" },
+      ],
+    ],
+  });
+}

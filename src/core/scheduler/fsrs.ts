@@ -1,0 +1,103 @@
+// The only module that talks to ts-fsrs (FSRS-6). Everything else speaks CardState.
+import { createEmptyCard, fsrs, generatorParameters, State, StrategyMode, type Card, type FSRS, type Grade } from "ts-fsrs";
+import { CARD_STATES, RATING_VALUES, type CardState, type CardStateKind, type Rating } from "./card-state.ts";
+
+export const RETENTION_MIN = 0.7;
+export const RETENTION_MAX = 0.97;
+export const DEFAULT_RETENTION = 0.9;
+export const LEARNING_STEPS = ["1m", "10m"] as const;
+export const RELEARNING_STEPS = ["10m"] as const;
+export const MAXIMUM_INTERVAL_DAYS = 36500;
+
+export interface SchedulingOutcome {
+  rating: Rating;
+  card: CardState;
+  /** Time from the review until the card is due again. */
+  intervalMs: number;
+}
+
+const schedulers = new Map<string, FSRS>();
+
+function schedulerFor(retention: number, seed: string): FSRS {
+  const key = retention.toFixed(4);
+  let f = schedulers.get(key);
+  if (!f) {
+    f = fsrs(
+      generatorParameters({
+        request_retention: retention,
+        maximum_interval: MAXIMUM_INTERVAL_DAYS,
+        enable_fuzz: true,
+        enable_short_term: true,
+        learning_steps: [...LEARNING_STEPS],
+        relearning_steps: [...RELEARNING_STEPS],
+      }),
+    );
+    schedulers.set(key, f);
+  }
+  // The fuzz seed depends on the card and the review count, not on the clock, so the interval shown
+  // on a button before the click is exactly the interval the click gives.
+  f.useStrategy(StrategyMode.SEED, () => seed);
+  return f;
+}
+
+export function newCard(now: Date): CardState {
+  return fromFsrs(createEmptyCard(now));
+}
+
+/**
+ * What each rating would do to the card now. `seedKey` identifies the card (user and item) so
+ * that fuzz is repeatable; `card` null means the item has never been studied.
+ */
+export function previewRatings(card: CardState | null, now: Date, retention: number, seedKey: string): Record<Rating, SchedulingOutcome> {
+  const current = card ?? newCard(now);
+  const f = schedulerFor(retention, `${seedKey}:${current.reps}`);
+  const preview = f.repeat(toFsrs(current), now);
+  const out = {} as Record<Rating, SchedulingOutcome>;
+  for (const rating of RATING_VALUES) {
+    const next = fromFsrs(preview[rating as Grade].card);
+    out[rating] = { rating, card: next, intervalMs: next.due.getTime() - now.getTime() };
+  }
+  return out;
+}
+
+export function rate(card: CardState | null, rating: Rating, now: Date, retention: number, seedKey: string): SchedulingOutcome {
+  const current = card ?? newCard(now);
+  const f = schedulerFor(retention, `${seedKey}:${current.reps}`);
+  const next = fromFsrs(f.next(toFsrs(current), now, rating as Grade).card);
+  return { rating, card: next, intervalMs: next.due.getTime() - now.getTime() };
+}
+
+/** Probability of recall now (0-1); 0 for a new card. */
+export function retrievability(card: CardState, now: Date, retention: number): number {
+  if (card.state === CARD_STATES.new) return 0;
+  return schedulerFor(retention, "r").get_retrievability(toFsrs(card), now, false);
+}
+
+function toFsrs(card: CardState): Card {
+  return {
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    elapsed_days: 0,
+    scheduled_days: card.scheduledDays,
+    learning_steps: card.learningStep,
+    reps: card.reps,
+    lapses: card.lapses,
+    state: card.state as unknown as State,
+    ...(card.lastReview ? { last_review: card.lastReview } : {}),
+  };
+}
+
+function fromFsrs(card: Card): CardState {
+  return {
+    state: card.state as unknown as CardStateKind,
+    due: card.due,
+    stability: card.stability,
+    difficulty: card.difficulty,
+    scheduledDays: card.scheduled_days,
+    learningStep: card.learning_steps,
+    reps: card.reps,
+    lapses: card.lapses,
+    lastReview: card.last_review ?? null,
+  };
+}

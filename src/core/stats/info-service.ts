@@ -1,0 +1,112 @@
+// The read-only commands: stats, topics, settings and help.
+import { localeOf, type CoreDeps } from "../core-deps.ts";
+import type { Actor } from "../identity.ts";
+import type { Locale } from "../i18n/locale.ts";
+import { messages } from "../i18n/messages.ts";
+import type { UserProfile } from "../ports/study-store.ts";
+import { parseSettings, type SettingsInput } from "../settings/settings.ts";
+import { studyDayEnd, studyDayOf, studyDayStart } from "../time/study-day.ts";
+import { update, view, type Reply, type View } from "../views/view.ts";
+import { actionId } from "../actions/action-id.ts";
+import { currentStreak } from "./streak.ts";
+
+const RETENTION_WINDOW_MS = 30 * 24 * 3600_000;
+
+export class InfoService {
+  constructor(private readonly deps: CoreDeps) {}
+
+  private enter(actor: Actor, now: Date): Promise<UserProfile> {
+    return this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+  }
+
+  async stats(actor: Actor, now: Date): Promise<Reply> {
+    const profile = await this.enter(actor, now);
+    const locale = localeOf(profile, actor);
+    const t = messages(locale);
+    const today = studyDayOf(now, profile.timeZone);
+    const s = await this.deps.store.stats({
+      userId: profile.id,
+      teamId: actor.teamId,
+      now,
+      dayStart: studyDayStart(today, profile.timeZone),
+      dayEnd: studyDayEnd(now, profile.timeZone),
+      retentionSince: new Date(now.getTime() - RETENTION_WINDOW_MS),
+    });
+    const retention =
+      s.matureReviews === 0
+        ? t.retentionNone
+        : `${((100 * s.matureRecalled) / s.matureReviews).toFixed(1)}% (${s.matureRecalled}/${s.matureReviews})`;
+    return update(
+      view({
+        title: t.statsTitle,
+        body: t.stats({
+          dueNow: s.dueNow,
+          dueToday: s.dueToday,
+          reviewedToday: s.reviewedToday,
+          retention,
+          streak: currentStreak(s.studyDays, today),
+          cards: s.totalCards,
+        }),
+        buttons: [[{ action: actionId({ kind: "study", topic: undefined }), label: t.studyButton, style: "primary" }]],
+      }),
+    );
+  }
+
+  async topics(actor: Actor, now: Date): Promise<Reply> {
+    const profile = await this.enter(actor, now);
+    const locale = localeOf(profile, actor);
+    const t = messages(locale);
+    const counts = await this.deps.store.topicCounts(actor.teamId);
+    const { catalog } = this.deps;
+    const ids = [...new Set([...catalog.topicIds(), ...counts.keys()])].filter((id) => (counts.get(id) ?? 0) > 0);
+    return update(
+      view({
+        title: t.topicsTitle,
+        body: [ids.map((id) => t.topicLineCount(catalog.topicName(id, locale), id, counts.get(id) ?? 0)).join("\n"), t.topicsHint],
+      }),
+    );
+  }
+
+  async settings(actor: Actor, changes: SettingsInput, now: Date): Promise<Reply> {
+    let profile = await this.enter(actor, now);
+    const hasChanges = Object.values(changes).some((v) => v !== undefined);
+    if (hasChanges) {
+      const parsed = parseSettings(changes);
+      if (!parsed.ok) {
+        const t = messages(localeOf(profile, actor));
+        return update(view({ body: [t.invalidSetting(parsed.problem), t.settingsHint], tone: "error" }));
+      }
+      profile = await this.deps.store.updateSettings(profile.id, parsed.patch);
+    }
+    return update(settingsView(profile, actor, hasChanges));
+  }
+
+  help(actor: Actor, locale: Locale): Reply {
+    const t = messages(locale);
+    void actor;
+    return update(view({ title: t.helpTitle, body: t.helpLines }));
+  }
+}
+
+export function settingsView(profile: UserProfile, actor: Actor, saved: boolean): View {
+  const locale = localeOf(profile, actor);
+  const t = messages(locale);
+  const language = profile.locale ? t.languageName[profile.locale] : t.languageAuto(t.languageName[locale]);
+  return view({
+    title: t.settingsTitle,
+    body: [
+      ...(saved ? [t.settingsSaved] : []),
+      t
+        .settingsLines({
+          language,
+          timeZone: profile.timeZone,
+          retention: profile.desiredRetention.toFixed(2),
+          newPerDay: profile.newPerDay,
+          reviewsPerDay: profile.reviewsPerDay,
+        })
+        .join("\n"),
+      t.settingsHint,
+    ],
+    tone: saved ? "success" : "neutral",
+  });
+}

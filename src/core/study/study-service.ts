@@ -1,0 +1,153 @@
+// Studying: the next card (due reviews first, then new cards within today's limit), showing its
+// answer, rating it, and undoing the last rating.
+import { localeOf, type CoreDeps } from "../core-deps.ts";
+import type { Actor } from "../identity.ts";
+import { messages } from "../i18n/messages.ts";
+import type { Locale } from "../i18n/locale.ts";
+import type { CardRecord, StoredItem, UserProfile } from "../ports/study-store.ts";
+import { CARD_STATES, isLearning, type Rating } from "../scheduler/card-state.ts";
+import { previewRatings, rate } from "../scheduler/fsrs.ts";
+import { formatDuration } from "../time/intervals.ts";
+import { studyDayOf } from "../time/study-day.ts";
+import { notice, update, view, type Reply, type View } from "../views/view.ts";
+import { actionId } from "../actions/action-id.ts";
+import { backView, frontView, promptText } from "./card-views.ts";
+
+export function seedKey(userId: string, itemId: string): string {
+  return `${userId}|${itemId}`;
+}
+
+/** Today's counters, or zeros when they belong to an earlier study day. */
+export function countersFor(profile: UserProfile, day: string): { newToday: number; reviewsToday: number } {
+  return profile.counterDay === day ? profile : { newToday: 0, reviewsToday: 0 };
+}
+
+/** An item the team can see: built-in decks, or the team's own. */
+export function visibleTo(item: StoredItem, teamId: string): boolean {
+  return item.teamId === null || item.teamId === teamId;
+}
+
+export class StudyService {
+  constructor(private readonly deps: CoreDeps) {}
+
+  async start(actor: Actor, topic: string | undefined, now: Date): Promise<Reply> {
+    const profile = await this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    return update(await this.next(profile, actor, topic, now));
+  }
+
+  /** The view of whatever comes next for the user: a card front, or "all done". */
+  async next(profile: UserProfile, actor: Actor, topic: string | undefined, now: Date, banner?: string): Promise<View> {
+    const { store, catalog } = this.deps;
+    const locale = localeOf(profile, actor);
+    const t = messages(locale);
+    const day = studyDayOf(now, profile.timeZone);
+    const counters = countersFor(profile, day);
+    const reviewsLeft = profile.reviewsPerDay - counters.reviewsToday;
+    const newLeft = profile.newPerDay - counters.newToday;
+    const query = { userId: profile.id, teamId: actor.teamId, topic };
+    const show = (item: StoredItem, record: CardRecord | null) =>
+      frontView({ item: item.content, card: record?.card ?? null, version: record?.version ?? 0, topic, locale, catalog }, banner);
+
+    const first = await store.firstScheduledCard(query);
+    const firstCard = first?.record.card ?? null;
+    const reviewsHeldBack = firstCard !== null && firstCard.due <= now && !isLearning(firstCard) && reviewsLeft <= 0;
+    // The card that will come next: with reviews held back by the daily limit, only learning cards.
+    let upcoming = firstCard;
+    if (first && firstCard && firstCard.due <= now) {
+      if (!reviewsHeldBack) return show(first.item, first.record);
+      const learning = await store.firstScheduledCard({ ...query, learningOnly: true });
+      if (learning?.record.card && learning.record.card.due <= now) return show(learning.item, learning.record);
+      upcoming = learning?.record.card ?? null;
+    }
+    if (newLeft > 0) {
+      const fresh = await store.firstNewItem(query);
+      if (fresh) return show(fresh.item, fresh.record);
+    }
+    const lines = [...(banner ? [banner] : [])];
+    lines.push(t.allDone(upcoming ? formatDuration(upcoming.due.getTime() - now.getTime(), locale) : null));
+    if (reviewsHeldBack) lines.push(t.reviewLimitReached(profile.reviewsPerDay));
+    if (newLeft <= 0 && profile.newPerDay > 0) lines.push(t.newLimitReached(profile.newPerDay));
+    return view({
+      body: lines,
+      tone: "success",
+      buttons: [[{ action: actionId({ kind: "undo" }), label: t.undoButton, style: "secondary" }]],
+    });
+  }
+
+  async showAnswer(actor: Actor, itemId: string, version: number, topic: string | undefined, now: Date): Promise<Reply> {
+    const loaded = await this.load(actor, itemId, version);
+    if ("reply" in loaded) return loaded.reply;
+    const { profile, item, record, locale } = loaded;
+    const outcomes = previewRatings(record?.card ?? null, now, profile.desiredRetention, seedKey(profile.id, itemId));
+    return update(
+      backView({ item: item.content, card: record?.card ?? null, version, topic, locale, catalog: this.deps.catalog }, outcomes),
+    );
+  }
+
+  async rate(actor: Actor, itemId: string, version: number, rating: Rating, topic: string | undefined, now: Date): Promise<Reply> {
+    const loaded = await this.load(actor, itemId, version);
+    if ("reply" in loaded) return loaded.reply;
+    const { profile, record, locale } = loaded;
+    const t = messages(locale);
+    const before = record?.card ?? null;
+    const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, itemId));
+    const day = studyDayOf(now, profile.timeZone);
+    const result = await this.deps.store.recordReview({
+      userId: profile.id,
+      teamId: actor.teamId,
+      itemId,
+      version,
+      rating,
+      source: "study",
+      reviewedAt: now,
+      studyDay: day,
+      before,
+      after: outcome.card,
+      countersAreToday: profile.counterDay === day,
+    });
+    if (result === "duplicate") return notice(view({ body: [t.alreadyRated], tone: "info" }));
+    const counters = countersFor(profile, day);
+    const isNew = before === null || before.state === CARD_STATES.new;
+    const counted: UserProfile = {
+      ...profile,
+      counterDay: day,
+      newToday: counters.newToday + (isNew ? 1 : 0),
+      reviewsToday: counters.reviewsToday + (before?.state === CARD_STATES.review ? 1 : 0),
+    };
+    const banner = t.rated(t.ratingLabel[rating], formatDuration(outcome.intervalMs, locale));
+    return update(await this.next(counted, actor, topic, now, banner));
+  }
+
+  async undo(actor: Actor, now: Date): Promise<Reply> {
+    const { store, catalog } = this.deps;
+    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const locale = localeOf(profile, actor);
+    const t = messages(locale);
+    const last = await store.lastReview(profile.id);
+    if (!last) return update(view({ body: [t.nothingToUndo], tone: "info" }));
+    if (last.source !== "study") return update(view({ body: [t.quizAnswerNoUndo], tone: "info" }));
+    if ((await store.undoReview(last)) === "conflict") return update(view({ body: [t.undoConflict], tone: "warning" }));
+    const [item] = await store.items([last.itemId]);
+    if (!item || item.retired) return update(view({ body: [t.undone("")], tone: "success" }));
+    const restored = frontView({ item: item.content, card: last.before, version: last.version + 1, topic: undefined, locale, catalog });
+    return update({ ...restored, body: [t.undone(promptText(item.content, locale))] });
+  }
+
+  /** Loads what a click on a card needs and answers politely when the click is stale. */
+  private async load(
+    actor: Actor,
+    itemId: string,
+    version: number,
+  ): Promise<{ reply: Reply } | { profile: UserProfile; item: StoredItem; record: CardRecord | null; locale: Locale }> {
+    const { profile, item, card } = await this.deps.store.loadForReview(actor.userId, itemId);
+    const locale = localeOf(profile, actor);
+    const t = messages(locale);
+    const keepStudying = [[{ action: actionId({ kind: "study", topic: undefined }), label: t.keepStudying, style: "primary" as const }]];
+    if (!profile) return { reply: notice(view({ body: [t.buttonUnknown], tone: "info" })) };
+    if (!item || item.retired || !visibleTo(item, actor.teamId)) {
+      return { reply: notice(view({ body: [t.cardGone], tone: "info", buttons: keepStudying })) };
+    }
+    if ((card?.version ?? 0) !== version) return { reply: notice(view({ body: [t.alreadyRated], tone: "info", buttons: keepStudying })) };
+    return { profile, item, record: card, locale };
+  }
+}

@@ -1,0 +1,52 @@
+// Platform-neutral views: what the core answers with. Adapters render them as Discord messages,
+// Slack blocks or console text, and turn a clicked button's action id back into a core call.
+
+export type ButtonStyle = "primary" | "secondary" | "success" | "danger";
+
+export interface Button {
+  /** Opaque to adapters; parsed by the core (src/core/actions/action-id.ts). At most 100 characters. */
+  action: string;
+  label: string;
+  style: ButtonStyle;
+}
+
+export type Tone = "neutral" | "info" | "success" | "warning" | "error";
+
+export interface View {
+  title?: string;
+  /** Paragraphs in light markdown: **bold** and line breaks only. */
+  body: string[];
+  /** A short, quiet line under the body. */
+  footer?: string;
+  /** Rows of at most five buttons. */
+  buttons: Button[][];
+  tone: Tone;
+}
+
+/**
+ * How to deliver a view: `update` replaces the message the user is working in (or is the first
+ * reply to a command); `notice` is a short private message beside it, leaving the session intact.
+ */
+export interface Reply {
+  mode: "update" | "notice";
+  view: View;
+}
+
+export function view(partial: Partial<View> & Pick<View, "body">): View {
+  return { buttons: [], tone: "neutral", ...partial };
+}
+
+export function update(v: View): Reply {
+  return { mode: "update", view: v };
+}
+
+export function notice(v: View): Reply {
+  return { mode: "notice", view: v };
+}
+
+/** Splits buttons into rows of at most `perRow`. */
+export function rows(buttons: Button[], perRow = 5): Button[][] {
+  const out: Button[][] = [];
+  for (let i = 0; i < buttons.length; i += perRow) out.push(buttons.slice(i, i + perRow));
+  return out;
+}

@@ -1,0 +1,74 @@
+// Entry point for `npm start`: reads the configuration, opens the database, and starts Discord,
+// Slack, both, or (with neither configured) a study session in the terminal.
+import { createBot } from "./app/create-bot.ts";
+import { runConsole } from "./adapters/console/console-session.ts";
+import { ConfigError, loadConfig } from "./config/env.ts";
+import { ContentError } from "./content-files/load-library.ts";
+import { toLocale } from "./core/i18n/locale.ts";
+import { createLogger } from "./ops/logger.ts";
+import { MigrationError } from "./storage/migrations.ts";
+import { redactDatabaseUrl } from "./storage/database-url.ts";
+
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const consoleMode = !config.discord && !config.slack;
+  const logger = createLogger(consoleMode && !process.env.LOG_LEVEL ? "warn" : config.logLevel);
+  const hostTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  let runtime;
+  try {
+    runtime = await createBot({
+      databaseUrl: config.databaseUrl,
+      contentDir: config.contentDir,
+      fallbackTimeZone: consoleMode ? hostTimeZone : "UTC",
+    });
+  } catch (e) {
+    if (e instanceof ContentError || e instanceof MigrationError) {
+      process.stderr.write(`Cannot start: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  logger.info({ database: redactDatabaseUrl(config.databaseUrl), sync: runtime.sync }, "database ready");
+
+  if (consoleMode) {
+    process.stdout.write(
+      [
+        `Console mode: studying as console:local in ${redactDatabaseUrl(config.databaseUrl)}.`,
+        "To connect Discord, set DISCORD_TOKEN and DISCORD_APPLICATION_ID; for Slack, SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP). See README.md.",
+        "",
+      ].join("\n"),
+    );
+    await runConsole({
+      bot: runtime.bot,
+      input: process.stdin,
+      output: process.stdout,
+      systemLocale: toLocale(config.systemLocaleTag),
+      logger,
+    });
+    await runtime.database.close();
+    return 0;
+  }
+  process.stderr.write("Discord and Slack adapters are not available in this build yet.\n");
+  await runtime.database.close();
+  return 1;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`Unexpected failure at start-up: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,29 @@
+// Structured JSON logs (pino) on stderr, so that stdout stays the console session's own. Fields
+// that could carry secrets are redacted wherever they appear.
+import { pino, type Logger } from "pino";
+
+export type { Logger };
+
+export const REDACTED_PATHS = [
+  "token",
+  "*.token",
+  "authorization",
+  "*.authorization",
+  "headers.authorization",
+  "*.headers.authorization",
+  "botToken",
+  "appToken",
+  "signingSecret",
+  "*.botToken",
+  "*.appToken",
+  "*.signingSecret",
+  "password",
+  "*.password",
+];
+
+export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+  return pino(
+    { level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" }, base: { service: "study-bot" } },
+    pino.destination({ dest: (destination as { fd?: number }).fd ?? 2, sync: true }),
+  );
+}

@@ -1,0 +1,92 @@
+// Console mode end to end: `npm start` as a child process, driven through a pipe, on a fresh
+// SQLite file.
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), "study-bot-console-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(
+  command: string[],
+  input: string,
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command[0]!, command.slice(1), {
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? dir,
+        LANG: "C",
+        DATABASE_URL: `file:${path.join(dir, "study.db")}`,
+        ...env,
+      },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+const tsx = [path.join(process.cwd(), "node_modules", ".bin", "tsx"), "src/main.ts"];
+
+describe("console mode", () => {
+  it("runs the piped session from the README: a card, its answer and intervals, a rating, stats, exit 0", async () => {
+    const { code, stdout, stderr } = await run(["npm", "start", "--silent"], "/study\n1\n3\n/stats\n/quit\n");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("Console mode");
+    expect(stdout).toContain("DISCORD_TOKEN");
+    expect(stdout).toMatch(/== New card ==\n.+\n\(Topic: .+\)\n\[1\] Show answer/);
+    expect(stdout).toMatch(/\[1\] Again · 1m {2}\[2\] Hard · 6m {2}\[3\] Good · 10m {2}\[4\] Easy · \d+d/);
+    expect(stdout).toContain("Rated Good: next review in 10 min.");
+    expect(stdout).toContain("Reviewed today: 1");
+    const db = new Database(path.join(dir, "study.db"), { readonly: true });
+    const logs = db.prepare(`SELECT "userId", "rating", "source" FROM "ReviewLog"`).all();
+    db.close();
+    expect(logs).toEqual([{ userId: "console:local", rating: 3, source: "study" }]);
+  });
+
+  it("keeps progress across runs, speaks Japanese after /lang ja, and exits 0 at the end of input", async () => {
+    await run(tsx, "/study\n1\n4\n");
+    const second = await run(tsx, "/lang ja\n/stats\n/dance\n");
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("保存しました。");
+    expect(second.stdout).toContain("今日の復習数：1");
+    expect(second.stdout).toContain("「dance」というコマンドはありません。");
+  });
+
+  it("defaults to Japanese with a Japanese system locale", async () => {
+    const { stdout } = await run(tsx, "/study\n", { LANG: "ja_JP.UTF-8" });
+    expect(stdout).toContain("/study で学習開始");
+    expect(stdout).toContain("[1] 答えを見る");
+  });
+
+  it("answers a number with nothing to press, and an unknown command, without stopping", async () => {
+    const { code, stdout } = await run(tsx, "7\n/nope\n/study nowhere\n/help\n");
+    expect(code).toBe(0);
+    expect(stdout).toContain("There is nothing to press");
+    expect(stdout).toContain('I don\'t know the command "nope"');
+    expect(stdout).toContain('There is no topic "nowhere"');
+    expect(stdout).toContain("How to use the study bot");
+  });
+
+  it("refuses to start on a broken configuration, naming the variable", async () => {
+    const { code, stderr } = await run(tsx, "", { DATABASE_URL: "mysql://nope", DISCORD_TOKEN: "secret-token-value" });
+    expect(code).toBe(1);
+    expect(stderr).toContain("DATABASE_URL");
+    expect(stderr).toContain("DISCORD_APPLICATION_ID: is required when DISCORD_TOKEN is set");
+    expect(stderr).not.toContain("secret-token-value");
+  });
+});

@@ -1,0 +1,85 @@
+// content:check on the real deck, and on broken copies of it: every problem names the file, the
+// item and what is wrong.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { checkLibrary } from "../../src/content-files/check-library.ts";
+import { readLibrary } from "../../src/content-files/load-library.ts";
+import { renderChecks } from "../../src/content-files/render-checks.ts";
+
+const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
+
+function runCheck(dir: string): { code: number; out: string } {
+  try {
+    const out = execFileSync(tsx, ["src/bin/content-check.ts", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    return { code: 0, out };
+  } catch (e) {
+    const err = e as { status: number; stdout: string; stderr: string };
+    return { code: err.status, out: `${err.stdout}${err.stderr}` };
+  }
+}
+
+describe("the built-in deck", () => {
+  it("passes content:check with at least 200 items, 90 of them auto-graded, in both languages", async () => {
+    const result = await readLibrary("content");
+    const { problems, counts } = checkLibrary(result, renderChecks);
+    expect(problems).toEqual([]);
+    expect(counts.items).toBeGreaterThanOrEqual(200);
+    expect(counts.graded).toBeGreaterThanOrEqual(90);
+    expect(counts.byLocale).toEqual({ en: counts.items, ja: counts.items });
+    for (const [topic, n] of Object.entries(counts.byTopic)) expect(n, topic).toBeGreaterThan(0);
+    for (const [section, n] of Object.entries(counts.bySection)) expect(n, section).toBeGreaterThan(0);
+  });
+});
+
+describe("content:check on a broken deck", () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  function brokenCopy(file: string, edit: (source: string) => string): string {
+    dir = mkdtempSync(path.join(tmpdir(), "study-bot-content-"));
+    cpSync("content", dir, { recursive: true });
+    const target = path.join(dir, "decks", "backend-aws", file);
+    const source = readFileSync(target, "utf8");
+    const broken = edit(source);
+    expect(broken).not.toBe(source);
+    writeFileSync(target, broken);
+    return dir;
+  }
+
+  it("prints the counts and passes on the real deck", () => {
+    const { code, out } = runCheck("content");
+    expect(code).toBe(0);
+    expect(out).toMatch(/kind\s+count/);
+    expect(out).toMatch(/\d+ items, \d+ auto-graded/);
+  });
+
+  it("names the file and the line of invalid YAML", () => {
+    const { code, out } = runCheck(brokenCopy("01-backend-basics.yaml", (s) => s.replace("items:", "items:\n  - id: [unclosed")));
+    expect(code).toBe(1);
+    expect(out).toMatch(/01-backend-basics\.yaml: invalid YAML at line \d+/);
+  });
+
+  it("names the item and the problem when two choices are marked correct", () => {
+    const { code, out } = runCheck(brokenCopy("01-backend-basics.yaml", (s) => s.replace(/(choices:\n\s+- ja: [^\n]+\n\s+en: [^\n]+\n)/, "$1        correct: true\n")));
+    expect(code).toBe(1);
+    expect(out).toMatch(/01-backend-basics\.yaml, item [a-z0-9-]+, field choices: exactly one choice must be correct, found 2/);
+  });
+
+  it("names the item and field of a missing translation", () => {
+    const { code, out } = runCheck(brokenCopy("02-architecture.yaml", (s) => s.replace(/\n(\s+)en: [^\n]+/, "")));
+    expect(code).toBe(1);
+    expect(out).toMatch(/02-architecture\.yaml, item [a-z0-9-]+, field [a-z.]+\.en: is required but missing/);
+  });
+
+  it("names the item and field of a label longer than Slack allows", () => {
+    const { code, out } = runCheck(brokenCopy("10-aws-data.yaml", (s) => s.replace(/(choices:\n\s+- ja: )([^\n]+)/, `$1${"長".repeat(71)}`)));
+    expect(code).toBe(1);
+    expect(out).toMatch(/10-aws-data\.yaml, item [a-z0-9-]+, field choices\.0\.ja: Japanese choice is longer than 70 characters/);
+  });
+});
