@@ -93,7 +93,12 @@ export class PrismaStudyStore implements StudyStore {
     return row ? toProfile(row) : null;
   }
 
-  async loadForReview(userId: string, itemId: string) {
+  async loadForReview(userId: string, itemId: string, knownVersion?: number) {
+    // A card that has been studied: one joined query for the card, its user and its item.
+    if (knownVersion !== undefined && knownVersion > 0) {
+      const row = await this.db.cardState.findUnique({ where: { userId_itemId: { userId, itemId } }, include: { user: true, item: true } });
+      if (row) return { profile: toProfile(row.user), item: decodeItem(row.item), card: decodeCard(row) };
+    }
     const [user, item] = await this.db.$transaction([
       this.db.user.findUnique({ where: { id: userId } }),
       this.db.item.findUnique({ where: { id: itemId }, include: { cards: { where: { userId } } } }),

@@ -114,8 +114,16 @@ export interface StudyStore {
   /** Creates the user, team and membership when missing and records the client's language. */
   enter(actor: Actor, defaults: { timeZone: string }, now: Date): Promise<UserProfile>;
   profile(userId: string): Promise<UserProfile | null>;
-  /** The user, the item and the user's progress on it, in one round trip. */
-  loadForReview(userId: string, itemId: string): Promise<{ profile: UserProfile | null; item: StoredItem | null; card: CardRecord | null }>;
+  /**
+   * The user, the item and the user's progress on it, in one round trip. `knownVersion` is the
+   * card version the caller expects (from a button): above 0 the card is known to exist, which
+   * allows a cheaper query.
+   */
+  loadForReview(
+    userId: string,
+    itemId: string,
+    knownVersion?: number,
+  ): Promise<{ profile: UserProfile | null; item: StoredItem | null; card: CardRecord | null }>;
   /** The studied card that is due first (learning and relearning only, when asked). */
   firstScheduledCard(query: CardQuery & { learningOnly?: boolean }): Promise<{ item: StoredItem; record: CardRecord } | null>;
   /** The first item in deck order that the user has never rated. */

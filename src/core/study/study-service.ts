@@ -139,7 +139,7 @@ export class StudyService {
     itemId: string,
     version: number,
   ): Promise<{ reply: Reply } | { profile: UserProfile; item: StoredItem; record: CardRecord | null; locale: Locale }> {
-    const { profile, item, card } = await this.deps.store.loadForReview(actor.userId, itemId);
+    const { profile, item, card } = await this.deps.store.loadForReview(actor.userId, itemId, version);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
     const keepStudying = [[{ action: actionId({ kind: "study", topic: undefined }), label: t.keepStudying, style: "primary" as const }]];

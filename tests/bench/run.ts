@@ -1,0 +1,30 @@
+// npm run bench [-- --quick] [-- --only study]: runs the benchmarks and prints one table.
+// Targets are checked here, never in timed tests: these machines are shared and noisy.
+import { formatTable, type BenchRow } from "./bench-table.ts";
+import { benchStudyLoopSqlite } from "./study-loop-bench.ts";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
+  {
+    name: "study",
+    run: () =>
+      benchStudyLoopSqlite(
+        quick
+          ? { users: 500, cardsPerUser: 200, reviewLogs: 50_000, operations: 300 }
+          : { users: 10_000, cardsPerUser: 200, reviewLogs: 1_000_000, operations: 2_000 },
+        log,
+      ),
+  },
+];
+
+const rows: BenchRow[] = [];
+for (const b of benches) {
+  if (only && b.name !== only) continue;
+  log(`running ${b.name}...`);
+  rows.push(...(await b.run()));
+}
+console.log(formatTable(rows));
