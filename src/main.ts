@@ -1,6 +1,7 @@
 // Entry point for `npm start`: reads the configuration, opens the database, and starts Discord,
 // Slack, both, or (with neither configured) a study session in the terminal.
 import { createBot } from "./app/create-bot.ts";
+import { runService } from "./app/run-service.ts";
 import { runConsole } from "./adapters/console/console-session.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
 import { ContentError } from "./content-files/load-library.ts";
@@ -58,9 +59,7 @@ async function main(): Promise<number> {
     await runtime.database.close();
     return 0;
   }
-  process.stderr.write("Discord and Slack adapters are not available in this build yet.\n");
-  await runtime.database.close();
-  return 1;
+  return runService(config, runtime, logger);
 }
 
 main().then(

@@ -38,9 +38,9 @@ export class Bot {
       case "settings":
         return this.info.settings(actor, command.changes, now);
       case "undo":
-        return this.study.undo(actor, now);
+        return this.study.undo(actor, undefined, now);
       case "help":
-        return this.info.help(actor, await this.locale(actor));
+        return this.info.help(await this.locale(actor));
     }
   }
 
@@ -72,8 +72,26 @@ export class Bot {
       case "quiz-start":
         return this.quiz.start(actor, action.topic, action.count, now);
       case "undo":
-        return this.study.undo(actor, now);
+        return this.study.undo(actor, action.target, now);
     }
+  }
+
+  /** Topics to offer as choices (slash-command autocomplete), matching what the user typed. */
+  async topicChoices(actor: Actor, typed: string): Promise<{ value: string; name: string }[]> {
+    return this.info.topicChoices(actor, typed, await this.locale(actor));
+  }
+
+  /**
+   * The team a direct message counts for: the one the user chose in /settings, else their
+   * personal team (the actor's own).
+   */
+  async directMessageTeam(actor: Actor): Promise<string> {
+    return (await this.deps.store.profile(actor.userId))?.dmTeamId ?? actor.teamId;
+  }
+
+  /** Teams the user can choose for direct messages (adapters add their display names). */
+  memberships(userId: string): Promise<string[]> {
+    return this.deps.store.memberships(userId);
   }
 
   /** The language to answer someone in before anything else is loaded. */

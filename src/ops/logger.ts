@@ -1,6 +1,6 @@
 // Structured JSON logs (pino) on stderr, so that stdout stays the console session's own. Fields
 // that could carry secrets are redacted wherever they appear.
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 
 export type { Logger };
 
@@ -21,9 +21,10 @@ export const REDACTED_PATHS = [
   "*.password",
 ];
 
-export function createLogger(level: string, destination: NodeJS.WritableStream = process.stderr): Logger {
+/** A logger writing JSON lines to `destination` (stderr by default). */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
     { level, redact: { paths: REDACTED_PATHS, censor: "[redacted]" }, base: { service: "study-bot" } },
-    pino.destination({ dest: (destination as { fd?: number }).fd ?? 2, sync: true }),
+    destination ?? pino.destination({ dest: 2, sync: true }),
   );
 }

@@ -18,6 +18,7 @@ import { CARD_STATES, cardStateFromJson, cardStateToJson, ratingSchema } from ".
 import { z } from "zod";
 import type { Db } from "./open-database.ts";
 import { cardColumns, decodeCard, decodeItem } from "./item-codec.ts";
+import { ItemCache } from "./item-cache.ts";
 
 const GRADED_KINDS = ["multiple-choice", "scenario", "true-false"];
 const reviewSourceSchema = z.enum(["study", "quiz", "qotd"]);
@@ -33,6 +34,7 @@ interface UserRow {
   counterDay: string;
   newToday: number;
   reviewsToday: number;
+  dmTeamId: string | null;
 }
 
 function toProfile(row: UserRow): UserProfile {
@@ -47,6 +49,7 @@ function toProfile(row: UserRow): UserProfile {
     counterDay: row.counterDay,
     newToday: row.newToday,
     reviewsToday: row.reviewsToday,
+    dmTeamId: row.dmTeamId,
   };
 }
 
@@ -59,15 +62,45 @@ function visibleItems(teamId: string, topic: string | undefined) {
   };
 }
 
+function prismaCode(e: unknown): unknown {
+  return typeof e === "object" && e !== null && "code" in e ? (e as { code: unknown }).code : undefined;
+}
+
+export function isRecordNotFound(e: unknown): boolean {
+  return prismaCode(e) === "P2025";
+}
+
 export function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002";
 }
 
+/** How long a membership is trusted without writing it again (lastSeenAt is this precise). */
+export const ENTER_REFRESH_MS = 5 * 60_000;
+
 export class PrismaStudyStore implements StudyStore {
+  private readonly recentlyEntered = new Map<string, number>();
+  readonly itemCache = new ItemCache();
+
   constructor(private readonly db: Db) {}
+
+  /** An item from the cache, or from the database (then cached). */
+  private async item(id: string): Promise<StoredItem | null> {
+    const cached = this.itemCache.get(id);
+    if (cached) return cached;
+    const row = await this.db.item.findUnique({ where: { id } });
+    return row ? this.itemCache.put(decodeItem(row)) : null;
+  }
 
   async enter(actor: Actor, defaults: { timeZone: string }, now: Date): Promise<UserProfile> {
     const clientLocale = actor.clientLocale ?? null;
+    // Someone active moments ago is already a member: read their settings and skip the three
+    // upserts, refreshing lastSeenAt at most every few minutes.
+    const key = `${actor.teamId}|${actor.userId}|${clientLocale ?? ""}`;
+    const seen = this.recentlyEntered.get(key);
+    if (seen !== undefined && now.getTime() - seen < ENTER_REFRESH_MS && now.getTime() >= seen) {
+      const row = await this.db.user.findUnique({ where: { id: actor.userId } });
+      if (row) return toProfile(row);
+    }
     const [, user] = await this.db.$transaction([
       this.db.team.upsert({
         where: { id: actor.teamId },
@@ -85,6 +118,8 @@ export class PrismaStudyStore implements StudyStore {
         update: { lastSeenAt: now },
       }),
     ]);
+    if (this.recentlyEntered.size >= 100_000) this.recentlyEntered.clear();
+    this.recentlyEntered.set(key, now.getTime());
     return toProfile(user);
   }
 
@@ -94,17 +129,20 @@ export class PrismaStudyStore implements StudyStore {
   }
 
   async loadForReview(userId: string, itemId: string, knownVersion?: number) {
-    // A card that has been studied: one joined query for the card, its user and its item.
+    // A card that has been studied: one joined query for the card and its user.
     if (knownVersion !== undefined && knownVersion > 0) {
-      const row = await this.db.cardState.findUnique({ where: { userId_itemId: { userId, itemId } }, include: { user: true, item: true } });
-      if (row) return { profile: toProfile(row.user), item: decodeItem(row.item), card: decodeCard(row) };
+      const row = await this.db.cardState.findUnique({ where: { userId_itemId: { userId, itemId } }, include: { user: true } });
+      if (row) return { profile: toProfile(row.user), item: await this.item(itemId), card: decodeCard(row) };
     }
-    const [user, item] = await this.db.$transaction([
-      this.db.user.findUnique({ where: { id: userId } }),
-      this.db.item.findUnique({ where: { id: itemId }, include: { cards: { where: { userId } } } }),
-    ]);
-    const cardRow = item?.cards[0];
-    return { profile: user ? toProfile(user) : null, item: item ? decodeItem(item) : null, card: cardRow ? decodeCard(cardRow) : null };
+    // A card shown as new: its state is not read. Should it have been rated since, the rating's
+    // write conflicts with the existing card and is refused as a duplicate.
+    if (knownVersion === 0) {
+      const user = await this.db.user.findUnique({ where: { id: userId } });
+      return { profile: user ? toProfile(user) : null, item: await this.item(itemId), card: null };
+    }
+    const user = await this.db.user.findUnique({ where: { id: userId }, include: { cards: { where: { itemId } } } });
+    const cardRow = user?.cards[0];
+    return { profile: user ? toProfile(user) : null, item: await this.item(itemId), card: cardRow ? decodeCard(cardRow) : null };
   }
 
   async firstScheduledCard(query: CardQuery & { learningOnly?: boolean }) {
@@ -115,79 +153,81 @@ export class PrismaStudyStore implements StudyStore {
         item: visibleItems(query.teamId, query.topic),
       },
       orderBy: { due: "asc" },
-      include: { item: true },
     });
-    return row ? { item: decodeItem(row.item), record: decodeCard(row) } : null;
+    const item = row ? await this.item(row.itemId) : null;
+    return row && item ? { item, record: decodeCard(row) } : null;
   }
 
   async firstNewItem(query: CardQuery) {
     const row = await this.db.item.findFirst({
-      where: { ...visibleItems(query.teamId, query.topic), cards: { none: { userId: query.userId, state: { gt: CARD_STATES.new } } } },
+      where: { ...visibleItems(query.teamId, query.topic), cards: { none: { userId: query.userId } } },
       orderBy: [{ position: "asc" }, { id: "asc" }],
-      include: { cards: { where: { userId: query.userId } } },
     });
-    if (!row) return null;
-    const card = row.cards[0];
-    return { item: decodeItem(row), record: card ? decodeCard(card) : null };
+    return row ? { item: this.itemCache.put(decodeItem(row)), record: null } : null;
   }
 
   async recordReview(w: ReviewWrite): Promise<"recorded" | "duplicate"> {
     const isNew = w.before === null || w.before.state === CARD_STATES.new;
     const isReview = w.before?.state === CARD_STATES.review;
     const card = { ...cardColumns(w.after, w.reviewedAt), version: w.version + 1 };
-    const ops = [
-      this.db.reviewLog.create({
-        data: {
-          userId: w.userId,
-          itemId: w.itemId,
-          teamId: w.teamId,
-          version: w.version,
-          rating: w.rating,
-          source: w.source,
-          reviewedAt: w.reviewedAt,
-          studyDay: w.studyDay,
-          stateBefore: w.before?.state ?? CARD_STATES.new,
-          before: w.before ? cardStateToJson(w.before) : null,
-          after: cardStateToJson(w.after),
-        },
-      }),
-      w.version === 0
-        ? this.db.cardState.create({ data: { userId: w.userId, itemId: w.itemId, ...card } })
-        : this.db.cardState.update({ where: { userId_itemId: { userId: w.userId, itemId: w.itemId } }, data: card }),
-      this.db.user.update({
-        where: { id: w.userId },
-        data: w.countersAreToday
+    // One nested write (Prisma runs it in a transaction): the counters, the review log and the card.
+    // The log's unique (user, item, version), and the card's primary key for a new card, refuse a
+    // second rating of the same presentation.
+    const write = this.db.user.update({
+      where: { id: w.userId },
+      data: {
+        ...(w.countersAreToday
           ? { newToday: { increment: isNew ? 1 : 0 }, reviewsToday: { increment: isReview ? 1 : 0 } }
-          : { counterDay: w.studyDay, newToday: isNew ? 1 : 0, reviewsToday: isReview ? 1 : 0 },
-      }),
-      ...(w.quizAnswer
-        ? [
-            this.db.quizAnswer.create({
-              data: {
-                sessionId: w.quizAnswer.sessionId,
-                position: w.quizAnswer.position,
-                choice: w.quizAnswer.choice,
-                correct: w.quizAnswer.correct,
-                answeredAt: w.reviewedAt,
-              },
-            }),
-            ...(w.quizAnswer.finishes
-              ? [this.db.quizSession.update({ where: { id: w.quizAnswer.sessionId }, data: { finishedAt: w.reviewedAt } })]
-              : []),
-          ]
-        : []),
-    ];
+          : { counterDay: w.studyDay, newToday: isNew ? 1 : 0, reviewsToday: isReview ? 1 : 0 }),
+        reviews: {
+          create: {
+            itemId: w.itemId,
+            teamId: w.teamId,
+            version: w.version,
+            rating: w.rating,
+            source: w.source,
+            reviewedAt: w.reviewedAt,
+            studyDay: w.studyDay,
+            stateBefore: w.before?.state ?? CARD_STATES.new,
+            before: w.before ? cardStateToJson(w.before) : null,
+            after: cardStateToJson(w.after),
+          },
+        },
+        cards:
+          w.version === 0
+            ? { create: { itemId: w.itemId, ...card } }
+            : { update: { where: { userId_itemId: { userId: w.userId, itemId: w.itemId } }, data: card } },
+      },
+      select: { id: true },
+    });
     try {
-      await this.db.$transaction(ops);
+      if (!w.quizAnswer) {
+        await write;
+      } else {
+        const a = w.quizAnswer;
+        await this.db.$transaction([
+          write,
+          this.db.quizAnswer.create({
+            data: { sessionId: a.sessionId, position: a.position, choice: a.choice, correct: a.correct, answeredAt: w.reviewedAt },
+            select: { position: true },
+          }),
+          ...(a.finishes
+            ? [this.db.quizSession.update({ where: { id: a.sessionId }, data: { finishedAt: w.reviewedAt }, select: { id: true } })]
+            : []),
+        ]);
+      }
       return "recorded";
     } catch (e) {
-      if (isUniqueViolation(e)) return "duplicate";
+      // P2025: the card was removed meanwhile (its first rating undone): this presentation is stale too.
+      if (isUniqueViolation(e) || isRecordNotFound(e)) return "duplicate";
       throw e;
     }
   }
 
-  async lastReview(userId: string): Promise<ReviewRecord | null> {
-    const row = await this.db.reviewLog.findFirst({ where: { userId }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }] });
+  async lastReview(userId: string, target?: { itemId: string; version: number }): Promise<ReviewRecord | null> {
+    const row = target
+      ? await this.db.reviewLog.findUnique({ where: { userId_itemId_version: { userId, itemId: target.itemId, version: target.version } } })
+      : await this.db.reviewLog.findFirst({ where: { userId }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }] });
     if (!row) return null;
     return {
       id: row.id,
@@ -207,11 +247,15 @@ export class PrismaStudyStore implements StudyStore {
   async undoReview(review: ReviewRecord): Promise<"undone" | "conflict"> {
     const isNew = review.before === null || review.before.state === CARD_STATES.new;
     const isReview = review.before?.state === CARD_STATES.review;
+    const card = { userId: review.userId, itemId: review.itemId, version: review.version + 1 };
     return this.db.$transaction(async (tx) => {
-      const restored = await tx.cardState.updateMany({
-        where: { userId: review.userId, itemId: review.itemId, version: review.version + 1 },
-        data: { ...cardColumns(review.before, review.reviewedAt), version: review.version + 2 },
-      });
+      // Only if nothing changed the card since: its version is still the one this review produced.
+      const restored = isNew
+        ? await tx.cardState.deleteMany({ where: card })
+        : await tx.cardState.updateMany({
+            where: card,
+            data: { ...cardColumns(review.before, review.reviewedAt), version: review.version + 2 },
+          });
       if (restored.count !== 1) return "conflict";
       await tx.reviewLog.delete({ where: { id: review.id } });
       await tx.user.updateMany({
@@ -265,9 +309,11 @@ export class PrismaStudyStore implements StudyStore {
   }
 
   async items(ids: string[]): Promise<StoredItem[]> {
-    const rows = await this.db.item.findMany({ where: { id: { in: ids } } });
-    const byId = new Map(rows.map((r) => [r.id, decodeItem(r)]));
-    return ids.flatMap((id) => byId.get(id) ?? []);
+    const missing = ids.filter((id) => !this.itemCache.get(id));
+    if (missing.length > 0) {
+      for (const row of await this.db.item.findMany({ where: { id: { in: missing } } })) this.itemCache.put(decodeItem(row));
+    }
+    return ids.flatMap((id) => this.itemCache.get(id) ?? []);
   }
 
   async stats(q: StatsQuery): Promise<StatsRecord> {
@@ -297,5 +343,10 @@ export class PrismaStudyStore implements StudyStore {
 
   async updateSettings(userId: string, patch: SettingsPatch): Promise<UserProfile> {
     return toProfile(await this.db.user.update({ where: { id: userId }, data: patch }));
+  }
+
+  async memberships(userId: string): Promise<string[]> {
+    const rows = await this.db.member.findMany({ where: { userId }, orderBy: { lastSeenAt: "desc" }, select: { teamId: true }, take: 100 });
+    return rows.map((r) => r.teamId);
   }
 }

@@ -1,6 +1,7 @@
 // npm run bench [-- --quick] [-- --only study]: runs the benchmarks and prints one table.
 // Targets are checked here, never in timed tests: these machines are shared and noisy.
 import { formatTable, type BenchRow } from "./bench-table.ts";
+import { benchDiscordMemory, benchDiscordThroughput } from "./discord-bench.ts";
 import { benchStudyLoopSqlite } from "./study-loop-bench.ts";
 
 const args = process.argv.slice(2);
@@ -19,6 +20,8 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
         log,
       ),
   },
+  { name: "discord", run: () => benchDiscordThroughput(quick ? { users: 50, rounds: 2 } : { users: 100, rounds: 5 }, log) },
+  { name: "discord-memory", run: () => benchDiscordMemory(quick ? 200 : 1000, log) },
 ];
 
 const rows: BenchRow[] = [];

@@ -1,6 +1,5 @@
 // The study loop through the real Bot and Prisma store, on every supported database.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CARD_STATES } from "../../src/core/scheduler/card-state.ts";
 import { aChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
 import { alice, button, startTestBot, type TestBot } from "../support/test-bot.ts";
@@ -120,7 +119,7 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
     expect((await t.db.user.findUniqueOrThrow({ where: { id: alice.userId } })).newToday).toBe(1);
     const undone = await t.bot.click(alice, "ud", t.clock.now);
     expect(undone.view.title).toBe("New card");
-    expect((await cardRow("card-1"))?.state).toBe(CARD_STATES.new);
+    expect(await cardRow("card-1")).toBeNull();
     expect((await t.db.user.findUniqueOrThrow({ where: { id: alice.userId } })).newToday).toBe(0);
     expect((await study()).view.body.join("\n")).toContain("Front of card-1");
     expect((await t.bot.command(alice, { name: "undo" }, t.clock.now)).view.body[0]).toBe("There is nothing to undo.");

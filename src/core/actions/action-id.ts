@@ -19,7 +19,16 @@ export type Action =
   | { kind: "quiz-answer"; sessionId: string; position: number; choice: number }
   | { kind: "quiz-next"; sessionId: string; position: number }
   | { kind: "quiz-start"; topic: string | undefined; count: number }
-  | { kind: "undo" };
+  /** Undo a given rating (itemId and the version that was rated), or the last one. */
+  | { kind: "undo"; target?: { itemId: string; version: number } | undefined };
+
+// Built once: constructing zod schemas costs more than using them.
+const showAnswerParts = z.tuple([itemIdSchema, version, optionalTopic]);
+const rateParts = z.tuple([itemIdSchema, version, z.coerce.number().pipe(ratingSchema), optionalTopic]);
+const quizAnswerParts = z.tuple([sessionId, position, z.coerce.number().int().min(0).max(4)]);
+const quizNextParts = z.tuple([sessionId, position]);
+const quizStartParts = z.tuple([optionalTopic, z.coerce.number().int().min(1).max(20)]);
+const undoParts = z.tuple([itemIdSchema, version]);
 
 const parsers: Record<string, (parts: string[]) => Action | undefined> = {
   st: ([topic]) => {
@@ -27,28 +36,30 @@ const parsers: Record<string, (parts: string[]) => Action | undefined> = {
     return t.success ? { kind: "study", topic: t.data } : undefined;
   },
   sa: ([item, v, topic]) => {
-    const r = z.tuple([itemIdSchema, version, optionalTopic]).safeParse([item, v, topic ?? ""]);
+    const r = showAnswerParts.safeParse([item, v, topic ?? ""]);
     return r.success ? { kind: "show-answer", itemId: r.data[0], version: r.data[1], topic: r.data[2] } : undefined;
   },
   rt: ([item, v, rating, topic]) => {
-    const r = z
-      .tuple([itemIdSchema, version, z.coerce.number().pipe(ratingSchema), optionalTopic])
-      .safeParse([item, v, rating, topic ?? ""]);
+    const r = rateParts.safeParse([item, v, rating, topic ?? ""]);
     return r.success ? { kind: "rate", itemId: r.data[0], version: r.data[1], rating: r.data[2], topic: r.data[3] } : undefined;
   },
   qa: ([sid, pos, choice]) => {
-    const r = z.tuple([sessionId, position, z.coerce.number().int().min(0).max(4)]).safeParse([sid, pos, choice]);
+    const r = quizAnswerParts.safeParse([sid, pos, choice]);
     return r.success ? { kind: "quiz-answer", sessionId: r.data[0], position: r.data[1], choice: r.data[2] } : undefined;
   },
   qn: ([sid, pos]) => {
-    const r = z.tuple([sessionId, position]).safeParse([sid, pos]);
+    const r = quizNextParts.safeParse([sid, pos]);
     return r.success ? { kind: "quiz-next", sessionId: r.data[0], position: r.data[1] } : undefined;
   },
   qs: ([topic, count]) => {
-    const r = z.tuple([optionalTopic, z.coerce.number().int().min(1).max(20)]).safeParse([topic ?? "", count]);
+    const r = quizStartParts.safeParse([topic ?? "", count]);
     return r.success ? { kind: "quiz-start", topic: r.data[0], count: r.data[1] } : undefined;
   },
-  ud: () => ({ kind: "undo" }),
+  ud: ([item, v]) => {
+    if (item === undefined) return { kind: "undo" };
+    const r = undoParts.safeParse([item, v]);
+    return r.success ? { kind: "undo", target: { itemId: r.data[0], version: r.data[1] } } : undefined;
+  },
 };
 
 /** Parses a button's action id; undefined for anything malformed, unknown or oversized. */
@@ -79,6 +90,6 @@ export function actionId(action: Action): string {
     case "quiz-start":
       return `qs:${action.topic ?? ""}:${action.count}`;
     case "undo":
-      return "ud";
+      return action.target ? `ud:${action.target.itemId}:${action.target.version}` : "ud";
   }
 }

@@ -57,6 +57,7 @@ export interface Messages {
   unknownTopic(topic: string, known: string): string;
   invalidOption(option: string, problem: string): string;
   invalidSetting(problem: string): string;
+  notAMember: string;
   sorry: string;
   intervalUnits: { minute: string; hour: string; day: string; month: string; year: string };
   durationPhrase(amount: string, unit: "minute" | "hour" | "day" | "month" | "year"): string;
@@ -140,6 +141,7 @@ const en: Messages = {
   unknownTopic: (t, known) => `There is no topic "${t}". Topics: ${known}.`,
   invalidOption: (o, p) => `The option "${o}" ${p}.`,
   invalidSetting: (p) => `That setting was not saved: ${p}`,
+  notAMember: "you can only choose a server where you have used the bot",
   sorry: "Sorry, something went wrong on our side. Your progress is safe; please try again.",
   intervalUnits: { minute: "m", hour: "h", day: "d", month: "mo", year: "y" },
   durationPhrase: (a, u) =>
@@ -224,6 +226,7 @@ const ja: Messages = {
   unknownTopic: (t, known) => `「${t}」というトピックはありません。トピック：${known}`,
   invalidOption: (o, p) => `オプション「${o}」：${p}`,
   invalidSetting: (p) => `設定は保存されませんでした：${p}`,
+  notAMember: "ボットを使ったことのあるサーバーだけを選べます",
   sorry: "申し訳ありません、こちらで問題が発生しました。学習記録は無事です。もう一度お試しください。",
   intervalUnits: { minute: "分", hour: "時間", day: "日", month: "か月", year: "年" },
   durationPhrase: (a, u) => `${a}${{ minute: "分", hour: "時間", day: "日", month: "か月", year: "年" }[u]}`,

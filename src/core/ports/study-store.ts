@@ -18,6 +18,8 @@ export interface UserProfile {
   counterDay: string;
   newToday: number;
   reviewsToday: number;
+  /** The team direct messages count for, when the user chose one. */
+  dmTeamId: string | null;
 }
 
 export interface StoredItem {
@@ -108,7 +110,9 @@ export interface StatsRecord {
   totalCards: number;
 }
 
-export type SettingsPatch = Partial<Pick<UserProfile, "locale" | "timeZone" | "desiredRetention" | "newPerDay" | "reviewsPerDay">>;
+export type SettingsPatch = Partial<
+  Pick<UserProfile, "locale" | "timeZone" | "desiredRetention" | "newPerDay" | "reviewsPerDay" | "dmTeamId">
+>;
 
 export interface StudyStore {
   /** Creates the user, team and membership when missing and records the client's language. */
@@ -117,7 +121,8 @@ export interface StudyStore {
   /**
    * The user, the item and the user's progress on it, in one round trip. `knownVersion` is the
    * card version the caller expects (from a button): above 0 the card is known to exist, which
-   * allows a cheaper query.
+   * allows a cheaper query; 0 means the card was new when shown, and its state is not read (a
+   * rating of a card rated meanwhile is refused by recordReview as a duplicate).
    */
   loadForReview(
     userId: string,
@@ -126,12 +131,16 @@ export interface StudyStore {
   ): Promise<{ profile: UserProfile | null; item: StoredItem | null; card: CardRecord | null }>;
   /** The studied card that is due first (learning and relearning only, when asked). */
   firstScheduledCard(query: CardQuery & { learningOnly?: boolean }): Promise<{ item: StoredItem; record: CardRecord } | null>;
-  /** The first item in deck order that the user has never rated. */
-  firstNewItem(query: CardQuery): Promise<{ item: StoredItem; record: CardRecord | null } | null>;
+  /** The first item in deck order that the user has never rated (or whose only rating was undone). */
+  firstNewItem(query: CardQuery): Promise<{ item: StoredItem; record: null } | null>;
   /** Writes the review, the new card state and the counters atomically; "duplicate" when that version was already rated. */
   recordReview(write: ReviewWrite): Promise<"recorded" | "duplicate">;
-  lastReview(userId: string): Promise<ReviewRecord | null>;
-  /** Deletes the review and restores the card state it replaced; "conflict" if the card changed since. */
+  /** The user's latest review, or the review of one card version. */
+  lastReview(userId: string, target?: { itemId: string; version: number }): Promise<ReviewRecord | null>;
+  /**
+   * Deletes the review and restores the card state it replaced; "conflict" if the card changed
+   * since. A new card's first rating undone leaves no card state at all, as before it.
+   */
   undoReview(review: ReviewRecord): Promise<"undone" | "conflict">;
   /** Every auto-graded item the team can see in the topic, with the user's progress. */
   gradedItems(query: CardQuery): Promise<{ item: StoredItem; record: CardRecord | null }[]>;
@@ -142,4 +151,6 @@ export interface StudyStore {
   /** Number of active items per topic that the team can see. */
   topicCounts(teamId: string): Promise<Map<string, number>>;
   updateSettings(userId: string, patch: SettingsPatch): Promise<UserProfile>;
+  /** Teams the user has studied in, most recently active first. */
+  memberships(userId: string): Promise<string[]>;
 }

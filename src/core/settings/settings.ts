@@ -14,9 +14,11 @@ export const settingsInputSchema = z.strictObject({
   retention: z.union([z.string(), z.number()]).optional(),
   new: z.union([z.string(), z.number()]).optional(),
   reviews: z.union([z.string(), z.number()]).optional(),
+  /** The team direct messages count for: a team id, or "personal". */
+  team: z.string().optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
-export const SETTING_NAMES = ["language", "timezone", "retention", "new", "reviews"] as const;
+export const SETTING_NAMES = ["language", "timezone", "retention", "new", "reviews", "team"] as const;
 
 const language = z.enum(["ja", "en", "auto"], { error: "language must be ja, en or auto" });
 const retention = z.coerce
@@ -62,6 +64,12 @@ export function parseSettings(input: SettingsInput): { ok: true; patch: Settings
     const r = perDay("reviews", REVIEWS_PER_DAY_MAX).safeParse(input.reviews);
     if (!r.success) return fail(r.error);
     patch.reviewsPerDay = r.data;
+  }
+  if (input.team !== undefined) {
+    const team = input.team.trim();
+    if (team === "personal") patch.dmTeamId = null;
+    else if (/^[a-z]+:[A-Za-z0-9:@_-]{1,120}$/.test(team)) patch.dmTeamId = team;
+    else return { ok: false, problem: "team must be one of your servers, or personal" };
   }
   return { ok: true, patch };
 }

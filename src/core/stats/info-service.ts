@@ -71,20 +71,31 @@ export class InfoService {
     let profile = await this.enter(actor, now);
     const hasChanges = Object.values(changes).some((v) => v !== undefined);
     if (hasChanges) {
+      const t = messages(localeOf(profile, actor));
       const parsed = parseSettings(changes);
-      if (!parsed.ok) {
-        const t = messages(localeOf(profile, actor));
-        return update(view({ body: [t.invalidSetting(parsed.problem), t.settingsHint], tone: "error" }));
+      if (!parsed.ok) return update(view({ body: [t.invalidSetting(parsed.problem), t.settingsHint], tone: "error" }));
+      if (parsed.patch.dmTeamId && !(await this.deps.store.memberships(profile.id)).includes(parsed.patch.dmTeamId)) {
+        return update(view({ body: [t.invalidSetting(t.notAMember)], tone: "error" }));
       }
       profile = await this.deps.store.updateSettings(profile.id, parsed.patch);
     }
     return update(settingsView(profile, actor, hasChanges));
   }
 
-  help(actor: Actor, locale: Locale): Reply {
+  help(locale: Locale): Reply {
     const t = messages(locale);
-    void actor;
     return update(view({ title: t.helpTitle, body: t.helpLines }));
+  }
+
+  async topicChoices(actor: Actor, typed: string, locale: Locale): Promise<{ value: string; name: string }[]> {
+    const { catalog } = this.deps;
+    const counts = await this.deps.store.topicCounts(actor.teamId);
+    const needle = typed.trim().toLowerCase();
+    return [...new Set([...catalog.topicIds(), ...counts.keys()])]
+      .filter((id) => (counts.get(id) ?? 0) > 0)
+      .map((id) => ({ value: id, name: `${catalog.topicName(id, locale)} (${counts.get(id) ?? 0})` }))
+      .filter((c) => needle === "" || c.value.includes(needle) || c.name.toLowerCase().includes(needle))
+      .slice(0, 25);
   }
 }
 

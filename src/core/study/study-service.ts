@@ -35,8 +35,17 @@ export class StudyService {
     return update(await this.next(profile, actor, topic, now));
   }
 
-  /** The view of whatever comes next for the user: a card front, or "all done". */
-  async next(profile: UserProfile, actor: Actor, topic: string | undefined, now: Date, banner?: string): Promise<View> {
+  /**
+   * The view of whatever comes next for the user: a card front, or "all done". After a rating,
+   * `after` says what was rated, shown as a banner with a button to undo it.
+   */
+  async next(
+    profile: UserProfile,
+    actor: Actor,
+    topic: string | undefined,
+    now: Date,
+    after?: { banner: string; undo: { itemId: string; version: number } },
+  ): Promise<View> {
     const { store, catalog } = this.deps;
     const locale = localeOf(profile, actor);
     const t = messages(locale);
@@ -45,8 +54,17 @@ export class StudyService {
     const reviewsLeft = profile.reviewsPerDay - counters.reviewsToday;
     const newLeft = profile.newPerDay - counters.newToday;
     const query = { userId: profile.id, teamId: actor.teamId, topic };
-    const show = (item: StoredItem, record: CardRecord | null) =>
-      frontView({ item: item.content, card: record?.card ?? null, version: record?.version ?? 0, topic, locale, catalog }, banner);
+    const banner = after?.banner;
+    const undoButton = after
+      ? [{ action: actionId({ kind: "undo", target: after.undo }), label: t.undoButton, style: "secondary" as const }]
+      : [];
+    const show = (item: StoredItem, record: CardRecord | null) => {
+      const front = frontView(
+        { item: item.content, card: record?.card ?? null, version: record?.version ?? 0, topic, locale, catalog },
+        banner,
+      );
+      return { ...front, buttons: [[...(front.buttons[0] ?? []), ...undoButton]] };
+    };
 
     const first = await store.firstScheduledCard(query);
     const firstCard = first?.record.card ?? null;
@@ -70,7 +88,7 @@ export class StudyService {
     return view({
       body: lines,
       tone: "success",
-      buttons: [[{ action: actionId({ kind: "undo" }), label: t.undoButton, style: "secondary" }]],
+      buttons: undoButton.length > 0 ? [undoButton] : [],
     });
   }
 
@@ -115,21 +133,22 @@ export class StudyService {
       reviewsToday: counters.reviewsToday + (before?.state === CARD_STATES.review ? 1 : 0),
     };
     const banner = t.rated(t.ratingLabel[rating], formatDuration(outcome.intervalMs, locale));
-    return update(await this.next(counted, actor, topic, now, banner));
+    return update(await this.next(counted, actor, topic, now, { banner, undo: { itemId, version } }));
   }
 
-  async undo(actor: Actor, now: Date): Promise<Reply> {
+  async undo(actor: Actor, target: { itemId: string; version: number } | undefined, now: Date): Promise<Reply> {
     const { store, catalog } = this.deps;
     const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
-    const last = await store.lastReview(profile.id);
-    if (!last) return update(view({ body: [t.nothingToUndo], tone: "info" }));
+    const last = await store.lastReview(profile.id, target);
+    if (!last) return (target ? notice : update)(view({ body: [t.nothingToUndo], tone: "info" }));
     if (last.source !== "study") return update(view({ body: [t.quizAnswerNoUndo], tone: "info" }));
     if ((await store.undoReview(last)) === "conflict") return update(view({ body: [t.undoConflict], tone: "warning" }));
     const [item] = await store.items([last.itemId]);
     if (!item || item.retired) return update(view({ body: [t.undone("")], tone: "success" }));
-    const restored = frontView({ item: item.content, card: last.before, version: last.version + 1, topic: undefined, locale, catalog });
+    const version = last.before === null ? 0 : last.version + 2;
+    const restored = frontView({ item: item.content, card: last.before, version, topic: undefined, locale, catalog });
     return update({ ...restored, body: [t.undone(promptText(item.content, locale))] });
   }
 

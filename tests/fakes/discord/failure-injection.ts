@@ -64,6 +64,31 @@ export class FailureInjector {
   }
 }
 
+/** slowNext(): hold matching requests for a while before answering them (a slow Discord). */
+export interface DelayRule {
+  method?: string;
+  path: string | RegExp;
+  ms: number;
+  times?: number;
+}
+
+export class DelayInjector {
+  #rules: { rule: DelayRule; matcher: RegExp; remaining: number }[] = [];
+
+  add(rule: DelayRule): void {
+    this.#rules.push({ rule, matcher: toMatcher(rule.path), remaining: rule.times ?? 1 });
+  }
+
+  /** Milliseconds to hold this request, using up one of the matching rule's `times`. */
+  take(method: string, path: string): number {
+    const active = this.#rules.find((c) => (!c.rule.method || c.rule.method.toUpperCase() === method) && c.matcher.test(path));
+    if (!active) return 0;
+    active.remaining--;
+    if (active.remaining <= 0) this.#rules = this.#rules.filter((c) => c !== active);
+    return active.rule.ms;
+  }
+}
+
 function toMatcher(path: string | RegExp): RegExp {
   if (path instanceof RegExp) return path;
   const pattern = path

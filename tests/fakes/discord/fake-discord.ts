@@ -5,7 +5,7 @@
 // fake gateway too. Tests then drive users through `fake.interact.*` and read what the bot did from the
 // message store and the request log.
 import type { APIApplicationCommand, APIEmbed, APIMessageTopLevelComponent, APIUser, RESTGetAPIGatewayBotResult } from "discord.js";
-import type { FailureRule } from "./failure-injection.ts";
+import type { DelayRule, FailureRule } from "./failure-injection.ts";
 import type { FakeGuild, GuildShape } from "./fake-guild.ts";
 import { FakeWorld } from "./fake-world.ts";
 import { GatewayServer, PRIVILEGED_INTENTS, type GatewayConnectionInfo } from "./gateway-server.ts";
@@ -267,6 +267,11 @@ export class FakeDiscord {
   }
 
   /** Answers the next matching request(s) with an error (429 with retry_after, 403 50007, 500, ...). */
+  /** Holds the next matching request(s) for `ms` before answering, like a slow Discord. */
+  slowNext(rule: DelayRule): void {
+    this.api.delays.add(rule);
+  }
+
   failNext(rule: FailureRule): void {
     this.api.failures.add(rule);
   }

@@ -1,6 +1,6 @@
 // The request pipeline in front of the routes: injected failures, the optional global rate limit, bot
 // authentication, routing, rate-limit headers, and recording every request (never the Authorization value).
-import { FailureInjector, rateLimitAnswer, type InjectedAnswer } from "./failure-injection.ts";
+import { DelayInjector, FailureInjector, rateLimitAnswer, type InjectedAnswer } from "./failure-injection.ts";
 import type { InteractionTracker } from "./interactions.ts";
 import { DiscordErrors } from "./payloads.ts";
 import { GlobalRateLimiter, RouteBuckets, type BucketOptions } from "./rate-limits.ts";
@@ -20,6 +20,7 @@ const INTERACTION_ROUTE = /^\/(interactions\/[^/]+\/[^/]+\/callback|webhooks\/[^
 
 export class RestApi {
   readonly failures = new FailureInjector();
+  readonly delays = new DelayInjector();
   readonly globalLimit = new GlobalRateLimiter();
   /** 429 answers sent (injected or from the global limit). */
   rateLimited = 0;
@@ -37,8 +38,10 @@ export class RestApi {
   }
 
   readonly handle = async (request: RestRequest): Promise<RestAnswer> => {
-    const at = Date.now();
     const path = request.path ?? request.rawPath;
+    const delay = this.delays.take(request.method, path);
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const at = Date.now();
     const ctx: RouteContext = {
       request,
       params: {},

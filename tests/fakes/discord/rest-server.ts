@@ -38,8 +38,10 @@ export class RestServer {
     const server = createServer((req, res) => {
       void serve(req, res, handler);
     });
-    // discord.js keeps connections alive; never let an idle socket delay stop().
-    server.keepAliveTimeout = 1000;
+    // discord.js keeps connections alive, and undici reuses a connection only when the advertised
+    // keep-alive outlasts its own 2-second threshold (a shorter one makes every request reconnect).
+    // stop() closes idle sockets itself.
+    server.keepAliveTimeout = 30_000;
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
       server.listen(0, "127.0.0.1", () => resolve());

@@ -1,0 +1,72 @@
+import { ApplicationCommandOptionType } from "discord.js";
+import type { DiscordCommand } from "./command-module.ts";
+import { CONTEXTS, stringOption } from "./command-module.ts";
+import { localized } from "./localized-option.ts";
+
+export const settings: DiscordCommand = {
+  data: {
+    ...localized({ en: "settings", ja: "設定" }, { en: "Show or change your settings", ja: "設定の確認と変更" }),
+    options: [
+      {
+        type: ApplicationCommandOptionType.String,
+        ...localized({ en: "language", ja: "言語" }, { en: "Language of the bot's answers", ja: "ボットの言語" }),
+        choices: [
+          { name: "日本語", value: "ja" },
+          { name: "English", value: "en" },
+          { name: "Auto (Discord's language)", name_localizations: { ja: "自動（Discordの言語）" }, value: "auto" },
+        ],
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        ...localized(
+          { en: "timezone", ja: "タイムゾーン" },
+          { en: "Your time zone, like Asia/Tokyo", ja: "タイムゾーン（例：Asia/Tokyo）" },
+        ),
+        autocomplete: true,
+        max_length: 64,
+      },
+      {
+        type: ApplicationCommandOptionType.Number,
+        ...localized({ en: "retention", ja: "定着率" }, { en: "Desired retention, 0.70-0.97", ja: "目標定着率（0.70〜0.97）" }),
+        min_value: 0.7,
+        max_value: 0.97,
+      },
+      {
+        type: ApplicationCommandOptionType.Integer,
+        ...localized({ en: "new_per_day", ja: "新規カード数" }, { en: "New cards per day, 0-500", ja: "1日の新しいカード数（0〜500）" }),
+        min_value: 0,
+        max_value: 500,
+      },
+      {
+        type: ApplicationCommandOptionType.Integer,
+        ...localized({ en: "reviews_per_day", ja: "復習上限" }, { en: "Reviews per day, 0-9999", ja: "1日の復習数の上限（0〜9999）" }),
+        min_value: 0,
+        max_value: 9999,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        ...localized(
+          { en: "server", ja: "サーバー" },
+          { en: "The server your DMs with the bot count for", ja: "DMでの学習を記録するサーバー" },
+        ),
+        autocomplete: true,
+        max_length: 100,
+      },
+    ],
+    ...CONTEXTS,
+  },
+  toCommand: (interaction) => {
+    const server = stringOption(interaction, "server");
+    return {
+      name: "settings",
+      changes: {
+        language: stringOption(interaction, "language"),
+        timezone: stringOption(interaction, "timezone", 64),
+        retention: interaction.options.getNumber("retention") ?? undefined,
+        new: interaction.options.getInteger("new_per_day") ?? undefined,
+        reviews: interaction.options.getInteger("reviews_per_day") ?? undefined,
+        team: server === undefined ? undefined : server === "personal" ? "personal" : `discord:${server}`,
+      },
+    };
+  },
+};

@@ -1,0 +1,128 @@
+// Discord rows: interactions per second through the real discord.js client and the bot (with its
+// core and database) against the local fake Discord, beside an echo bot that answers "ok" with no
+// core, in the same run; and the client's peak memory after loading 1,000 guilds, with and without
+// the cache limits.
+import { execFile, fork } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Events, MessageFlags } from "discord.js";
+import { createDiscordClient } from "../../src/adapters/discord/discord-client.ts";
+import { startDiscord } from "../../src/adapters/discord/start-discord.ts";
+import { createBot } from "../../src/app/create-bot.ts";
+import { createLogger } from "../../src/ops/logger.ts";
+import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
+import type { BenchRow } from "./bench-table.ts";
+
+const APP = "1100000000000000001";
+
+/** A load generator with its own fake Discord, in a child process. */
+async function loadGenerator(): Promise<{
+  restUrl: string;
+  drive(o: { users: number; rounds: number; studyFlow: boolean }): Promise<number>;
+  stop(): Promise<void>;
+}> {
+  const child = fork("tests/bench/discord-load-child.ts", [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const next = () => new Promise<Record<string, unknown>>((resolve) => child.once("message", (m) => resolve(m as Record<string, unknown>)));
+  const { restUrl } = (await next()) as { restUrl: string };
+  return {
+    restUrl,
+    async drive(o) {
+      child.send(o);
+      const result = await next();
+      if (process.env.BENCH_VERBOSE) process.stderr.write(`load generator: ${JSON.stringify(result)}\n`);
+      return Number(result["rate"]);
+    },
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.send("stop");
+      }),
+  };
+}
+
+export async function benchDiscordThroughput(o: { users: number; rounds: number }, log: (s: string) => void): Promise<BenchRow[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), "study-bot-discord-bench-"));
+  const logger = createLogger("silent");
+  try {
+    // Echo bot: the same client configuration, answering every interaction with "ok".
+    const echoLoad = await loadGenerator();
+    const echo = createDiscordClient({ apiUrl: echoLoad.restUrl });
+    echo.on(Events.InteractionCreate, (i) => {
+      if (i.isRepliable()) void i.reply({ content: "ok", flags: MessageFlags.Ephemeral }).catch(() => undefined);
+    });
+    const echoReady = new Promise<void>((r) => echo.once(Events.ClientReady, () => r()));
+    await echo.login("fake-token");
+    await echoReady;
+    await echoLoad.drive({ users: 5, rounds: 3, studyFlow: false });
+    const echoRate = await echoLoad.drive({ users: o.users, rounds: o.rounds * 3, studyFlow: false });
+    await echo.destroy();
+    await echoLoad.stop();
+    log(`echo bot: ${echoRate.toFixed(0)} interactions/s`);
+
+    const load = await loadGenerator();
+    const runtime = await createBot({ databaseUrl: `file:${path.join(dir, "bench.db")}`, contentDir: "content" });
+    const adapter = await startDiscord({ bot: runtime.bot, logger, token: "fake-token", client: { apiUrl: load.restUrl } });
+    await load.drive({ users: 5, rounds: 1, studyFlow: true });
+    const botRate = await load.drive({ users: o.users, rounds: o.rounds, studyFlow: true });
+    await adapter.stop();
+    await runtime.database.close();
+    await load.stop();
+    log(`study bot: ${botRate.toFixed(0)} interactions/s`);
+    return [
+      {
+        benchmark: 'discord: echo bot ("ok", no core), real client vs fake Discord',
+        opsPerSec: echoRate,
+        value: `${o.users} users at once`,
+      },
+      {
+        benchmark: "discord: study bot (/study, show, rate), real client vs fake Discord",
+        opsPerSec: botRate,
+        vsBaseline: `${((100 * botRate) / echoRate).toFixed(0)}% of echo`,
+        target: ">= 50% of echo",
+        met: botRate >= echoRate / 2,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchDiscordMemory(guilds: number, log: (s: string) => void): Promise<BenchRow[]> {
+  const fake = await FakeDiscord.start({ applicationId: APP });
+  fake.addGuilds(guilds, { channels: 30, members: 45, roles: 20, emojis: 30 });
+  const rows: BenchRow[] = [];
+  const results: Record<string, { peakRssMb: number; heapUsedMb: number; cached: Record<string, number> }> = {};
+  for (const limits of ["off", "on"]) {
+    // Asynchronously: the fake Discord answering the child runs in this process.
+    const { stdout: out } = await promisify(execFile)(
+      process.execPath,
+      ["--expose-gc", "--import", "tsx", "tests/bench/discord-memory-child.ts", fake.restUrl, limits, String(guilds)],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      },
+    );
+    results[limits] = JSON.parse(out.trim().split("\n").pop() ?? "{}");
+    log(`memory with cache limits ${limits}: ${out.trim()}`);
+  }
+  await fake.stop();
+  const off = results["off"]!;
+  const on = results["on"]!;
+  rows.push(
+    {
+      benchmark: `discord: peak RSS, ${guilds} guilds, default caches`,
+      value: `${off.peakRssMb.toFixed(0)} MB (heap ${off.heapUsedMb.toFixed(0)} MB)`,
+    },
+    {
+      benchmark: `discord: peak RSS, ${guilds} guilds, bot's cache limits`,
+      value: `${on.peakRssMb.toFixed(0)} MB (heap ${on.heapUsedMb.toFixed(0)} MB)`,
+      vsBaseline: `${((100 * on.heapUsedMb) / off.heapUsedMb).toFixed(0)}% of the default heap; ${on.cached["members"]} members cached vs ${off.cached["members"]}`,
+    },
+  );
+  return rows;
+}
