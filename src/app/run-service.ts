@@ -3,6 +3,7 @@
 // database, and exits within 10 seconds.
 import type { Config } from "../config/env.ts";
 import { startDiscord } from "../adapters/discord/start-discord.ts";
+import { startSlack } from "../adapters/slack/start-slack.ts";
 import type { Logger } from "../ops/logger.ts";
 import type { BotRuntime } from "./create-bot.ts";
 
@@ -35,6 +36,10 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
         client: { apiUrl: config.discord.apiUrl },
       });
       parts.push({ name: "discord", isReady: discord.isReady, stop: discord.stop });
+    }
+    if (config.slack) {
+      const slack = await startSlack({ bot: runtime.bot, logger, ...config.slack });
+      parts.push({ name: "slack", isReady: slack.isReady, stop: slack.stop });
     }
   } catch (e) {
     logger.error({ err: e }, "could not start");

@@ -10,7 +10,7 @@ import { messages } from "./i18n/messages.ts";
 import { QUIZ_DEFAULT_COUNT, QUIZ_MAX_COUNT, QuizService } from "./quiz/quiz-service.ts";
 import { InfoService } from "./stats/info-service.ts";
 import { StudyService } from "./study/study-service.ts";
-import { notice, update, view, type Reply } from "./views/view.ts";
+import { notice, update, view, type Reply, type View } from "./views/view.ts";
 
 export class Bot {
   readonly study: StudyService;
@@ -44,15 +44,26 @@ export class Bot {
     }
   }
 
-  /** A command typed as text, already parsed; parse errors become polite replies. */
-  async commandLine(actor: Actor, parsed: ParsedLine, now: Date): Promise<Reply> {
+  /**
+   * A command typed as text, already parsed; parse errors become polite replies. With
+   * `helpOnUnknown`, an unknown command is answered with the help (Slack's subcommands).
+   */
+  async commandLine(actor: Actor, parsed: ParsedLine, now: Date, options: { helpOnUnknown?: boolean } = {}): Promise<Reply> {
     if (parsed.ok) return this.command(actor, parsed.command, now);
-    const t = messages(await this.locale(actor));
-    const text =
-      parsed.error.kind === "unknown-command"
-        ? t.unknownCommand(parsed.error.name)
-        : t.invalidOption(parsed.error.option, parsed.error.problem);
-    return update(view({ body: [text], tone: "error" }));
+    const locale = await this.locale(actor);
+    const t = messages(locale);
+    if (parsed.error.kind === "unknown-command") {
+      const unknown = t.unknownCommand(parsed.error.name);
+      if (!options.helpOnUnknown) return update(view({ body: [unknown], tone: "error" }));
+      const help = this.info.help(locale).view;
+      return update({ ...help, body: [unknown, ...help.body] });
+    }
+    return update(view({ body: [t.invalidOption(parsed.error.option, parsed.error.problem)], tone: "error" }));
+  }
+
+  /** The App Home page. */
+  home(actor: Actor, now: Date): Promise<View> {
+    return this.info.home(actor, now);
   }
 
   async click(actor: Actor, actionIdText: string, now: Date): Promise<Reply> {

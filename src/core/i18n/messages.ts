@@ -39,6 +39,10 @@ export interface Messages {
   quizExpired: string;
   quizAlreadyAnswered: string;
   studyButton: string;
+  studyNow: string;
+  quizButton: string;
+  homeTitle: string;
+  homeHint: string;
   statsTitle: string;
   stats(s: { dueNow: number; dueToday: number; reviewedToday: number; retention: string; streak: number; cards: number }): string[];
   retentionNone: string;
@@ -101,6 +105,10 @@ const en: Messages = {
   quizExpired: "This quiz has ended. Start a new one with /quiz.",
   quizAlreadyAnswered: "You already answered this question; your first answer counts.",
   studyButton: "Study",
+  studyNow: "Study now",
+  quizButton: "Quick quiz",
+  homeTitle: "Your study",
+  homeHint: "Study here, or use the slash command in any channel: only you see your cards.",
   statsTitle: "Your progress",
   stats: (s) => [
     `Due now: **${s.dueNow}**`,
@@ -186,6 +194,10 @@ const ja: Messages = {
   quizExpired: "このクイズは終了しています。/quiz で新しく始めてください。",
   quizAlreadyAnswered: "この問題には回答済みです。最初の回答が記録されています。",
   studyButton: "学習する",
+  studyNow: "今すぐ学習",
+  quizButton: "クイズに挑戦",
+  homeTitle: "あなたの学習",
+  homeHint: "ここから学習するか、どのチャンネルでもスラッシュコマンドを使えます。カードはあなたにだけ表示されます。",
   statsTitle: "学習の記録",
   stats: (s) => [
     `今すぐ復習：**${s.dueNow}**枚`,

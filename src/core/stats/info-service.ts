@@ -20,6 +20,27 @@ export class InfoService {
   }
 
   async stats(actor: Actor, now: Date): Promise<Reply> {
+    return update(await this.statsView(actor, now));
+  }
+
+  /** The App Home page (Slack): the same numbers as /stats, with buttons to start. */
+  async home(actor: Actor, now: Date): Promise<View> {
+    const stats = await this.statsView(actor, now);
+    const t = messages(await this.deps.store.profile(actor.userId).then((p) => localeOf(p, actor)));
+    return {
+      ...stats,
+      title: t.homeTitle,
+      body: [...stats.body, t.homeHint],
+      buttons: [
+        [
+          { action: actionId({ kind: "study", topic: undefined }), label: t.studyNow, style: "primary" },
+          { action: actionId({ kind: "quiz-start", topic: undefined, count: 5 }), label: t.quizButton, style: "secondary" },
+        ],
+      ],
+    };
+  }
+
+  private async statsView(actor: Actor, now: Date): Promise<View> {
     const profile = await this.enter(actor, now);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
@@ -36,20 +57,18 @@ export class InfoService {
       s.matureReviews === 0
         ? t.retentionNone
         : `${((100 * s.matureRecalled) / s.matureReviews).toFixed(1)}% (${s.matureRecalled}/${s.matureReviews})`;
-    return update(
-      view({
-        title: t.statsTitle,
-        body: t.stats({
-          dueNow: s.dueNow,
-          dueToday: s.dueToday,
-          reviewedToday: s.reviewedToday,
-          retention,
-          streak: currentStreak(s.studyDays, today),
-          cards: s.totalCards,
-        }),
-        buttons: [[{ action: actionId({ kind: "study", topic: undefined }), label: t.studyButton, style: "primary" }]],
+    return view({
+      title: t.statsTitle,
+      body: t.stats({
+        dueNow: s.dueNow,
+        dueToday: s.dueToday,
+        reviewedToday: s.reviewedToday,
+        retention,
+        streak: currentStreak(s.studyDays, today),
+        cards: s.totalCards,
       }),
-    );
+      buttons: [[{ action: actionId({ kind: "study", topic: undefined }), label: t.studyButton, style: "primary" }]],
+    });
   }
 
   async topics(actor: Actor, now: Date): Promise<Reply> {
