@@ -12,6 +12,7 @@ import { PrismaStudyStore } from "../storage/prisma-study-store.ts";
 
 export interface BotRuntime {
   bot: Bot;
+  store: PrismaStudyStore;
   database: OpenDatabase;
   library: Library;
   sync: SyncReport;
@@ -29,13 +30,14 @@ export async function createBot(options: {
   const database = await openDatabase(options.databaseUrl);
   try {
     const sync = await syncLibrary(database.db, library, options.now ?? new Date());
+    const store = new PrismaStudyStore(database.db);
     const bot = new Bot({
-      store: new PrismaStudyStore(database.db),
+      store,
       catalog: new Catalog(library.topics, library.sections),
       random: options.random ?? Math.random,
       defaultTimeZone: (locale: Locale | undefined) => timeZoneForLocale(locale, options.fallbackTimeZone ?? "UTC"),
     });
-    return { bot, database, library, sync };
+    return { bot, store, database, library, sync };
   } catch (e) {
     await database.close();
     throw e;

@@ -39,6 +39,7 @@ const envSchema = z.object({
   SLACK_API_URL: url("SLACK_API_URL"),
   SLACK_COMMAND: optional.refine((s) => s === undefined || /^\/[a-z0-9_-]{1,31}$/.test(s), "must look like /study"),
   PORT: port(3000),
+  JOBS: optional.pipe(z.enum(["on", "off"], { error: "must be on or off" }).optional()),
   OPS_PORT: optional
     .transform((s) => (s === undefined ? undefined : Number(s)))
     .refine((n) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 65535), "must be a port number from 0 to 65535"),
@@ -70,6 +71,8 @@ export interface Config {
     port: number;
   };
   opsPort?: number | undefined;
+  /** Whether this process runs the scheduled jobs (reminders, team posts); safe on any number of instances. */
+  jobs: boolean;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL ?? "info",
     systemLocaleTag: e.LC_ALL ?? e.LC_MESSAGES ?? e.LANG,
     opsPort: e.OPS_PORT,
+    jobs: e.JOBS !== "off",
   };
   if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
     config.discord = {

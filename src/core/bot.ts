@@ -9,6 +9,11 @@ import type { Locale } from "./i18n/locale.ts";
 import { messages } from "./i18n/messages.ts";
 import { QUIZ_DEFAULT_COUNT, QUIZ_MAX_COUNT, QuizService } from "./quiz/quiz-service.ts";
 import { InfoService } from "./stats/info-service.ts";
+import { LeaderboardService } from "./leaderboard/leaderboard-service.ts";
+import { QotdService } from "./qotd/qotd-service.ts";
+import { ReminderService } from "./reminders/reminder-service.ts";
+import { TeamService } from "./team/team-service.ts";
+import type { UserProfile } from "./ports/study-store.ts";
 import { StudyService } from "./study/study-service.ts";
 import { notice, update, view, type Reply, type View } from "./views/view.ts";
 
@@ -16,11 +21,20 @@ export class Bot {
   readonly study: StudyService;
   readonly quiz: QuizService;
   readonly info: InfoService;
+  readonly leaderboard: LeaderboardService;
+  readonly reminders: ReminderService;
+  readonly team: TeamService;
+  readonly qotd: QotdService;
 
   constructor(private readonly deps: CoreDeps) {
     this.study = new StudyService(deps);
     this.quiz = new QuizService(deps);
     this.info = new InfoService(deps);
+    this.leaderboard = new LeaderboardService(deps);
+    this.reminders = new ReminderService(deps);
+    this.team = new TeamService(deps);
+    this.qotd = new QotdService(deps);
+    this.study.onArrival = (profile, now) => this.arrival(profile, now);
   }
 
   async command(actor: Actor, command: Command, now: Date): Promise<Reply> {
@@ -41,6 +55,14 @@ export class Bot {
         return this.study.undo(actor, undefined, now);
       case "help":
         return this.info.help(await this.locale(actor));
+      case "leaderboard":
+        return this.leaderboard.show(actor, command.period ?? "week", command.metric ?? "xp", now);
+      case "remind":
+        return this.reminders.remind(actor, command, now);
+      case "vacation":
+        return this.reminders.vacation(actor, command.duration, now);
+      case "team":
+        return this.team.settings(actor, command.changes, now);
     }
   }
 
@@ -84,6 +106,12 @@ export class Bot {
         return this.quiz.start(actor, action.topic, action.count, now);
       case "undo":
         return this.study.undo(actor, action.target, now);
+      case "leaderboard":
+        return this.leaderboard.show(actor, action.period, action.metric, now);
+      case "snooze":
+        return this.reminders.snooze(actor, action.day, action.userId, now);
+      case "qotd-answer":
+        return this.qotd.answer(actor, action.qotdId, action.choice, now);
     }
   }
 
@@ -100,9 +128,30 @@ export class Bot {
     return (await this.deps.store.profile(actor.userId))?.dmTeamId ?? actor.teamId;
   }
 
+  topicName(id: string, locale: Locale): string {
+    return this.deps.catalog.topicName(id, locale);
+  }
+
   /** Teams the user can choose for direct messages (adapters add their display names). */
   memberships(userId: string): Promise<string[]> {
     return this.deps.store.memberships(userId);
+  }
+
+  /**
+   * What to tell someone who comes back: the end of their vacation (overdue cards spread out), or
+   * a message left for them (reminders paused). Shown once, above their first card.
+   */
+  private async arrival(profile: UserProfile, now: Date): Promise<string[]> {
+    const lines: string[] = [];
+    if (profile.pendingNotice) {
+      lines.push(profile.pendingNotice);
+      await this.deps.store.clearNotice(profile.id);
+    }
+    if (profile.vacationUntil && profile.vacationUntil <= now) {
+      const spread = await this.reminders.returnFromVacation(profile, now);
+      if (spread) lines.push(spread);
+    }
+    return lines;
   }
 
   /** The language to answer someone in before anything else is loaded. */

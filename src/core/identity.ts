@@ -7,6 +7,10 @@ export interface Actor {
   teamId: string;
   /** The language the chat client reports, when it reports one. */
   clientLocale?: Locale | undefined;
+  /** The platform says this person administers the team (Discord: Manage Server; Slack: workspace admin). */
+  isAdmin?: boolean | undefined;
+  /** The channel the command came from, when there is one. */
+  channelId?: string | undefined;
 }
 
 /** A Discord user's direct messages form a personal team of one. */

@@ -20,14 +20,23 @@ export function sqliteMigrationDriver(file: string): MigrationDriver & { close()
       return (stmt.reader ? stmt.all(...params) : (stmt.run(...params), [])) as T[];
     },
     async exclusive(fn) {
+      // SQLite's way to change tables (what Prisma's migrations do: create, copy, drop, rename)
+      // needs foreign keys off, and that only takes effect outside a transaction; with them on,
+      // dropping the old table would cascade-delete every row that refers to it. Integrity is
+      // checked before the commit instead.
+      db.pragma("foreign_keys = OFF");
       db.exec("BEGIN IMMEDIATE");
       try {
         const result = await fn();
+        const broken = db.pragma("foreign_key_check") as unknown[];
+        if (broken.length > 0) throw new Error(`a migration left ${broken.length} rows with broken references`);
         db.exec("COMMIT");
         return result;
       } catch (e) {
         db.exec("ROLLBACK");
         throw e;
+      } finally {
+        db.pragma("foreign_keys = ON");
       }
     },
     close() {

@@ -24,7 +24,18 @@ export interface OpenDatabase {
   db: Db;
   target: DatabaseTarget;
   appliedMigrations: string[];
+  /** True when the database answers a trivial query (health checks). */
+  ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+async function ping(db: Db): Promise<boolean> {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const BUSY_TIMEOUT_MS = 10_000;
@@ -72,6 +83,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       db,
       target,
       appliedMigrations,
+      ping: () => ping(db),
       close: async () => {
         await db.$disconnect();
         await checkpointer.stop();
@@ -86,5 +98,6 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     await driver.close();
   }
   const pgClient = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), ...log });
-  return { db: pgClient as unknown as Db, target, appliedMigrations, close: () => pgClient.$disconnect() };
+  const db = pgClient as unknown as Db;
+  return { db, target, appliedMigrations, ping: () => ping(db), close: () => pgClient.$disconnect() };
 }

@@ -12,6 +12,12 @@ import type {
   StatsRecord,
   StoredItem,
   StudyStore,
+  QotdRecord,
+  ReminderPatch,
+  TeamPatch,
+  LeaderboardQuery,
+  LeaderboardResult,
+  TeamSettings,
   UserProfile,
 } from "../core/ports/study-store.ts";
 import { CARD_STATES, cardStateFromJson, cardStateToJson, ratingSchema } from "../core/scheduler/card-state.ts";
@@ -19,23 +25,23 @@ import { z } from "zod";
 import type { Db } from "./open-database.ts";
 import { cardColumns, decodeCard, decodeItem } from "./item-codec.ts";
 import { ItemCache } from "./item-cache.ts";
+import { rankRows } from "../core/leaderboard/leaderboard-service.ts";
+import { currentStreak } from "../core/stats/streak.ts";
+import { studyDayOf } from "../core/time/study-day.ts";
+import { addDays } from "../core/time/zoned-time.ts";
 
 const GRADED_KINDS = ["multiple-choice", "scenario", "true-false"];
 const reviewSourceSchema = z.enum(["study", "quiz", "qotd"]);
+const userSnapshotSchema = z.object({
+  streakDays: z.number().int(),
+  streakLastDay: z.string(),
+  bestStreak: z.number().int(),
+  lastReviewAt: z.string().nullable(),
+});
 
-interface UserRow {
-  id: string;
-  locale: string | null;
-  clientLocale: string | null;
-  timeZone: string;
-  desiredRetention: number;
-  newPerDay: number;
-  reviewsPerDay: number;
-  counterDay: string;
-  newToday: number;
-  reviewsToday: number;
-  dmTeamId: string | null;
-}
+type UserRow = NonNullable<Awaited<ReturnType<Db["user"]["findUnique"]>>>;
+
+const remindWhenSchema = z.enum(["due", "not-studied"]);
 
 function toProfile(row: UserRow): UserProfile {
   return {
@@ -50,7 +56,64 @@ function toProfile(row: UserRow): UserProfile {
     newToday: row.newToday,
     reviewsToday: row.reviewsToday,
     dmTeamId: row.dmTeamId,
+    hidden: row.hidden,
+    xpToday: row.xpToday,
+    lastReviewAt: row.lastReviewAt,
+    streakDays: row.streakDays,
+    streakLastDay: row.streakLastDay,
+    bestStreak: row.bestStreak,
+    remindMinute: row.remindMinute,
+    remindWhen: remindWhenSchema.catch("due").parse(row.remindWhen),
+    remindTeamId: row.remindTeamId,
+    nextReminderAt: row.nextReminderAt,
+    nextReminderDay: row.nextReminderDay,
+    nextReminderSlot: row.nextReminderSlot,
+    remindersPaused: row.remindersPaused,
+    pendingNotice: row.pendingNotice,
+    vacationUntil: row.vacationUntil,
+    vacationFrom: row.vacationFrom,
+    vacationTo: row.vacationTo,
   };
+}
+
+type TeamRow = NonNullable<Awaited<ReturnType<Db["team"]["findUnique"]>>>;
+
+export function toTeamSettings(row: TeamRow): TeamSettings {
+  const admins = z.array(z.string()).catch([]).parse(safeJson(row.adminIds));
+  return {
+    id: row.id,
+    timeZone: row.timeZone,
+    locale: toLocale(row.locale) ?? "en",
+    channelId: row.channelId,
+    qotdMinute: row.qotdMinute,
+    recapEnabled: row.recapEnabled,
+    milestones: row.milestones,
+    adminIds: admins,
+  };
+}
+
+type QotdRow = NonNullable<Awaited<ReturnType<Db["questionOfDay"]["findUnique"]>>>;
+
+function toQotd(r: QotdRow): QotdRecord {
+  return {
+    id: r.id,
+    teamId: r.teamId,
+    day: r.day,
+    itemId: r.itemId,
+    channelId: r.channelId,
+    messageRef: r.messageRef,
+    postedAt: r.postedAt,
+    closesAt: r.closesAt,
+    closedAt: r.closedAt,
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Items a team can see, optionally in one topic, never retired ones. */
@@ -76,10 +139,12 @@ export function isUniqueViolation(e: unknown): boolean {
 
 /** How long a membership is trusted without writing it again (lastSeenAt is this precise). */
 export const ENTER_REFRESH_MS = 5 * 60_000;
+export const TEAM_SETTINGS_TTL_MS = 60_000;
 
 export class PrismaStudyStore implements StudyStore {
   private readonly recentlyEntered = new Map<string, number>();
   readonly itemCache = new ItemCache();
+  private readonly teams = new Map<string, { settings: TeamSettings; at: number }>();
 
   constructor(private readonly db: Db) {}
 
@@ -121,6 +186,23 @@ export class PrismaStudyStore implements StudyStore {
     if (this.recentlyEntered.size >= 100_000) this.recentlyEntered.clear();
     this.recentlyEntered.set(key, now.getTime());
     return toProfile(user);
+  }
+
+  /** Team settings change rarely (an admin command): trusted for a minute, dropped at once when changed here. */
+  async teamSettings(teamId: string): Promise<TeamSettings> {
+    const cached = this.teams.get(teamId);
+    if (cached && Date.now() - cached.at < TEAM_SETTINGS_TTL_MS) return cached.settings;
+    const row = await this.db.team.findUnique({ where: { id: teamId } });
+    const settings: TeamSettings = row
+      ? toTeamSettings(row)
+      : { id: teamId, timeZone: "UTC", locale: "en" as const, channelId: null, qotdMinute: null, recapEnabled: true, milestones: false, adminIds: [] };
+    if (this.teams.size > 10_000) this.teams.clear();
+    this.teams.set(teamId, { settings, at: Date.now() });
+    return settings;
+  }
+
+  forgetTeamSettings(teamId: string): void {
+    this.teams.delete(teamId);
   }
 
   async profile(userId: string): Promise<UserProfile | null> {
@@ -170,52 +252,95 @@ export class PrismaStudyStore implements StudyStore {
     const isNew = w.before === null || w.before.state === CARD_STATES.new;
     const isReview = w.before?.state === CARD_STATES.review;
     const card = { ...cardColumns(w.after, w.reviewedAt), version: w.version + 1 };
-    // One nested write (Prisma runs it in a transaction): the counters, the review log and the card.
-    // The log's unique (user, item, version), and the card's primary key for a new card, refuse a
-    // second rating of the same presentation.
-    const write = this.db.user.update({
-      where: { id: w.userId },
-      data: {
-        ...(w.countersAreToday
-          ? { newToday: { increment: isNew ? 1 : 0 }, reviewsToday: { increment: isReview ? 1 : 0 } }
-          : { counterDay: w.studyDay, newToday: isNew ? 1 : 0, reviewsToday: isReview ? 1 : 0 }),
-        reviews: {
-          create: {
-            itemId: w.itemId,
-            teamId: w.teamId,
-            version: w.version,
-            rating: w.rating,
-            source: w.source,
-            reviewedAt: w.reviewedAt,
-            studyDay: w.studyDay,
-            stateBefore: w.before?.state ?? CARD_STATES.new,
-            before: w.before ? cardStateToJson(w.before) : null,
-            after: cardStateToJson(w.after),
-          },
+    const e = w.effects;
+    const counters = w.countersAreToday
+      ? { newToday: { increment: isNew ? 1 : 0 }, reviewsToday: { increment: isReview ? 1 : 0 }, xpToday: { increment: e.xp } }
+      : { counterDay: w.studyDay, newToday: isNew ? 1 : 0, reviewsToday: isReview ? 1 : 0, xpToday: e.xp };
+    // One batch transaction: the counters, streak and XP, the review log, the card and the
+    // leaderboard periods. The log's unique (user, item, version), and the card's primary key for a
+    // new card, refuse a second rating of the same presentation. (Prisma's nested writes are not
+    // used: combined with increments they rewrote the whole user row with stale values.)
+    const writes = [
+      this.db.user.update({ where: { id: w.userId }, data: { ...counters, ...e.streak, lastReviewAt: w.reviewedAt }, select: { id: true } }),
+      this.db.reviewLog.create({
+        data: {
+          userId: w.userId,
+          itemId: w.itemId,
+          teamId: w.teamId,
+          version: w.version,
+          rating: w.rating,
+          source: w.source,
+          reviewedAt: w.reviewedAt,
+          studyDay: w.studyDay,
+          stateBefore: w.before?.state ?? CARD_STATES.new,
+          before: w.before ? cardStateToJson(w.before) : null,
+          after: cardStateToJson(w.after),
+          xp: e.xp,
+          userBefore: JSON.stringify(e.userBefore),
         },
-        cards:
-          w.version === 0
-            ? { create: { itemId: w.itemId, ...card } }
-            : { update: { where: { userId_itemId: { userId: w.userId, itemId: w.itemId } }, data: card } },
-      },
-      select: { id: true },
-    });
-    try {
-      if (!w.quizAnswer) {
-        await write;
-      } else {
-        const a = w.quizAnswer;
-        await this.db.$transaction([
-          write,
-          this.db.quizAnswer.create({
-            data: { sessionId: a.sessionId, position: a.position, choice: a.choice, correct: a.correct, answeredAt: w.reviewedAt },
-            select: { position: true },
+        select: { id: true },
+      }),
+      w.version === 0
+        ? this.db.cardState.create({ data: { userId: w.userId, itemId: w.itemId, ...card }, select: { version: true } })
+        : this.db.cardState.update({
+            where: { userId_itemId: { userId: w.userId, itemId: w.itemId } },
+            data: card,
+            select: { version: true },
           }),
-          ...(a.finishes
-            ? [this.db.quizSession.update({ where: { id: a.sessionId }, data: { finishedAt: w.reviewedAt }, select: { id: true } })]
-            : []),
-        ]);
-      }
+      ...e.periods.map((period) =>
+        this.db.memberPeriod.upsert({
+          where: { teamId_period_userId: { teamId: w.teamId, period, userId: w.userId } },
+          create: { teamId: w.teamId, period, userId: w.userId, xp: e.xp, reviews: 1, correct: e.correct ? 1 : 0 },
+          update: { xp: { increment: e.xp }, reviews: { increment: 1 }, correct: { increment: e.correct ? 1 : 0 } },
+          select: { period: true },
+        }),
+      ),
+    ];
+    const extras = [
+      ...(w.quizAnswer
+        ? [
+            this.db.quizAnswer.create({
+              data: {
+                sessionId: w.quizAnswer.sessionId,
+                position: w.quizAnswer.position,
+                choice: w.quizAnswer.choice,
+                correct: w.quizAnswer.correct,
+                answeredAt: w.reviewedAt,
+              },
+              select: { position: true },
+            }),
+          ]
+        : []),
+      ...(w.quizAnswer?.finishes
+        ? [this.db.quizSession.update({ where: { id: w.quizAnswer.sessionId }, data: { finishedAt: w.reviewedAt }, select: { id: true } })]
+        : []),
+      ...(w.qotdAnswer
+        ? [
+            this.db.qotdAnswer.create({
+              data: { qotdId: w.qotdAnswer.qotdId, userId: w.userId, choice: w.qotdAnswer.choice, correct: w.qotdAnswer.correct, answeredAt: w.reviewedAt },
+              select: { qotdId: true },
+            }),
+          ]
+        : []),
+      ...(e.milestone
+        ? [
+            this.db.teamPost.createMany({
+              data: [
+                {
+                  teamId: w.teamId,
+                  kind: "milestone",
+                  key: `${w.userId}:${e.milestone}:${w.studyDay}`,
+                  claimedAt: w.reviewedAt,
+                  leaseUntil: w.reviewedAt,
+                  payload: JSON.stringify({ userId: w.userId, days: e.milestone }),
+                },
+              ],
+            }),
+          ]
+        : []),
+    ];
+    try {
+      await this.db.$transaction([...writes, ...extras]);
       return "recorded";
     } catch (e) {
       // P2025: the card was removed meanwhile (its first rating undone): this presentation is stale too.
@@ -241,13 +366,16 @@ export class PrismaStudyStore implements StudyStore {
       studyDay: row.studyDay,
       before: row.before ? cardStateFromJson(row.before) : null,
       after: cardStateFromJson(row.after),
+      xp: row.xp,
+      userBefore: row.userBefore ? userSnapshotSchema.parse(JSON.parse(row.userBefore)) : null,
     };
   }
 
-  async undoReview(review: ReviewRecord): Promise<"undone" | "conflict"> {
+  async undoReview(review: ReviewRecord, periods: string[]): Promise<"undone" | "conflict"> {
     const isNew = review.before === null || review.before.state === CARD_STATES.new;
     const isReview = review.before?.state === CARD_STATES.review;
     const card = { userId: review.userId, itemId: review.itemId, version: review.version + 1 };
+    const snapshot = review.userBefore;
     return this.db.$transaction(async (tx) => {
       // Only if nothing changed the card since: its version is still the one this review produced.
       const restored = isNew
@@ -260,7 +388,22 @@ export class PrismaStudyStore implements StudyStore {
       await tx.reviewLog.delete({ where: { id: review.id } });
       await tx.user.updateMany({
         where: { id: review.userId, counterDay: review.studyDay },
-        data: { newToday: { decrement: isNew ? 1 : 0 }, reviewsToday: { decrement: isReview ? 1 : 0 } },
+        data: { newToday: { decrement: isNew ? 1 : 0 }, reviewsToday: { decrement: isReview ? 1 : 0 }, xpToday: { decrement: review.xp } },
+      });
+      if (snapshot) {
+        await tx.user.update({
+          where: { id: review.userId },
+          data: {
+            streakDays: snapshot.streakDays,
+            streakLastDay: snapshot.streakLastDay,
+            bestStreak: snapshot.bestStreak,
+            lastReviewAt: snapshot.lastReviewAt ? new Date(snapshot.lastReviewAt) : null,
+          },
+        });
+      }
+      await tx.memberPeriod.updateMany({
+        where: { teamId: review.teamId, userId: review.userId, period: { in: periods } },
+        data: { xp: { decrement: review.xp }, reviews: { decrement: 1 }, correct: { decrement: review.rating > 1 ? 1 : 0 } },
       });
       return "undone";
     });
@@ -318,7 +461,7 @@ export class PrismaStudyStore implements StudyStore {
 
   async stats(q: StatsQuery): Promise<StatsRecord> {
     const studied = { userId: q.userId, state: { gt: CARD_STATES.new }, item: visibleItems(q.teamId, undefined) };
-    const [dueNow, dueToday, reviewedToday, matureReviews, matureRecalled, days, totalCards] = await this.db.$transaction([
+    const [dueNow, dueToday, reviewedToday, matureReviews, matureRecalled, totalCards] = await this.db.$transaction([
       this.db.cardState.count({ where: { ...studied, due: { lte: q.now } } }),
       this.db.cardState.count({ where: { ...studied, due: { lt: q.dayEnd } } }),
       this.db.reviewLog.count({ where: { userId: q.userId, reviewedAt: { gte: q.dayStart } } }),
@@ -326,10 +469,9 @@ export class PrismaStudyStore implements StudyStore {
       this.db.reviewLog.count({
         where: { userId: q.userId, reviewedAt: { gte: q.retentionSince }, stateBefore: CARD_STATES.review, rating: { gt: 1 } },
       }),
-      this.db.reviewLog.groupBy({ by: ["studyDay"], where: { userId: q.userId }, orderBy: { studyDay: "desc" }, take: 400 }),
       this.db.cardState.count({ where: studied }),
     ]);
-    return { dueNow, dueToday, reviewedToday, matureReviews, matureRecalled, studyDays: days.map((d) => d.studyDay), totalCards };
+    return { dueNow, dueToday, reviewedToday, matureReviews, matureRecalled, totalCards };
   }
 
   async topicCounts(teamId: string): Promise<Map<string, number>> {
@@ -343,6 +485,316 @@ export class PrismaStudyStore implements StudyStore {
 
   async updateSettings(userId: string, patch: SettingsPatch): Promise<UserProfile> {
     return toProfile(await this.db.user.update({ where: { id: userId }, data: patch }));
+  }
+
+  async leaderboard(q: LeaderboardQuery): Promise<LeaderboardResult> {
+    if (q.metric === "streak") return this.streakBoard(q);
+    const mine = await this.db.memberPeriod.findUnique({
+      where: { teamId_period_userId: { teamId: q.teamId, period: q.period, userId: q.userId } },
+      select: { xp: true, reviews: true, correct: true, user: { select: { hidden: true } } },
+    });
+    const visible = { teamId: q.teamId, period: q.period, reviews: { gte: q.minReviews }, user: { hidden: false } };
+    if (q.metric === "accuracy") {
+      // A ratio has no index: rank the (few thousand at most) people with enough reviews in memory.
+      const rows = await this.db.memberPeriod.findMany({ where: visible, select: { userId: true, reviews: true, correct: true } });
+      const ranked = rankRows(
+        rows.map((r) => ({ userId: r.userId, value: r.correct / r.reviews })).sort((a, b) => b.value - a.value || (a.userId < b.userId ? -1 : 1)),
+      );
+      const me = ranked.find((r) => r.userId === q.userId);
+      return {
+        top: ranked.slice(0, q.limit),
+        me: mine ? { value: mine.reviews > 0 ? mine.correct / mine.reviews : 0, rank: me?.rank ?? null } : null,
+      };
+    }
+    const field = q.metric === "xp" ? "xp" : "reviews";
+    const top = await this.db.memberPeriod.findMany({
+      where: { ...visible, [field]: { gt: 0 } },
+      orderBy: [{ [field]: "desc" }, { userId: "asc" }],
+      take: q.limit,
+      select: { userId: true, xp: true, reviews: true },
+    });
+    const myValue = mine ? mine[field] : 0;
+    const ranked = mine && !mine.user.hidden && myValue > 0 && mine.reviews >= q.minReviews;
+    const above = ranked ? await this.db.memberPeriod.count({ where: { ...visible, [field]: { gt: myValue } } }) : 0;
+    return {
+      top: rankRows(top.map((r) => ({ userId: r.userId, value: r[field] }))),
+      me: mine ? { value: myValue, rank: ranked ? above + 1 : null } : null,
+    };
+  }
+
+  /** Streaks belong to people, not periods: the team's members by their current streak. */
+  private async streakBoard(q: LeaderboardQuery): Promise<LeaderboardResult> {
+    const alive = (u: { streakDays: number; streakLastDay: string; timeZone: string; vacationFrom: string | null; vacationTo: string | null }) =>
+      currentStreak(u, studyDayOf(q.now, u.timeZone), u.vacationFrom && u.vacationTo ? { from: u.vacationFrom, to: u.vacationTo } : null);
+    const userFields = { streakDays: true, streakLastDay: true, timeZone: true, vacationFrom: true, vacationTo: true, hidden: true } as const;
+    // Only streaks that may still be alive: studied within the last two days (any time zone), or frozen by a vacation.
+    const recent = addDays(q.now.toISOString().slice(0, 10), -2);
+    const candidates = await this.db.member.findMany({
+      where: {
+        teamId: q.teamId,
+        user: { hidden: false, streakDays: { gt: 0 }, OR: [{ streakLastDay: { gte: recent } }, { vacationTo: { gte: recent } }] },
+      },
+      orderBy: [{ user: { streakDays: "desc" } }, { userId: "asc" }],
+      take: Math.max(q.limit * 5, 50),
+      select: { userId: true, user: { select: userFields } },
+    });
+    const rows = candidates
+      .map((m) => ({ userId: m.userId, value: alive(m.user) }))
+      .filter((r) => r.value > 0)
+      .sort((a, b) => b.value - a.value || (a.userId < b.userId ? -1 : 1));
+    const ranked = rankRows(rows);
+    const me = await this.db.user.findUnique({ where: { id: q.userId }, select: userFields });
+    if (!me) return { top: ranked.slice(0, q.limit), me: null };
+    const value = alive(me);
+    const listed = ranked.find((r) => r.userId === q.userId);
+    const above =
+      listed || me.hidden || value === 0
+        ? 0
+        : await this.db.member.count({
+            where: {
+              teamId: q.teamId,
+              user: { hidden: false, streakDays: { gt: value }, OR: [{ streakLastDay: { gte: recent } }, { vacationTo: { gte: recent } }] },
+            },
+          });
+    return { top: ranked.slice(0, q.limit), me: { value, rank: me.hidden || value === 0 ? null : (listed?.rank ?? above + 1) } };
+  }
+
+  // ---- Reminders and vacations
+
+  async updateReminder(userId: string, patch: ReminderPatch): Promise<UserProfile> {
+    return toProfile(await this.db.user.update({ where: { id: userId }, data: patch }));
+  }
+
+  async dueReminders(now: Date, limit: number): Promise<UserProfile[]> {
+    const rows = await this.db.user.findMany({
+      where: { nextReminderAt: { lte: now }, remindMinute: { not: null } },
+      orderBy: { nextReminderAt: "asc" },
+      take: limit,
+    });
+    return rows.map(toProfile);
+  }
+
+  async claimReminder(c: { userId: string; day: string; slot: number; now: Date; leaseUntil: Date; owner: string }) {
+    try {
+      await this.db.reminderDelivery.create({
+        data: { userId: c.userId, day: c.day, slot: c.slot, claimedAt: c.now, leaseUntil: c.leaseUntil, claimedBy: c.owner, attempts: 1 },
+        select: { slot: true },
+      });
+      return { status: "claimed" as const, attempts: 1 };
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+    }
+    // Someone claimed it: take it over only if it was never sent and its lease ran out (its sender died or failed).
+    const where = { userId: c.userId, day: c.day, slot: c.slot, sentAt: null, leaseUntil: { lt: c.now } };
+    const taken = await this.db.reminderDelivery.updateMany({
+      where,
+      data: { leaseUntil: c.leaseUntil, claimedBy: c.owner, claimedAt: c.now, attempts: { increment: 1 } },
+    });
+    if (taken.count !== 1) return { status: "taken" as const };
+    const row = await this.db.reminderDelivery.findUnique({ where: { userId_day_slot: { userId: c.userId, day: c.day, slot: c.slot } }, select: { attempts: true } });
+    return { status: "claimed" as const, attempts: row?.attempts ?? 1 };
+  }
+
+  async finishReminder(d: {
+    userId: string;
+    day: string;
+    slot: number;
+    outcome: "sent" | "channel" | "skipped" | "paused" | "failed";
+    now: Date;
+    expected: { day: string; slot: number };
+    next: { at: Date; day: string; slot: number } | null;
+    paused?: string | null;
+  }): Promise<void> {
+    await this.db.$transaction([
+      this.db.reminderDelivery.update({
+        where: { userId_day_slot: { userId: d.userId, day: d.day, slot: d.slot } },
+        data: { sentAt: d.now, outcome: d.outcome },
+        select: { slot: true },
+      }),
+      // Only if the schedule is still the one this send belonged to (a /remind meanwhile wins).
+      this.db.user.updateMany({
+        where: { id: d.userId, nextReminderDay: d.expected.day, nextReminderSlot: d.expected.slot },
+        data: {
+          nextReminderAt: d.next?.at ?? null,
+          nextReminderDay: d.next?.day ?? null,
+          nextReminderSlot: d.next?.slot ?? 0,
+          ...(d.paused !== undefined ? { remindersPaused: d.paused, pendingNotice: d.paused } : {}),
+        },
+      }),
+    ]);
+  }
+
+  async retryReminderLater(r: { userId: string; day: string; slot: number; leaseUntil: Date }): Promise<void> {
+    await this.db.reminderDelivery.update({
+      where: { userId_day_slot: { userId: r.userId, day: r.day, slot: r.slot } },
+      data: { leaseUntil: r.leaseUntil },
+      select: { slot: true },
+    });
+  }
+
+  async rescheduleReminder(userId: string, expected: { day: string; slot: number }, next: { at: Date; day: string; slot: number } | null): Promise<void> {
+    await this.db.user.updateMany({
+      where: { id: userId, nextReminderDay: expected.day, nextReminderSlot: expected.slot },
+      data: { nextReminderAt: next?.at ?? null, nextReminderDay: next?.day ?? null, nextReminderSlot: next?.slot ?? 0 },
+    });
+  }
+
+  async dueCount(userId: string, teamId: string, until: Date): Promise<number> {
+    return this.db.cardState.count({ where: { userId, state: { gt: CARD_STATES.new }, due: { lte: until }, item: visibleItems(teamId, undefined) } });
+  }
+
+  async clearNotice(userId: string): Promise<void> {
+    await this.db.user.update({ where: { id: userId }, data: { pendingNotice: null }, select: { id: true } });
+  }
+
+  async spreadOverdue(userId: string, now: Date, plan: (count: number) => Date[]): Promise<number> {
+    const overdue = await this.db.cardState.findMany({
+      where: { userId, state: CARD_STATES.review, due: { lte: now } },
+      orderBy: { due: "asc" },
+      select: { itemId: true },
+    });
+    if (overdue.length === 0) return 0;
+    const dues = plan(overdue.length);
+    await this.db.$transaction(
+      overdue.map((c, i) =>
+        this.db.cardState.update({ where: { userId_itemId: { userId, itemId: c.itemId } }, data: { due: dues[i] ?? now }, select: { version: true } }),
+      ),
+    );
+    return overdue.length;
+  }
+
+  // ---- Teams
+
+  async updateTeam(teamId: string, patch: TeamPatch): Promise<TeamSettings> {
+    const { adminIds, ...rest } = patch;
+    const data = { ...rest, ...(adminIds ? { adminIds: JSON.stringify(adminIds) } : {}) };
+    const row = await this.db.team.upsert({ where: { id: teamId }, create: { id: teamId, ...data }, update: data });
+    this.teams.delete(teamId);
+    return toTeamSettings(row);
+  }
+
+  async dueTeams(kind: "qotd" | "recap", now: Date, limit: number): Promise<(TeamSettings & { dueAt: Date })[]> {
+    const field = kind === "qotd" ? "nextQotdAt" : "nextRecapAt";
+    const rows = await this.db.team.findMany({ where: { [field]: { lte: now } }, orderBy: { [field]: "asc" }, take: limit });
+    return rows.map((r) => ({ ...toTeamSettings(r), dueAt: (kind === "qotd" ? r.nextQotdAt : r.nextRecapAt) as Date }));
+  }
+
+  async advanceTeam(kind: "qotd" | "recap", teamId: string, expected: Date, next: Date | null): Promise<void> {
+    const field = kind === "qotd" ? "nextQotdAt" : "nextRecapAt";
+    await this.db.team.updateMany({ where: { id: teamId, [field]: expected }, data: { [field]: next } });
+  }
+
+  // ---- Question of the day
+
+  async claimQotd(c: Omit<QotdRecord, "messageRef" | "postedAt" | "closedAt"> & { now: Date; leaseUntil: Date }) {
+    try {
+      await this.db.questionOfDay.create({
+        data: { id: c.id, teamId: c.teamId, day: c.day, itemId: c.itemId, channelId: c.channelId, claimedAt: c.now, leaseUntil: c.leaseUntil, closesAt: c.closesAt },
+        select: { id: true },
+      });
+      return { status: "claimed" as const, id: c.id, itemId: c.itemId };
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+    }
+    const existing = await this.db.questionOfDay.findUnique({ where: { teamId_day: { teamId: c.teamId, day: c.day } } });
+    if (!existing || existing.postedAt !== null) return { status: "taken" as const };
+    const taken = await this.db.questionOfDay.updateMany({
+      where: { id: existing.id, postedAt: null, leaseUntil: { lt: c.now } },
+      data: { leaseUntil: c.leaseUntil, claimedAt: c.now },
+    });
+    return taken.count === 1 ? { status: "claimed" as const, id: existing.id, itemId: existing.itemId } : { status: "taken" as const };
+  }
+
+  async markQotdPosted(id: string, messageRef: string | null, now: Date): Promise<void> {
+    await this.db.questionOfDay.update({ where: { id }, data: { postedAt: now, messageRef }, select: { id: true } });
+  }
+
+  async recentQotdItems(teamId: string, sinceDay: string): Promise<string[]> {
+    const rows = await this.db.questionOfDay.findMany({ where: { teamId, day: { gte: sinceDay } }, select: { itemId: true } });
+    return rows.map((r) => r.itemId);
+  }
+
+  async loadQotd(id: string): Promise<QotdRecord | null> {
+    const row = await this.db.questionOfDay.findUnique({ where: { id } });
+    return row ? toQotd(row) : null;
+  }
+
+  async dueQotdClosings(now: Date, limit: number): Promise<QotdRecord[]> {
+    const rows = await this.db.questionOfDay.findMany({
+      where: { closedAt: null, closesAt: { lte: now }, postedAt: { not: null } },
+      orderBy: { closesAt: "asc" },
+      take: limit,
+    });
+    return rows.map(toQotd);
+  }
+
+  async closeQotd(id: string, now: Date): Promise<boolean> {
+    return (await this.db.questionOfDay.updateMany({ where: { id, closedAt: null }, data: { closedAt: now } })).count === 1;
+  }
+
+  async qotdTally(id: string): Promise<{ total: number; correct: number }> {
+    const [total, correct] = await this.db.$transaction([
+      this.db.qotdAnswer.count({ where: { qotdId: id } }),
+      this.db.qotdAnswer.count({ where: { qotdId: id, correct: true } }),
+    ]);
+    return { total, correct };
+  }
+
+  // ---- Team posts
+
+  async claimTeamPost(c: { teamId: string; kind: string; key: string; now: Date; leaseUntil: Date; owner: string; payload?: string }): Promise<"claimed" | "taken"> {
+    try {
+      await this.db.teamPost.create({
+        data: { teamId: c.teamId, kind: c.kind, key: c.key, claimedAt: c.now, leaseUntil: c.leaseUntil, claimedBy: c.owner, payload: c.payload ?? null },
+        select: { key: true },
+      });
+      return "claimed";
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+    }
+    const taken = await this.db.teamPost.updateMany({
+      where: { teamId: c.teamId, kind: c.kind, key: c.key, postedAt: null, leaseUntil: { lt: c.now } },
+      data: { leaseUntil: c.leaseUntil, claimedBy: c.owner, claimedAt: c.now },
+    });
+    return taken.count === 1 ? "claimed" : "taken";
+  }
+
+  async pendingTeamPosts(kind: string, now: Date, limit: number) {
+    return this.db.teamPost.findMany({
+      where: { kind, postedAt: null, leaseUntil: { lte: now } },
+      orderBy: { claimedAt: "asc" },
+      take: limit,
+      select: { teamId: true, key: true, payload: true },
+    });
+  }
+
+  async markTeamPostDone(teamId: string, kind: string, key: string, now: Date): Promise<void> {
+    await this.db.teamPost.update({ where: { teamId_kind_key: { teamId, kind, key } }, data: { postedAt: now }, select: { key: true } });
+  }
+
+  async weeklyRecap(teamId: string, week: string, from: Date, to: Date) {
+    const inWeek = { teamId, reviewedAt: { gte: from, lt: to } };
+    const [top, reviews, matureReviews, matureRecalled, missed] = await this.db.$transaction([
+      this.db.memberPeriod.findMany({
+        where: { teamId, period: week, xp: { gt: 0 }, user: { hidden: false } },
+        orderBy: [{ xp: "desc" }, { userId: "asc" }],
+        take: 3,
+        select: { userId: true, xp: true },
+      }),
+      this.db.reviewLog.count({ where: inWeek }),
+      this.db.reviewLog.count({ where: { ...inWeek, stateBefore: CARD_STATES.review } }),
+      this.db.reviewLog.count({ where: { ...inWeek, stateBefore: CARD_STATES.review, rating: { gt: 1 } } }),
+      this.db.reviewLog.groupBy({ by: ["itemId"], where: { ...inWeek, rating: 1 }, _count: { _all: true }, orderBy: { _count: { itemId: "desc" } }, take: 50 }),
+    ]);
+    // The most-missed topic: misses of the most-missed items, counted per topic.
+    const byTopic = new Map<string, number>();
+    const items = await this.items(missed.map((m) => m.itemId));
+    for (const m of missed) {
+      const item = items.find((i) => i.id === m.itemId);
+      for (const topic of item?.topics ?? []) byTopic.set(topic, (byTopic.get(topic) ?? 0) + (m._count as { _all: number })._all);
+    }
+    const missedTopic = [...byTopic.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+    return { top: rankRows(top.map((r) => ({ userId: r.userId, value: r.xp }))), reviews, matureReviews, matureRecalled, missedTopic };
   }
 
   async memberships(userId: string): Promise<string[]> {

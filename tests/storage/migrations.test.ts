@@ -57,6 +57,45 @@ describe.each(DATABASES)("migrations on %s", (kind) => {
   });
 });
 
+describe.each(DATABASES)("later migrations on %s", (kind) => {
+  it("keep every row of tables they rebuild", async () => {
+    const database = await freshDatabase(kind);
+    const root = mkdtempSync(path.join(tmpdir(), "study-bot-migrations-"));
+    try {
+      cpSync(path.join(process.cwd(), "prisma"), path.join(root, "prisma"), { recursive: true });
+      const all = await readMigrations(migrationsDir(kind, root));
+      // The database as the first migration left it, with a learner's history in it.
+      for (const later of all.slice(1)) rmSync(path.join(migrationsDir(kind, root), later.name), { recursive: true });
+      const old = await openDatabase(database.url, { root });
+      const now = kind === "sqlite" ? "'2026-01-01T00:00:00.000+00:00'" : "'2026-01-01T00:00:00Z'";
+      for (const sql of [
+        `INSERT INTO "Team" ("id", "timeZone", "createdAt") VALUES ('t', 'UTC', ${now})`,
+        `INSERT INTO "User" ("id", "timeZone", "desiredRetention", "newPerDay", "reviewsPerDay", "counterDay", "newToday", "reviewsToday", "createdAt") VALUES ('u', 'Asia/Tokyo', 0.85, 7, 70, '2026-01-01', 1, 0, ${now})`,
+        `INSERT INTO "Member" ("teamId", "userId", "joinedAt", "lastSeenAt") VALUES ('t', 'u', ${now}, ${now})`,
+        `INSERT INTO "Deck" ("id", "nameEn", "nameJa", "createdAt") VALUES ('d', 'D', 'D', ${now})`,
+        `INSERT INTO "Item" ("id", "deckId", "kind", "section", "content", "contentHash", "position") VALUES ('i', 'd', 'flashcard', 's', '{}', 'h', 0)`,
+        `INSERT INTO "CardState" ("userId", "itemId", "state", "due", "stability", "difficulty", "scheduledDays", "learningStep", "reps", "lapses", "version") VALUES ('u', 'i', 2, ${now}, 3.5, 5.25, 3, 0, 2, 0, 2)`,
+        `INSERT INTO "ReviewLog" ("userId", "itemId", "teamId", "version", "rating", "source", "reviewedAt", "studyDay", "stateBefore", "after") VALUES ('u', 'i', 't', 1, 3, 'study', ${now}, '2026-01-01', 1, '{}')`,
+      ]) {
+        await old.db.$executeRawUnsafe(sql);
+      }
+      await old.close();
+      rmSync(path.join(root, "prisma"), { recursive: true });
+      cpSync(path.join(process.cwd(), "prisma"), path.join(root, "prisma"), { recursive: true });
+      const upgraded = await openDatabase(database.url, { root });
+      expect(upgraded.appliedMigrations).toEqual(all.slice(1).map((m) => m.name));
+      expect(await upgraded.db.user.findUniqueOrThrow({ where: { id: "u" } })).toMatchObject({ timeZone: "Asia/Tokyo", desiredRetention: 0.85, newPerDay: 7 });
+      expect(await upgraded.db.member.count()).toBe(1);
+      expect(await upgraded.db.cardState.findUniqueOrThrow({ where: { userId_itemId: { userId: "u", itemId: "i" } } })).toMatchObject({ stability: 3.5, version: 2 });
+      expect(await upgraded.db.reviewLog.count()).toBe(1);
+      await upgraded.close();
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      await database.drop();
+    }
+  });
+});
+
 describe("the SQLite connection", () => {
   it("uses WAL, synchronous=NORMAL and a busy timeout", async () => {
     const database = await freshDatabase("sqlite");

@@ -21,7 +21,7 @@ export interface TestBot {
 
 export async function startTestBot(kind: DatabaseKind, library: Library, start = "2026-03-02T09:00:00Z"): Promise<TestBot> {
   const database = await freshDatabase(kind);
-  const opened = await openDatabase(database.url);
+  const opened = await openDatabase(database.url, { queryEvents: !!process.env.TEST_SQL });
   const clock = {
     now: new Date(start),
     advance(ms: number) {

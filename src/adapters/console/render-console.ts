@@ -1,5 +1,6 @@
 // Renders a view as plain terminal text; buttons become numbered choices.
 import type { View } from "../../core/views/view.ts";
+import { renderMentions } from "../../core/views/user-mention.ts";
 
 export function renderConsole(view: View): { text: string; actions: string[] } {
   const lines: string[] = [];
@@ -15,5 +16,7 @@ export function renderConsole(view: View): { text: string; actions: string[] } {
 }
 
 function stripMarkdown(s: string): string {
-  return s.replace(/\*\*(.+?)\*\*/g, "$1").replace(/`([^`]+)`/g, "$1");
+  return renderMentions(s, (userId) => userId)
+    .replace(/\*\*(.+?)\*\*/g, "$1")
+    .replace(/`([^`]+)`/g, "$1");
 }

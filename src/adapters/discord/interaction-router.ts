@@ -3,6 +3,7 @@
 // are handled once, and one error handler answers and logs anything unexpected.
 import {
   MessageFlags,
+  PermissionFlagsBits,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -46,7 +47,15 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   async function actorOf(interaction: Interaction): Promise<Actor> {
     const userId = discordUserId(interaction.user.id);
     const clientLocale = toLocale(interaction.locale);
-    if (interaction.guildId) return { userId, teamId: `discord:${interaction.guildId}`, clientLocale };
+    if (interaction.guildId) {
+      return {
+        userId,
+        teamId: `discord:${interaction.guildId}`,
+        clientLocale,
+        isAdmin: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+        channelId: interaction.channelId ?? undefined,
+      };
+    }
     const personal: Actor = { userId, teamId: personalTeamId("discord", interaction.user.id), clientLocale };
     return { ...personal, teamId: await bot.directMessageTeam(personal) };
   }
@@ -58,7 +67,10 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
       return;
     }
-    if (reply.mode === "update") {
+    // A button on a message everyone sees (a reminder in the team channel, the question of the day)
+    // must not turn that message into one person's session: the answer goes to them alone.
+    const sharedMessage = interaction.inGuild() && !interaction.message.flags.has(MessageFlags.Ephemeral);
+    if (reply.mode === "update" && !sharedMessage) {
       if (deferred) await interaction.editReply(message);
       else await interaction.update(message);
       return;
@@ -98,7 +110,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     let choices: { name: string; value: string }[] = [];
     if (focused.name === "topic") {
       choices = await bot.topicChoices(await actorOf(interaction), typed);
-    } else if (focused.name === "timezone") {
+    } else if (focused.name === "timezone" || focused.name === "time zone") {
       const needle = typed.toLowerCase();
       choices = Intl.supportedValuesOf("timeZone")
         .filter((z) => z.toLowerCase().includes(needle))

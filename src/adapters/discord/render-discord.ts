@@ -2,6 +2,7 @@
 // with mention parsing off so nothing the bot echoes can ping anyone.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from "discord.js";
 import type { Button, Tone, View } from "../../core/views/view.ts";
+import { renderMentions } from "../../core/views/user-mention.ts";
 
 export const DISCORD_LIMITS = {
   content: 2000,
@@ -35,8 +36,15 @@ export function truncate(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
+/** A person as Discord shows them: a mention, which the client renders with their current name (mentions never ping: parsing is off). */
+function mention(userId: string): string {
+  const m = /^discord:(\d{15,22})$/.exec(userId);
+  return m ? `<@${m[1]}>` : "?";
+}
+
 export function renderDiscord(view: View): DiscordMessage {
-  const embed: APIEmbed = { color: TONE_COLORS[view.tone], description: truncate(view.body.join("\n\n"), DISCORD_LIMITS.embedDescription) };
+  const description = renderMentions(view.body.join("\n\n"), mention);
+  const embed: APIEmbed = { color: TONE_COLORS[view.tone], description: truncate(description, DISCORD_LIMITS.embedDescription) };
   if (view.title) embed.title = truncate(view.title, DISCORD_LIMITS.embedTitle);
   if (view.footer) embed.footer = { text: truncate(view.footer, DISCORD_LIMITS.embedFooter) };
   const components = view.buttons

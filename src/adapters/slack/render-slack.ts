@@ -1,6 +1,7 @@
 // Renders a core view as Block Kit: sections of mrkdwn, a context footer and one actions block
 // per row of buttons, inside Slack's limits. Text is escaped so nothing echoed can mention anyone.
 import type { Button, View } from "../../core/views/view.ts";
+import { renderMentions } from "../../core/views/user-mention.ts";
 
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
@@ -37,9 +38,15 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** A person as Slack shows them: a user mention, which the client renders with their current name. */
+function mention(userId: string): string {
+  const m = /^slack:[A-Z0-9]+:([UW][A-Z0-9]+)$/.exec(userId);
+  return m ? `<@${m[1]}>` : "?";
+}
+
 /** The core's light markdown (**bold**, `code`) as Slack mrkdwn. */
 export function toMrkdwn(text: string): string {
-  return escapeSlack(text).replace(/\*\*(.+?)\*\*/g, "*$1*");
+  return renderMentions(escapeSlack(text).replace(/\*\*(.+?)\*\*/g, "*$1*"), mention);
 }
 
 function truncate(text: string, max: number): string {

@@ -1,33 +1,40 @@
-// The language of each Slack user, from users.info (include_locale), remembered for an hour so
-// that interactions do not each cost a Web API call. Failures fall back to "unknown".
+// What the bot needs to know about a Slack user from users.info (include_locale): their language
+// and whether they administer the workspace. Remembered for an hour so that interactions do not
+// each cost a Web API call; a failed lookup means "unknown".
 import type { WebClient } from "@slack/web-api";
 import { toLocale, type Locale } from "../../core/i18n/locale.ts";
 import type { Logger } from "../../ops/logger.ts";
 
 const TTL_MS = 3600_000;
 
+export interface SlackUserInfo {
+  locale: Locale | undefined;
+  isAdmin: boolean;
+}
+
 export class SlackLocales {
-  private readonly known = new Map<string, { locale: Locale | undefined; at: number }>();
+  private readonly known = new Map<string, { info: SlackUserInfo; at: number }>();
 
   constructor(private readonly logger: Logger) {}
 
   /** The language last seen for a user, without calling Slack. */
   cached(userId: string): Locale | undefined {
-    return this.known.get(userId)?.locale;
+    return this.known.get(userId)?.info.locale;
   }
 
-  async of(client: WebClient, userId: string, now = Date.now()): Promise<Locale | undefined> {
+  async of(client: WebClient, userId: string, now = Date.now()): Promise<SlackUserInfo> {
     const cached = this.known.get(userId);
-    if (cached && now - cached.at < TTL_MS) return cached.locale;
-    let locale: Locale | undefined;
+    if (cached && now - cached.at < TTL_MS) return cached.info;
+    let info: SlackUserInfo = { locale: undefined, isAdmin: false };
     try {
-      const info = await client.users.info({ user: userId, include_locale: true });
-      locale = toLocale((info.user as { locale?: string } | undefined)?.locale);
+      const result = await client.users.info({ user: userId, include_locale: true });
+      const user = result.user as { locale?: string; is_admin?: boolean; is_owner?: boolean } | undefined;
+      info = { locale: toLocale(user?.locale), isAdmin: user?.is_admin === true || user?.is_owner === true };
     } catch (e) {
-      this.logger.warn({ err: e, user: userId }, "could not read the user's locale");
+      this.logger.warn({ err: e, user: userId }, "could not read the Slack user's profile");
     }
     if (this.known.size > 50_000) this.known.clear();
-    this.known.set(userId, { locale, at: now });
-    return locale;
+    this.known.set(userId, { info, at: now });
+    return info;
   }
 }

@@ -110,11 +110,15 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
     user: { id: string; homeTeamId: string },
     workspace: string,
     enterpriseId: string | null | undefined,
+    channelId?: string,
   ): Promise<Actor> {
+    const info = await locales.of(client, user.id);
     return {
       userId: slackUserId({ enterpriseId, homeTeamId: user.homeTeamId, userId: user.id }),
       teamId: slackTeamId(workspace),
-      clientLocale: await locales.of(client, user.id),
+      clientLocale: info.locale,
+      isAdmin: info.isAdmin,
+      channelId,
     };
   }
 
@@ -124,7 +128,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
       "command",
       { command: command.command, team: command.team_id, user: command.user_id },
       async () => {
-        const actor = await actorFor(client, { id: command.user_id, homeTeamId: command.team_id }, command.team_id, command.enterprise_id);
+        const actor = await actorFor(client, { id: command.user_id, homeTeamId: command.team_id }, command.team_id, command.enterprise_id, command.channel_id);
         const text = command.text.trim();
         // Plain "/study" studies; anything past the parser's limit is refused by it with a message.
         const line = text === "" ? "study" : text.slice(0, COMMAND_LINE_MAX + 1);
@@ -159,7 +163,11 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
           await client.chat.postMessage({ channel: dm.channel?.id ?? payload.user.id, ...message });
           return;
         }
-        if (reply.mode === "update") await respond({ replace_original: true, ...message });
+        // A button on a message the whole channel sees (a reminder, the question of the day) answers
+        // the clicker alone instead of turning that message into their session.
+        const channelId = payload.container?.channel_id ?? payload.channel?.id ?? "";
+        const shared = payload.container?.is_ephemeral === false && !channelId.startsWith("D");
+        if (reply.mode === "update" && !shared) await respond({ replace_original: true, ...message });
         else await respond({ response_type: "ephemeral", replace_original: false, ...message });
       },
       (apology) => respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(apology.view) }),

@@ -20,7 +20,12 @@ export type Action =
   | { kind: "quiz-next"; sessionId: string; position: number }
   | { kind: "quiz-start"; topic: string | undefined; count: number }
   /** Undo a given rating (itemId and the version that was rated), or the last one. */
-  | { kind: "undo"; target?: { itemId: string; version: number } | undefined };
+  | { kind: "undo"; target?: { itemId: string; version: number } | undefined }
+  | { kind: "leaderboard"; period: "week" | "month" | "all"; metric: "xp" | "streak" | "reviews" | "accuracy" }
+  /** "Remind me in 1 hour" on the reminder of `userId` for the local date `day`. */
+  | { kind: "snooze"; day: string; userId: string }
+  /** An answer to a team's question of the day. */
+  | { kind: "qotd-answer"; qotdId: string; choice: number };
 
 // Built once: constructing zod schemas costs more than using them.
 const showAnswerParts = z.tuple([itemIdSchema, version, optionalTopic]);
@@ -29,6 +34,9 @@ const quizAnswerParts = z.tuple([sessionId, position, z.coerce.number().int().mi
 const quizNextParts = z.tuple([sessionId, position]);
 const quizStartParts = z.tuple([optionalTopic, z.coerce.number().int().min(1).max(20)]);
 const undoParts = z.tuple([itemIdSchema, version]);
+const snoozeParts = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.string().regex(/^[a-z]+:[A-Za-z0-9:@_-]{1,80}$/)]);
+const qotdParts = z.tuple([sessionId, z.coerce.number().int().min(0).max(4)]);
+const leaderboardParts = z.tuple([z.enum(["week", "month", "all"]), z.enum(["xp", "streak", "reviews", "accuracy"])]);
 
 const parsers: Record<string, (parts: string[]) => Action | undefined> = {
   st: ([topic]) => {
@@ -54,6 +62,18 @@ const parsers: Record<string, (parts: string[]) => Action | undefined> = {
   qs: ([topic, count]) => {
     const r = quizStartParts.safeParse([topic ?? "", count]);
     return r.success ? { kind: "quiz-start", topic: r.data[0], count: r.data[1] } : undefined;
+  },
+  lb: ([period, metric]) => {
+    const r = leaderboardParts.safeParse([period, metric]);
+    return r.success ? { kind: "leaderboard", period: r.data[0], metric: r.data[1] } : undefined;
+  },
+  sn: ([day, ...user]) => {
+    const r = snoozeParts.safeParse([day, user.join(":")]);
+    return r.success ? { kind: "snooze", day: r.data[0], userId: r.data[1] } : undefined;
+  },
+  qd: ([id, choice]) => {
+    const r = qotdParts.safeParse([id, choice]);
+    return r.success ? { kind: "qotd-answer", qotdId: r.data[0], choice: r.data[1] } : undefined;
   },
   ud: ([item, v]) => {
     if (item === undefined) return { kind: "undo" };
@@ -91,5 +111,11 @@ export function actionId(action: Action): string {
       return `qs:${action.topic ?? ""}:${action.count}`;
     case "undo":
       return action.target ? `ud:${action.target.itemId}:${action.target.version}` : "ud";
+    case "leaderboard":
+      return `lb:${action.period}:${action.metric}`;
+    case "snooze":
+      return `sn:${action.day}:${action.userId}`;
+    case "qotd-answer":
+      return `qd:${action.qotdId}:${action.choice}`;
   }
 }

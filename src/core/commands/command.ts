@@ -2,6 +2,8 @@
 // them from slash-command options (Discord) or text (Slack, console); text parsing lives here
 // because it is the same everywhere.
 import type { SettingsInput } from "../settings/settings.ts";
+import type { RemindOptions } from "../reminders/reminder-service.ts";
+import type { TeamInput } from "../team/team-service.ts";
 
 export type Command =
   | { name: "study"; topic?: string | undefined }
@@ -10,7 +12,11 @@ export type Command =
   | { name: "topics" }
   | { name: "settings"; changes: SettingsInput }
   | { name: "undo" }
-  | { name: "help" };
+  | { name: "help" }
+  | { name: "leaderboard"; period?: "week" | "month" | "all" | undefined; metric?: "xp" | "streak" | "reviews" | "accuracy" | undefined }
+  | ({ name: "remind" } & RemindOptions)
+  | { name: "vacation"; duration?: string | undefined }
+  | { name: "team"; changes: TeamInput };
 
-export const COMMAND_NAMES = ["study", "quiz", "stats", "topics", "settings", "undo", "help"] as const;
+export const COMMAND_NAMES = ["study", "quiz", "stats", "topics", "settings", "undo", "help", "leaderboard", "remind", "vacation", "team"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -33,6 +33,43 @@ export function parseCommandLine(line: string): ParsedLine {
       }
       return { ok: true, command: { name, topic, count } };
     }
+    case "leaderboard": {
+      // "/leaderboard", "/leaderboard month", "/leaderboard streak", "/leaderboard all accuracy", either order
+      let period: "week" | "month" | "all" | undefined;
+      let metric: "xp" | "streak" | "reviews" | "accuracy" | undefined;
+      for (const w of words.map((x) => x.toLowerCase())) {
+        if ((w === "week" || w === "month" || w === "all") && period === undefined) period = w;
+        else if ((w === "xp" || w === "streak" || w === "reviews" || w === "accuracy") && metric === undefined) metric = w;
+        else return { ok: false, error: { kind: "invalid-option", option: w.slice(0, 20), problem: "is not week, month, all, xp, streak, reviews or accuracy" } };
+      }
+      return { ok: true, command: { name, period, metric } };
+    }
+    case "remind": {
+      // "/remind", "/remind off", "/remind 07:30 [Asia/Tokyo] [when due|not-studied]"
+      const o: { time?: string; timeZone?: string; off?: boolean; when?: string } = {};
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i] as string;
+        if (w.toLowerCase() === "off" && i === 0) o.off = true;
+        else if (w.toLowerCase() === "when") o.when = (words[++i] ?? "").toLowerCase();
+        else if (/^\d{1,2}:\d{2}$/.test(w) && o.time === undefined) o.time = w;
+        else if (o.timeZone === undefined && /\/|^utc$/i.test(w)) o.timeZone = w;
+        else if (o.time === undefined) o.time = w;
+        else return { ok: false, error: { kind: "invalid-option", option: w.slice(0, 40), problem: "is not a time (HH:MM), a time zone, when or off" } };
+      }
+      return { ok: true, command: { name, ...o } };
+    }
+    case "vacation":
+      return words.length > 1 ? tooMany("duration") : { ok: true, command: { name, duration: words[0] } };
+    case "team": {
+      if (words.length === 0) return { ok: true, command: { name, changes: {} } };
+      const [key, value, ...rest] = words;
+      const setting = (key ?? "").toLowerCase();
+      if (!["channel", "qotd", "timezone", "language", "recap", "milestones"].includes(setting)) {
+        return { ok: false, error: { kind: "invalid-option", option: setting.slice(0, 40), problem: "is not a team setting; use channel, qotd, timezone, language, recap or milestones" } };
+      }
+      if (value === undefined || rest.length > 0) return { ok: false, error: { kind: "invalid-option", option: setting, problem: "needs exactly one value" } };
+      return { ok: true, command: { name, changes: { [setting]: value } } };
+    }
     case "settings": {
       if (words.length === 0) return { ok: true, command: { name, changes: {} } };
       const [key, ...rest] = words;

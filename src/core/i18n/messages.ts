@@ -66,6 +66,57 @@ export interface Messages {
   intervalUnits: { minute: string; hour: string; day: string; month: string; year: string };
   durationPhrase(amount: string, unit: "minute" | "hour" | "day" | "month" | "year"): string;
   sourceLine(section: string): string;
+  leaderboardTitle(period: string, metric: string): string;
+  leaderboardValue(metric: "xp" | "streak" | "reviews" | "accuracy", value: number): string;
+  leaderboardYou(rank: number, value: string): string;
+  leaderboardHidden(value: string): string;
+  leaderboardNotRanked(minReviews: number): string;
+  leaderboardEmpty: string;
+  periodName: Record<"week" | "month" | "all", string>;
+  metricName: Record<"xp" | "streak" | "reviews" | "accuracy", string>;
+  weekStartsMonday(timeZone: string): string;
+  reminderTitle: string;
+  remindHint: string;
+  reminderOff: string;
+  reminderNone(timeZone: string): string;
+  reminderAt(time: string, timeZone: string): string;
+  reminderNext(when: string, inTime: string): string;
+  remindWhenDue: string;
+  remindWhenNotStudied: string;
+  remindersPausedNotice: string;
+  remindersPausedDm: string;
+  badClockTime(text: string): string;
+  remindNeedsTime: string;
+  badTimeZone(text: string): string;
+  badRemindWhen: string;
+  notYourReminder: string;
+  snoozed(inTime: string): string;
+  reminderDue(count: number): string;
+  streakAtRisk(days: number): string;
+  reviewNow: string;
+  remindLater: string;
+  reminderForYou(mention: string): string;
+  noVacation: string;
+  vacationHint: string;
+  vacationEnded: string;
+  badVacation(maxDays: number): string;
+  vacationSet(until: string, days: number): string;
+  onVacationUntil(date: string): string;
+  overdueSpread(count: number, days: number): string;
+  teamTitle: string;
+  teamLines(s: { channel: string; timeZone: string; qotd: string; recap: boolean; milestones: boolean }): string[];
+  teamHint: string;
+  notAdmin: string;
+  noChannel: string;
+  off: string;
+  qotdTitle: string;
+  qotdAnswered(correct: boolean, answer: string): string;
+  qotdAlreadyAnswered: string;
+  qotdClosed: string;
+  qotdResults(correct: number, total: number, answer: string): string;
+  milestone(mention: string, days: number): string;
+  recapTitle(week: string): string;
+  recapLines(s: { top: string[]; reviews: number; retention: string; missedTopic: string | null }): string[];
 }
 
 const en: Messages = {
@@ -143,6 +194,8 @@ const en: Messages = {
     "**/topics**: the topics you can study.",
     "**/settings**: language, time zone, retention and daily limits.",
     "**/undo**: take back your last rating.",
+    "**/leaderboard** [week|month|all] [xp|streak|reviews|accuracy]: the team's top 10 and your rank.",
+    "**/remind** [HH:MM] [time zone] | off: a daily reminder when reviews are due. **/vacation** 7d | off: pause reminders, keep your streak.",
     "Ratings: Again = forgot, Hard = recalled with effort, Good = recalled, Easy = instant. The scheduler (FSRS) picks the next review from them.",
   ],
   unknownCommand: (n) => `I don't know the command "${n}". Try /help.`,
@@ -155,6 +208,69 @@ const en: Messages = {
   durationPhrase: (a, u) =>
     `${a} ${{ minute: "min", hour: "h", day: a === "1" ? "day" : "days", month: a === "1" ? "month" : "months", year: a === "1" ? "year" : "years" }[u]}`,
   sourceLine: (s) => `Source: ${s}`,
+  leaderboardTitle: (p, m) => `Leaderboard · ${p} · ${m}`,
+  leaderboardValue: (m, v) =>
+    m === "xp" ? `${v} XP` : m === "streak" ? `${v} day${v === 1 ? "" : "s"}` : m === "reviews" ? `${v} review${v === 1 ? "" : "s"}` : `${Math.round(v * 100)}%`,
+  leaderboardYou: (r, v) => `You: **#${r}** · ${v}`,
+  leaderboardHidden: (v) => `You are hidden from leaderboards (${v}). Show yourself again with /settings hidden off.`,
+  leaderboardNotRanked: (n) => (n > 0 ? `You are not ranked yet: ${n} reviews in the period are needed.` : "You are not ranked yet: study to join the board."),
+  leaderboardEmpty: "Nobody has studied in this period yet.",
+  periodName: { week: "This week", month: "This month", all: "All time" },
+  metricName: { xp: "XP", streak: "Streak", reviews: "Reviews", accuracy: "Accuracy" },
+  weekStartsMonday: (tz) => `Weeks start on Monday (${tz}).`,
+  reminderTitle: "Daily reminder",
+  remindHint: "Set it with /remind 07:30 [time zone], choose when it comes with /remind when due|not-studied, stop it with /remind off.",
+  reminderOff: "Your daily reminder is off.",
+  reminderNone: (tz) => `You have no daily reminder. Your time zone is ${tz}.`,
+  reminderAt: (time, tz) => `Every day at **${time}** (${tz}).`,
+  reminderNext: (when, inTime) => `Next: ${when}, in ${inTime}.`,
+  remindWhenDue: "It comes when cards are due, and not when nothing is.",
+  remindWhenNotStudied: "It comes only on days you have not studied yet.",
+  remindersPausedNotice: "Reminders are paused: I could not send you a direct message. Open your DMs, then set /remind again.",
+  remindersPausedDm: "I could not send you your reminder because your direct messages are closed, so reminders are paused. Open them and run /remind to turn them back on.",
+  badClockTime: (x) => `"${x}" is not a time; use HH:MM, like 07:30`,
+  remindNeedsTime: "say when, like /remind 07:30",
+  badTimeZone: (x) => `"${x}" is not a time zone; use an IANA name like Asia/Tokyo or Europe/London`,
+  badRemindWhen: "when must be due or not-studied",
+  notYourReminder: "This reminder belongs to someone else.",
+  snoozed: (d) => `I will remind you again in ${d}.`,
+  reminderDue: (n) => `You have **${n}** card${n === 1 ? "" : "s"} to review today.`,
+  streakAtRisk: (d) => `Your ${d}-day streak ends tonight unless you study.`,
+  reviewNow: "Review now",
+  remindLater: "Remind me in 1 hour",
+  reminderForYou: (m) => `${m}, your reviews are waiting (I could not send you a direct message).`,
+  noVacation: "You are not on vacation.",
+  vacationHint: "Take a break with /vacation 7d (up to 90 days); come back early with /vacation off.",
+  vacationEnded: "Welcome back! Reminders are on again.",
+  badVacation: (max) => `say how long, like 7d or 2w (up to ${max} days)`,
+  vacationSet: (until, days) => `Enjoy your break: no reminders for ${days} day${days === 1 ? "" : "s"}, until ${until}, and your streak is frozen.`,
+  onVacationUntil: (d) => `On vacation until ${d}.`,
+  overdueSpread: (n, d) => `${n} overdue card${n === 1 ? "" : "s"} are spread over the next ${d} day${d === 1 ? "" : "s"} instead of all at once.`,
+  teamTitle: "Team settings",
+  teamLines: (s) => [
+    `Channel: **${s.channel}**`,
+    `Time zone: **${s.timeZone}** (weeks, question of the day, recaps)`,
+    `Question of the day: **${s.qotd}**`,
+    `Weekly recap: **${s.recap ? "on" : "off"}**`,
+    `Streak milestones: **${s.milestones ? "on" : "off"}**`,
+  ],
+  teamHint: "Admins change them with /team channel, qotd HH:MM|off, timezone, recap on|off, milestones on|off.",
+  notAdmin: "Only team admins can change team settings (on Discord: Manage Server).",
+  noChannel: "none",
+  off: "off",
+  qotdTitle: "Question of the day",
+  qotdAnswered: (ok, a) => (ok ? "Correct! Your answer counts for the leaderboard." : `Not quite: the answer is **${a}**. Your answer still counts for the leaderboard.`),
+  qotdAlreadyAnswered: "You already answered today's question; your first answer counts.",
+  qotdClosed: "This question is closed. A new one comes tomorrow.",
+  qotdResults: (c, t, a) => `Results: ${c} of ${t} answered correctly. The answer was **${a}**.`,
+  milestone: (m, d) => `${m} reached a **${d}-day** study streak!`,
+  recapTitle: (w) => `Weekly recap (week of ${w})`,
+  recapLines: (s) => [
+    s.top.length > 0 ? `Top of the week:\n${s.top.join("\n")}` : "Nobody studied this week.",
+    `Reviews: **${s.reviews}**`,
+    `Team retention: **${s.retention}**`,
+    ...(s.missedTopic ? [`Most missed topic: **${s.missedTopic}**`] : []),
+  ],
 };
 
 const ja: Messages = {
@@ -232,6 +348,8 @@ const ja: Messages = {
     "**/topics**：学習できるトピックの一覧。",
     "**/settings**：言語、タイムゾーン、目標定着率、1日の上限。",
     "**/undo**：直前の評価を取り消します。",
+    "**/leaderboard** [week|month|all] [xp|streak|reviews|accuracy]：チームの上位10人とあなたの順位。",
+    "**/remind** [HH:MM] [タイムゾーン] | off：復習があるときの毎日のリマインダー。**/vacation** 7d | off：リマインダーを止め、連続日数を守ります。",
     "評価：もう一度＝忘れた、難しい＝苦労して思い出した、正解＝思い出せた、簡単＝すぐ分かった。スケジューラー（FSRS）が次の復習日を決めます。",
   ],
   unknownCommand: (n) => `「${n}」というコマンドはありません。/help をご覧ください。`,
@@ -243,6 +361,68 @@ const ja: Messages = {
   intervalUnits: { minute: "分", hour: "時間", day: "日", month: "か月", year: "年" },
   durationPhrase: (a, u) => `${a}${{ minute: "分", hour: "時間", day: "日", month: "か月", year: "年" }[u]}`,
   sourceLine: (s) => `出典：${s}`,
+  leaderboardTitle: (p, m) => `ランキング・${p}・${m}`,
+  leaderboardValue: (m, v) => (m === "xp" ? `${v} XP` : m === "streak" ? `${v}日` : m === "reviews" ? `${v}回` : `${Math.round(v * 100)}%`),
+  leaderboardYou: (r, v) => `あなた：**${r}位**・${v}`,
+  leaderboardHidden: (v) => `ランキングには表示されていません（${v}）。/settings hidden off で表示に戻せます。`,
+  leaderboardNotRanked: (n) => (n > 0 ? `まだランキング外です：期間内に${n}回の復習が必要です。` : "まだランキング外です。学習するとランキングに参加できます。"),
+  leaderboardEmpty: "この期間はまだ誰も学習していません。",
+  periodName: { week: "今週", month: "今月", all: "全期間" },
+  metricName: { xp: "XP", streak: "連続日数", reviews: "復習数", accuracy: "正答率" },
+  weekStartsMonday: (tz) => `週は月曜日に始まります（${tz}）。`,
+  reminderTitle: "毎日のリマインダー",
+  remindHint: "/remind 07:30 [タイムゾーン] で設定、/remind when due|not-studied で条件を選択、/remind off で停止します。",
+  reminderOff: "毎日のリマインダーをオフにしました。",
+  reminderNone: (tz) => `毎日のリマインダーは設定されていません。タイムゾーン：${tz}`,
+  reminderAt: (time, tz) => `毎日 **${time}**（${tz}）`,
+  reminderNext: (when, inTime) => `次回：${when}（${inTime}後）`,
+  remindWhenDue: "復習するカードがあるときだけ届きます。",
+  remindWhenNotStudied: "まだ学習していない日だけ届きます。",
+  remindersPausedNotice: "DMを送れなかったため、リマインダーは一時停止中です。DMを開いてから /remind で再設定してください。",
+  remindersPausedDm: "DMが閉じられているためリマインダーを送れず、一時停止しました。DMを開いて /remind で再開してください。",
+  badClockTime: (x) => `「${x}」は時刻ではありません。07:30 のように HH:MM で指定してください`,
+  remindNeedsTime: "/remind 07:30 のように時刻を指定してください",
+  badTimeZone: (x) => `「${x}」はタイムゾーンではありません。Asia/Tokyo のような IANA 名を使ってください`,
+  badRemindWhen: "when には due か not-studied を指定してください",
+  notYourReminder: "これは他の人のリマインダーです。",
+  snoozed: (d) => `${d}後にもう一度お知らせします。`,
+  reminderDue: (n) => `今日復習するカードが **${n}枚** あります。`,
+  streakAtRisk: (d) => `今日学習しないと、${d}日の連続記録が途切れます。`,
+  reviewNow: "今すぐ復習",
+  remindLater: "1時間後に再通知",
+  reminderForYou: (m) => `${m} さん、復習が待っています（DMを送れなかったためこちらでお知らせします）。`,
+  noVacation: "休暇中ではありません。",
+  vacationHint: "/vacation 7d で休暇（最大90日）、/vacation off で早めに再開できます。",
+  vacationEnded: "おかえりなさい！リマインダーを再開しました。",
+  badVacation: (max) => `7d や 2w のように期間を指定してください（最大${max}日）`,
+  vacationSet: (until, days) => `休暇を設定しました：${until}まで${days}日間リマインダーを止め、連続日数は凍結されます。`,
+  onVacationUntil: (d) => `${d}まで休暇中です。`,
+  overdueSpread: (n, d) => `期限切れの${n}枚のカードを、一度にではなく今後${d}日間に分散しました。`,
+  teamTitle: "チーム設定",
+  teamLines: (s) => [
+    `チャンネル：**${s.channel}**`,
+    `タイムゾーン：**${s.timeZone}**（週・今日の問題・週間まとめ）`,
+    `今日の問題：**${s.qotd}**`,
+    `週間まとめ：**${s.recap ? "オン" : "オフ"}**`,
+    `連続記録の達成通知：**${s.milestones ? "オン" : "オフ"}**`,
+  ],
+  teamHint: "管理者は /team channel、qotd HH:MM|off、timezone、recap on|off、milestones on|off で変更できます。",
+  notAdmin: "チーム設定を変更できるのはチームの管理者だけです（Discord ではサーバー管理権限）。",
+  noChannel: "なし",
+  off: "オフ",
+  qotdTitle: "今日の問題",
+  qotdAnswered: (ok, a) => (ok ? "正解！ランキングに加算されます。" : `残念、正解は **${a}** でした。回答はランキングに加算されます。`),
+  qotdAlreadyAnswered: "今日の問題には回答済みです。最初の回答が記録されています。",
+  qotdClosed: "この問題は締め切られました。明日また新しい問題が出ます。",
+  qotdResults: (c, t, a) => `結果：${t}人中${c}人が正解。正解は **${a}** でした。`,
+  milestone: (m, d) => `${m} さんが **${d}日** 連続学習を達成しました！`,
+  recapTitle: (w) => `週間まとめ（${w}の週）`,
+  recapLines: (s) => [
+    s.top.length > 0 ? `今週のトップ：\n${s.top.join("\n")}` : "今週は誰も学習しませんでした。",
+    `復習数：**${s.reviews}**`,
+    `チームの定着率：**${s.retention}**`,
+    ...(s.missedTopic ? [`最も間違いが多かったトピック：**${s.missedTopic}**`] : []),
+  ],
 };
 
 const catalogs: Record<Locale, Messages> = { en, ja };

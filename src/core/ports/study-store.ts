@@ -20,6 +20,74 @@ export interface UserProfile {
   reviewsToday: number;
   /** The team direct messages count for, when the user chose one. */
   dmTeamId: string | null;
+  hidden: boolean;
+  xpToday: number;
+  lastReviewAt: Date | null;
+  streakDays: number;
+  streakLastDay: string;
+  bestStreak: number;
+  remindMinute: number | null;
+  remindWhen: "due" | "not-studied";
+  remindTeamId: string | null;
+  nextReminderAt: Date | null;
+  nextReminderDay: string | null;
+  nextReminderSlot: number;
+  remindersPaused: string | null;
+  pendingNotice: string | null;
+  vacationUntil: Date | null;
+  vacationFrom: string | null;
+  vacationTo: string | null;
+}
+
+/** A team's settings, as admins set them. */
+export interface TeamSettings {
+  id: string;
+  timeZone: string;
+  locale: Locale;
+  channelId: string | null;
+  qotdMinute: number | null;
+  recapEnabled: boolean;
+  milestones: boolean;
+  adminIds: string[];
+}
+
+export type LeaderboardMetric = "xp" | "streak" | "reviews" | "accuracy";
+
+export interface LeaderboardRow {
+  userId: string;
+  /** XP, days, reviews, or accuracy as a share from 0 to 1. */
+  value: number;
+  rank: number;
+}
+
+export interface LeaderboardQuery {
+  teamId: string;
+  /** "all", a week key or a month key (src/core/time/periods.ts); ignored for streaks. */
+  period: string;
+  metric: LeaderboardMetric;
+  userId: string;
+  limit: number;
+  /** Fewest reviews in the period to be ranked (accuracy). */
+  minReviews: number;
+  now: Date;
+}
+
+export interface LeaderboardResult {
+  top: LeaderboardRow[];
+  /** The caller's value, and rank (null when hidden or not ranked). */
+  me: { value: number; rank: number | null } | null;
+}
+
+export interface QotdRecord {
+  id: string;
+  teamId: string;
+  day: string;
+  itemId: string;
+  channelId: string;
+  messageRef: string | null;
+  postedAt: Date | null;
+  closesAt: Date;
+  closedAt: Date | null;
 }
 
 export interface StoredItem {
@@ -61,7 +129,29 @@ export interface ReviewWrite {
   after: CardState;
   /** Whether the user's counters already belong to `studyDay` (increment) or must be reset. */
   countersAreToday: boolean;
+  /** What the review earns and changes beyond the card: XP, streak, leaderboard periods. */
+  effects: ReviewEffects;
   quizAnswer?: { sessionId: string; position: number; choice: number; correct: boolean; finishes: boolean };
+  qotdAnswer?: { qotdId: string; choice: number; correct: boolean };
+}
+
+/** The user's fields a review changes besides counters, before the review (restored by undo). */
+export interface UserSnapshot {
+  streakDays: number;
+  streakLastDay: string;
+  bestStreak: number;
+  lastReviewAt: string | null;
+}
+
+export interface ReviewEffects {
+  xp: number;
+  correct: boolean;
+  streak: { streakDays: number; streakLastDay: string; bestStreak: number };
+  userBefore: UserSnapshot;
+  /** Leaderboard periods of the team the review counts in: "all", the week and the month. */
+  periods: string[];
+  /** A streak milestone reached, to announce in the team channel (only when the team asked for it). */
+  milestone?: number;
 }
 
 export interface ReviewRecord {
@@ -76,6 +166,8 @@ export interface ReviewRecord {
   studyDay: string;
   before: CardState | null;
   after: CardState;
+  xp: number;
+  userBefore: UserSnapshot | null;
 }
 
 export interface QuizRecord {
@@ -105,13 +197,28 @@ export interface StatsRecord {
   /** Reviews of cards in review state over the window, and how many were recalled (not Again). */
   matureReviews: number;
   matureRecalled: number;
-  /** Distinct study days with at least one review, newest first (at most about a year). */
-  studyDays: string[];
   totalCards: number;
 }
 
+export interface ReminderPatch {
+  remindMinute?: number | null;
+  remindWhen?: "due" | "not-studied";
+  remindTeamId?: string | null;
+  timeZone?: string;
+  nextReminderAt?: Date | null;
+  nextReminderDay?: string | null;
+  nextReminderSlot?: number;
+  remindersPaused?: string | null;
+  pendingNotice?: string | null;
+  vacationUntil?: Date | null;
+  vacationFrom?: string | null;
+  vacationTo?: string | null;
+}
+
+export type TeamPatch = Partial<Omit<TeamSettings, "id">> & { nextQotdAt?: Date | null; nextRecapAt?: Date | null };
+
 export type SettingsPatch = Partial<
-  Pick<UserProfile, "locale" | "timeZone" | "desiredRetention" | "newPerDay" | "reviewsPerDay" | "dmTeamId">
+  Pick<UserProfile, "locale" | "timeZone" | "desiredRetention" | "newPerDay" | "reviewsPerDay" | "dmTeamId" | "hidden">
 >;
 
 export interface StudyStore {
@@ -137,11 +244,14 @@ export interface StudyStore {
   recordReview(write: ReviewWrite): Promise<"recorded" | "duplicate">;
   /** The user's latest review, or the review of one card version. */
   lastReview(userId: string, target?: { itemId: string; version: number }): Promise<ReviewRecord | null>;
+  /** The team's settings (time zone, channel, question of the day...). */
+  teamSettings(teamId: string): Promise<TeamSettings>;
   /**
-   * Deletes the review and restores the card state it replaced; "conflict" if the card changed
-   * since. A new card's first rating undone leaves no card state at all, as before it.
+   * Deletes the review and restores the card state it replaced, the user's streak and XP, and the
+   * leaderboard counters (`periods`: the ones it counted in); "conflict" if the card changed since.
+   * A new card's first rating undone leaves no card state at all, as before it.
    */
-  undoReview(review: ReviewRecord): Promise<"undone" | "conflict">;
+  undoReview(review: ReviewRecord, periods: string[]): Promise<"undone" | "conflict">;
   /** Every auto-graded item the team can see in the topic, with the user's progress. */
   gradedItems(query: CardQuery): Promise<{ item: StoredItem; record: CardRecord | null }[]>;
   createQuiz(quiz: Omit<QuizRecord, "answers" | "finishedAt">): Promise<void>;
@@ -153,4 +263,66 @@ export interface StudyStore {
   updateSettings(userId: string, patch: SettingsPatch): Promise<UserProfile>;
   /** Teams the user has studied in, most recently active first. */
   memberships(userId: string): Promise<string[]>;
+  leaderboard(query: LeaderboardQuery): Promise<LeaderboardResult>;
+
+  // Reminders and vacations
+  updateReminder(userId: string, patch: ReminderPatch): Promise<UserProfile>;
+  /** People whose next reminder time has passed (indexed on nextReminderAt), oldest first. */
+  dueReminders(now: Date, limit: number): Promise<UserProfile[]>;
+  /** Claims one send; "taken" when another instance holds it (or it was sent). An expired lease of an unsent claim is taken over. */
+  claimReminder(claim: {
+    userId: string;
+    day: string;
+    slot: number;
+    now: Date;
+    leaseUntil: Date;
+    owner: string;
+  }): Promise<{ status: "claimed"; attempts: number } | { status: "taken" }>;
+  /** Records the outcome of a claimed send and moves the person's schedule on (unless it changed meanwhile). */
+  finishReminder(done: {
+    userId: string;
+    day: string;
+    slot: number;
+    outcome: "sent" | "channel" | "skipped" | "paused" | "failed";
+    now: Date;
+    expected: { day: string; slot: number };
+    next: { at: Date; day: string; slot: number } | null;
+    paused?: string | null;
+  }): Promise<void>;
+  /** Leaves a failed send claimed until `leaseUntil`, when another tick retries it. */
+  retryReminderLater(r: { userId: string; day: string; slot: number; leaseUntil: Date }): Promise<void>;
+  /** Moves a schedule without sending (a reminder left from an earlier date, a vacation). */
+  rescheduleReminder(userId: string, expected: { day: string; slot: number }, next: { at: Date; day: string; slot: number } | null): Promise<void>;
+  /** Cards due by `until` for the person, in decks the team can see. */
+  dueCount(userId: string, teamId: string, until: Date): Promise<number>;
+  clearNotice(userId: string): Promise<void>;
+  /** Moves the due dates of overdue cards, `plan` giving each card's new due date in order of how overdue it is. */
+  spreadOverdue(userId: string, now: Date, plan: (count: number) => Date[]): Promise<number>;
+
+  // Teams
+  updateTeam(teamId: string, patch: TeamPatch): Promise<TeamSettings>;
+  /** Teams whose next question of the day (or recap) time has passed. */
+  dueTeams(kind: "qotd" | "recap", now: Date, limit: number): Promise<(TeamSettings & { dueAt: Date })[]>;
+  /** Moves a team's next question of the day (or recap) on, unless it changed meanwhile. */
+  advanceTeam(kind: "qotd" | "recap", teamId: string, expected: Date, next: Date | null): Promise<void>;
+
+  // Question of the day
+  /** Claims a team's question for a local date; an unposted claim whose lease expired is taken over. */
+  claimQotd(claim: Omit<QotdRecord, "messageRef" | "postedAt" | "closedAt"> & { now: Date; leaseUntil: Date }): Promise<{ status: "claimed"; id: string; itemId: string } | { status: "taken" }>;
+  markQotdPosted(id: string, messageRef: string | null, now: Date): Promise<void>;
+  recentQotdItems(teamId: string, sinceDay: string): Promise<string[]>;
+  loadQotd(id: string): Promise<QotdRecord | null>;
+  /** Posted questions whose time is up and that are not closed yet. */
+  dueQotdClosings(now: Date, limit: number): Promise<QotdRecord[]>;
+  /** Closes a question once: true for the one caller that closed it. */
+  closeQotd(id: string, now: Date): Promise<boolean>;
+  qotdTally(id: string): Promise<{ total: number; correct: number }>;
+
+  // Posts to the team channel (recaps, milestones)
+  claimTeamPost(claim: { teamId: string; kind: string; key: string; now: Date; leaseUntil: Date; owner: string; payload?: string }): Promise<"claimed" | "taken">;
+  /** Unposted posts of a kind whose lease has expired (milestones queued by reviews). */
+  pendingTeamPosts(kind: string, now: Date, limit: number): Promise<{ teamId: string; key: string; payload: string | null }[]>;
+  markTeamPostDone(teamId: string, kind: string, key: string, now: Date): Promise<void>;
+  /** The numbers of a weekly recap: top three by XP, total reviews, retention, most-missed topic. */
+  weeklyRecap(teamId: string, week: string, from: Date, to: Date): Promise<{ top: LeaderboardRow[]; reviews: number; matureReviews: number; matureRecalled: number; missedTopic: string | null }>;
 }

@@ -14,6 +14,7 @@ import { rate, retrievability } from "../scheduler/fsrs.ts";
 import { studyDayOf } from "../time/study-day.ts";
 import { notice, update, view, type Button, type Reply, type View } from "../views/view.ts";
 import { answerText, choiceLabel } from "../study/card-views.ts";
+import { reviewEffects } from "../study/review-effects.ts";
 import { seedKey } from "../study/study-service.ts";
 
 export const QUIZ_DEFAULT_COUNT = 5;
@@ -66,6 +67,8 @@ export class QuizService {
     const outcome = rate(before, correct ? RATINGS.good : RATINGS.again, now, profile.desiredRetention, seedKey(profile.id, itemId));
     const day = studyDayOf(now, profile.timeZone);
     const finishes = position === q.itemIds.length - 1;
+    const team = await store.teamSettings(actor.teamId);
+    const rating = correct ? RATINGS.good : RATINGS.again;
     const result = await store.recordReview({
       userId: profile.id,
       teamId: actor.teamId,
@@ -78,6 +81,7 @@ export class QuizService {
       before,
       after: outcome.card,
       countersAreToday: profile.counterDay === day,
+      effects: reviewEffects({ profile, team, source: "quiz", before, rating, now }),
       quizAnswer: { sessionId, position, choice, correct, finishes },
     });
     if (result === "duplicate") return notice(view({ body: [t.quizAlreadyAnswered], tone: "info" }));

@@ -16,9 +16,11 @@ export const settingsInputSchema = z.strictObject({
   reviews: z.union([z.string(), z.number()]).optional(),
   /** The team direct messages count for: a team id, or "personal". */
   team: z.string().optional(),
+  /** Hidden from leaderboards: on or off. */
+  hidden: z.union([z.string(), z.boolean()]).optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
-export const SETTING_NAMES = ["language", "timezone", "retention", "new", "reviews", "team"] as const;
+export const SETTING_NAMES = ["language", "timezone", "retention", "new", "reviews", "team", "hidden"] as const;
 
 const language = z.enum(["ja", "en", "auto"], { error: "language must be ja, en or auto" });
 const retention = z.coerce
@@ -64,6 +66,12 @@ export function parseSettings(input: SettingsInput): { ok: true; patch: Settings
     const r = perDay("reviews", REVIEWS_PER_DAY_MAX).safeParse(input.reviews);
     if (!r.success) return fail(r.error);
     patch.reviewsPerDay = r.data;
+  }
+  if (input.hidden !== undefined) {
+    const value = typeof input.hidden === "boolean" ? input.hidden : input.hidden.trim().toLowerCase();
+    if (value === true || value === "on" || value === "yes" || value === "true") patch.hidden = true;
+    else if (value === false || value === "off" || value === "no" || value === "false") patch.hidden = false;
+    else return { ok: false, problem: "hidden must be on or off" };
   }
   if (input.team !== undefined) {
     const team = input.team.trim();

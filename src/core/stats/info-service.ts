@@ -8,6 +8,7 @@ import { parseSettings, type SettingsInput } from "../settings/settings.ts";
 import { studyDayEnd, studyDayOf, studyDayStart } from "../time/study-day.ts";
 import { update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
+import { vacationOf } from "../study/review-effects.ts";
 import { currentStreak } from "./streak.ts";
 
 const RETENTION_WINDOW_MS = 30 * 24 * 3600_000;
@@ -64,7 +65,7 @@ export class InfoService {
         dueToday: s.dueToday,
         reviewedToday: s.reviewedToday,
         retention,
-        streak: currentStreak(s.studyDays, today),
+        streak: currentStreak(profile, today, vacationOf(profile)),
         cards: s.totalCards,
       }),
       buttons: [[{ action: actionId({ kind: "study", topic: undefined }), label: t.studyButton, style: "primary" }]],

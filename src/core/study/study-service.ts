@@ -11,7 +11,9 @@ import { formatDuration } from "../time/intervals.ts";
 import { studyDayOf } from "../time/study-day.ts";
 import { notice, update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
+import { monthKey, weekKey } from "../time/periods.ts";
 import { backView, frontView, promptText } from "./card-views.ts";
+import { reviewEffects } from "./review-effects.ts";
 
 export function seedKey(userId: string, itemId: string): string {
   return `${userId}|${itemId}`;
@@ -28,11 +30,16 @@ export function visibleTo(item: StoredItem, teamId: string): boolean {
 }
 
 export class StudyService {
+  /** Lines to show someone as they start studying (set by the Bot: vacations, notices). */
+  onArrival: (profile: UserProfile, now: Date) => Promise<string[]> = async () => [];
+
   constructor(private readonly deps: CoreDeps) {}
 
   async start(actor: Actor, topic: string | undefined, now: Date): Promise<Reply> {
     const profile = await this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
-    return update(await this.next(profile, actor, topic, now));
+    const arrival = profile.pendingNotice || profile.vacationUntil ? await this.onArrival(profile, now) : [];
+    const next = await this.next(profile, actor, topic, now);
+    return update(arrival.length > 0 ? { ...next, body: [...arrival, ...next.body] } : next);
   }
 
   /**
@@ -110,6 +117,7 @@ export class StudyService {
     const before = record?.card ?? null;
     const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, itemId));
     const day = studyDayOf(now, profile.timeZone);
+    const team = await this.deps.store.teamSettings(actor.teamId);
     const result = await this.deps.store.recordReview({
       userId: profile.id,
       teamId: actor.teamId,
@@ -122,6 +130,7 @@ export class StudyService {
       before,
       after: outcome.card,
       countersAreToday: profile.counterDay === day,
+      effects: reviewEffects({ profile, team, source: "study", before, rating, now }),
     });
     if (result === "duplicate") return notice(view({ body: [t.alreadyRated], tone: "info" }));
     const counters = countersFor(profile, day);
@@ -144,7 +153,9 @@ export class StudyService {
     const last = await store.lastReview(profile.id, target);
     if (!last) return (target ? notice : update)(view({ body: [t.nothingToUndo], tone: "info" }));
     if (last.source !== "study") return update(view({ body: [t.quizAnswerNoUndo], tone: "info" }));
-    if ((await store.undoReview(last)) === "conflict") return update(view({ body: [t.undoConflict], tone: "warning" }));
+    const team = await store.teamSettings(last.teamId);
+    const periods = ["all", weekKey(last.reviewedAt, team.timeZone), monthKey(last.reviewedAt, team.timeZone)];
+    if ((await store.undoReview(last, periods)) === "conflict") return update(view({ body: [t.undoConflict], tone: "warning" }));
     const [item] = await store.items([last.itemId]);
     if (!item || item.retired) return update(view({ body: [t.undone("")], tone: "success" }));
     const version = last.before === null ? 0 : last.version + 2;

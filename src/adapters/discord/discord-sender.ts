@@ -1,0 +1,70 @@
+// Messages the scheduled jobs send on Discord (reminders in DMs, team channel posts), through the
+// REST API alone: no gateway connection is needed, so any process can send, and discord.js's REST
+// client paces requests to Discord's rate limits (50 per second, per-route buckets, 429s waited out).
+import { DiscordAPIError, REST, Routes, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
+import type { PlatformSender, SendResult } from "../../core/ports/platform-sender.ts";
+import type { View } from "../../core/views/view.ts";
+import { renderDiscord } from "./render-discord.ts";
+
+const DISCORD_ID = /^discord:(\d{15,22})$/;
+const TEAM_ID = /^discord:(\d{15,22})$/;
+
+function body(view: View, notify: string[] = []): RESTPostAPIChannelMessageJSONBody {
+  const message = renderDiscord(view);
+  // Embeds never ping: a person to alert is mentioned in the content, and only they may be pinged.
+  const users = notify.map((id) => DISCORD_ID.exec(id)?.[1]).filter((id): id is string => id !== undefined);
+  return {
+    content: users.map((id) => `<@${id}>`).join(" "),
+    embeds: message.embeds,
+    components: message.components,
+    allowed_mentions: { parse: [], users },
+  };
+}
+
+export function failureOf(error: unknown): SendResult {
+  if (error instanceof DiscordAPIError) {
+    const code = Number(error.code);
+    if (code === 50007) return { ok: false, reason: "dm-closed", detail: "50007" };
+    if (code === 10003 || code === 10013) return { ok: false, reason: "not-found", detail: String(code) };
+    if (code === 50001 || code === 50013) return { ok: false, reason: "forbidden", detail: String(code) };
+    if (error.status === 429) return { ok: false, reason: "rate-limited" };
+    return { ok: false, reason: "failed", detail: `${error.status} ${code}` };
+  }
+  return { ok: false, reason: "failed", detail: error instanceof Error ? error.name : "unknown" };
+}
+
+export class DiscordSender implements PlatformSender {
+  readonly rest: REST;
+  private readonly dmChannels = new Map<string, string>();
+
+  constructor(o: { token: string; apiUrl?: string | undefined; rest?: REST }) {
+    this.rest = o.rest ?? new REST(o.apiUrl ? { api: o.apiUrl } : {}).setToken(o.token);
+  }
+
+  async direct(userId: string, view: View): Promise<SendResult> {
+    const id = DISCORD_ID.exec(userId)?.[1];
+    if (!id) return { ok: false, reason: "not-found", detail: "not a Discord user" };
+    try {
+      let channel = this.dmChannels.get(id);
+      if (!channel) {
+        channel = ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: id } })) as { id: string }).id;
+        if (this.dmChannels.size > 100_000) this.dmChannels.clear();
+        this.dmChannels.set(id, channel);
+      }
+      const sent = (await this.rest.post(Routes.channelMessages(channel), { body: body(view) })) as { id: string };
+      return { ok: true, messageRef: `${channel}/${sent.id}` };
+    } catch (e) {
+      return failureOf(e);
+    }
+  }
+
+  async channel(teamId: string, channelId: string, view: View, notify?: string[]): Promise<SendResult> {
+    if (!TEAM_ID.test(teamId) || !/^\d{15,22}$/.test(channelId)) return { ok: false, reason: "not-found", detail: "not a Discord channel" };
+    try {
+      const sent = (await this.rest.post(Routes.channelMessages(channelId), { body: body(view, notify) })) as { id: string };
+      return { ok: true, messageRef: `${channelId}/${sent.id}` };
+    } catch (e) {
+      return failureOf(e);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+// The question of the day: one multiple-choice question per team per local day, posted in the
+// team channel. Anyone answers once, privately told whether they were right; the answer feeds their
+// schedule and the leaderboard like a quiz answer. When it closes, the results and the explanation
+// are posted.
+import { actionId } from "../actions/action-id.ts";
+import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { isGraded, type GradedItem } from "../deck/item.ts";
+import type { Actor } from "../identity.ts";
+import type { Locale } from "../i18n/locale.ts";
+import { messages } from "../i18n/messages.ts";
+import type { QotdRecord, StoredItem } from "../ports/study-store.ts";
+import { seededRandom, shuffled } from "../random/seeded-random.ts";
+import { RATINGS } from "../scheduler/card-state.ts";
+import { rate } from "../scheduler/fsrs.ts";
+import { answerText, choiceLabel } from "../study/card-views.ts";
+import { reviewEffects } from "../study/review-effects.ts";
+import { seedKey } from "../study/study-service.ts";
+import { studyDayOf } from "../time/study-day.ts";
+import { notice, view, type Button, type Reply, type View } from "../views/view.ts";
+
+/** A question stays open this long after it is posted. */
+export const QOTD_OPEN_MS = 12 * 3600_000;
+/** Questions asked within this many days are not asked again while others remain. */
+export const QOTD_NO_REPEAT_DAYS = 60;
+
+/** Today's question: a random graded item, the same for every instance, avoiding recent ones. */
+export function pickQuestion(teamId: string, day: string, candidates: StoredItem[], recent: Set<string>): StoredItem | undefined {
+  const fresh = candidates.filter((c) => !recent.has(c.id));
+  const pool = (fresh.length > 0 ? fresh : candidates).slice().sort((a, b) => (a.id < b.id ? -1 : 1));
+  return pool[Math.floor(seededRandom(`${teamId}|${day}`)() * pool.length)];
+}
+
+export function isCorrectChoice(item: GradedItem, choice: number): boolean {
+  if (item.kind === "true-false") return (choice === 1) === item.answer;
+  return item.choices[choice]?.correct === true;
+}
+
+export class QotdService {
+  constructor(private readonly deps: CoreDeps) {}
+
+  questionView(qotdId: string, item: GradedItem, locale: Locale): View {
+    const t = messages(locale);
+    const answer = (choice: number) => actionId({ kind: "qotd-answer", qotdId, choice });
+    const buttons: Button[] =
+      item.kind === "true-false"
+        ? [
+            { action: answer(1), label: t.trueLabel, style: "secondary" },
+            { action: answer(0), label: t.falseLabel, style: "secondary" },
+          ]
+        : shuffled(
+            item.choices.map((_, i) => i),
+            seededRandom(qotdId),
+          ).map((original, shown) => ({ action: answer(original), label: choiceLabel(shown, item.choices[original]?.[locale] ?? ""), style: "secondary" as const }));
+    return view({
+      title: t.qotdTitle,
+      body: [item.kind === "true-false" ? `${item.statement[locale]}\n${t.trueFalsePrompt}` : item.question[locale]],
+      buttons: [buttons],
+    });
+  }
+
+  resultsView(item: GradedItem, tally: { total: number; correct: number }, locale: Locale): View {
+    const t = messages(locale);
+    return view({
+      title: t.qotdTitle,
+      body: [
+        item.kind === "true-false" ? item.statement[locale] : item.question[locale],
+        t.qotdResults(tally.correct, tally.total, answerText(item, locale)),
+        t.explanationLine(item.explanation[locale]),
+      ],
+      tone: "info",
+    });
+  }
+
+  async answer(actor: Actor, qotdId: string, choice: number, now: Date): Promise<Reply> {
+    const { store } = this.deps;
+    const q: QotdRecord | null = await store.loadQotd(qotdId);
+    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const locale = localeOf(profile, actor);
+    const t = messages(locale);
+    // A question belongs to its team: a click from anywhere else is refused like a closed one.
+    if (!q || q.teamId !== actor.teamId || q.closedAt !== null || now >= q.closesAt) return notice(view({ body: [t.qotdClosed], tone: "info" }));
+    const { item, card } = await store.loadForReview(profile.id, q.itemId);
+    if (!item || !isGraded(item.content)) return notice(view({ body: [t.qotdClosed], tone: "info" }));
+    const content = item.content;
+    if (choice >= (content.kind === "true-false" ? 2 : content.choices.length)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
+    const correct = isCorrectChoice(content, choice);
+    const rating = correct ? RATINGS.good : RATINGS.again;
+    const before = card?.card ?? null;
+    const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, q.itemId));
+    const day = studyDayOf(now, profile.timeZone);
+    const team = await store.teamSettings(actor.teamId);
+    const result = await store.recordReview({
+      userId: profile.id,
+      teamId: actor.teamId,
+      itemId: q.itemId,
+      version: card?.version ?? 0,
+      rating,
+      source: "qotd",
+      reviewedAt: now,
+      studyDay: day,
+      before,
+      after: outcome.card,
+      countersAreToday: profile.counterDay === day,
+      effects: reviewEffects({ profile, team, source: "qotd", before, rating, now }),
+      qotdAnswer: { qotdId, choice, correct },
+    });
+    if (result === "duplicate") return notice(view({ body: [t.qotdAlreadyAnswered], tone: "info" }));
+    return notice(view({ body: [t.qotdAnswered(correct, answerText(content, locale))], tone: correct ? "success" : "info" }));
+  }
+}

@@ -1,0 +1,106 @@
+// Team settings (/team): the team channel, its time zone and language, the question of the day,
+// the weekly recap and streak milestones. Anyone may look; only admins may change them.
+import { localeOf, type CoreDeps } from "../core-deps.ts";
+import type { Actor } from "../identity.ts";
+import { localeSchema } from "../i18n/locale.ts";
+import { messages } from "../i18n/messages.ts";
+import type { TeamPatch, TeamSettings } from "../ports/study-store.ts";
+import { formatClockTime, nextOccurrence, parseClockTime } from "../reminders/reminder-schedule.ts";
+import { canonicalTimeZone } from "../time/zoned-time.ts";
+import { nextRecapAt } from "./recap-schedule.ts";
+import { update, view, type Reply } from "../views/view.ts";
+
+export interface TeamInput {
+  /** "here" (the channel the command came from), "off", or a platform channel id. */
+  channel?: string | undefined;
+  qotd?: string | undefined;
+  timezone?: string | undefined;
+  language?: string | undefined;
+  recap?: string | boolean | undefined;
+  milestones?: string | boolean | undefined;
+}
+
+function onOff(value: string | boolean): boolean | undefined {
+  if (typeof value === "boolean") return value;
+  const v = value.trim().toLowerCase();
+  return v === "on" || v === "yes" || v === "true" ? true : v === "off" || v === "no" || v === "false" ? false : undefined;
+}
+
+export function isTeamAdmin(actor: Actor, team: TeamSettings): boolean {
+  return actor.isAdmin === true || team.adminIds.includes(actor.userId);
+}
+
+export class TeamService {
+  constructor(private readonly deps: CoreDeps) {}
+
+  async settings(actor: Actor, input: TeamInput, now: Date): Promise<Reply> {
+    const { store } = this.deps;
+    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const t = messages(localeOf(profile, actor));
+    let team = await store.teamSettings(actor.teamId);
+    const changes = Object.values(input).some((v) => v !== undefined);
+    if (changes) {
+      if (!isTeamAdmin(actor, team)) return update(view({ body: [t.notAdmin], tone: "error" }));
+      const fail = (problem: string) => update(view({ body: [t.invalidSetting(problem), t.teamHint], tone: "error" }));
+      const patch: TeamPatch = {};
+      if (input.channel !== undefined) {
+        const c = input.channel.trim();
+        if (c === "off" || c === "none") patch.channelId = null;
+        else if (c === "here") {
+          if (!actor.channelId) return fail("there is no channel here; run it in the team channel");
+          patch.channelId = actor.channelId;
+        } else if (/^[A-Za-z0-9_-]{1,40}$/.test(c)) patch.channelId = c;
+        else return fail(`"${c.slice(0, 40)}" is not a channel; use "here" in the channel you want`);
+      }
+      if (input.timezone !== undefined) {
+        const zone = canonicalTimeZone(input.timezone.trim());
+        if (!zone) return fail(t.badTimeZone(input.timezone.slice(0, 64)));
+        patch.timeZone = zone;
+      }
+      if (input.language !== undefined) {
+        const l = localeSchema.safeParse(input.language.trim().toLowerCase());
+        if (!l.success) return fail("language must be ja or en");
+        patch.locale = l.data;
+      }
+      if (input.qotd !== undefined) {
+        if (input.qotd.trim().toLowerCase() === "off") patch.qotdMinute = null;
+        else {
+          const minute = parseClockTime(input.qotd);
+          if (minute === undefined) return fail(t.badClockTime(input.qotd.slice(0, 20)));
+          patch.qotdMinute = minute;
+        }
+      }
+      for (const key of ["recap", "milestones"] as const) {
+        const raw = input[key];
+        if (raw === undefined) continue;
+        const v = onOff(raw);
+        if (v === undefined) return fail(`${key} must be on or off`);
+        if (key === "recap") patch.recapEnabled = v;
+        else patch.milestones = v;
+      }
+      const next = { ...team, ...patch };
+      patch.nextQotdAt = next.qotdMinute !== null && next.channelId ? nextOccurrence(next.qotdMinute, next.timeZone, now).at : null;
+      patch.nextRecapAt = next.recapEnabled && next.channelId ? nextRecapAt(now, next.timeZone) : null;
+      team = await store.updateTeam(actor.teamId, patch);
+    }
+    return update(
+      view({
+        title: t.teamTitle,
+        body: [
+          ...(changes ? [t.settingsSaved] : []),
+          t
+            .teamLines({
+              channel: team.channelId ? `#${team.channelId}` : t.noChannel,
+              timeZone: team.timeZone,
+              qotd: team.qotdMinute === null ? t.off : formatClockTime(team.qotdMinute),
+              recap: team.recapEnabled,
+              milestones: team.milestones,
+            })
+            .join("\n"),
+          t.teamHint,
+        ],
+        tone: changes ? "success" : "neutral",
+      }),
+    );
+  }
+}

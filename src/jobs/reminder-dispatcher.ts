@@ -1,0 +1,134 @@
+// Sends the daily reminders that are due, once per person and local date, from any number of
+// instances: each send is claimed first (a row with a unique key and a lease), then sent, then
+// marked. A process that dies between claim and send leaves the claim to expire, and another
+// tick sends it. Closed DMs fall back to the team channel, or pause reminders and say so.
+import type { Bot } from "../core/bot.ts";
+import { messages } from "../core/i18n/messages.ts";
+import type { PlatformSender } from "../core/ports/platform-sender.ts";
+import type { StudyStore, UserProfile } from "../core/ports/study-store.ts";
+import { dueReminder, nextOccurrence, occurrence } from "../core/reminders/reminder-schedule.ts";
+import { userMention } from "../core/views/user-mention.ts";
+import type { Logger } from "../ops/logger.ts";
+import { runPool } from "./run-pool.ts";
+
+export interface ReminderDispatcherOptions {
+  store: StudyStore;
+  bot: Bot;
+  sender: PlatformSender;
+  logger: Logger;
+  /** Who claims (host, process): shows in the claim rows. */
+  owner: string;
+  leaseMs?: number;
+  batch?: number;
+  concurrency?: number;
+  maxAttempts?: number;
+  onOutcome?: (platform: string, outcome: string) => void;
+}
+
+export interface TickReport {
+  sent: number;
+  channel: number;
+  skipped: number;
+  paused: number;
+  failed: number;
+  retrying: number;
+  taken: number;
+  rescheduled: number;
+}
+
+export class ReminderDispatcher {
+  private readonly leaseMs: number;
+  private readonly batch: number;
+  private readonly concurrency: number;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly o: ReminderDispatcherOptions) {
+    this.leaseMs = o.leaseMs ?? 120_000;
+    this.batch = o.batch ?? 1000;
+    this.concurrency = o.concurrency ?? 16;
+    this.maxAttempts = o.maxAttempts ?? 5;
+  }
+
+  async tick(now: Date): Promise<TickReport> {
+    const report: TickReport = { sent: 0, channel: 0, skipped: 0, paused: 0, failed: 0, retrying: 0, taken: 0, rescheduled: 0 };
+    const due = await this.o.store.dueReminders(now, this.batch);
+    await runPool(due, this.concurrency, async (profile) => {
+      try {
+        const outcome = await this.handle(profile, now);
+        report[outcome] += 1;
+        this.o.onOutcome?.(profile.id.slice(0, profile.id.indexOf(":")), outcome);
+      } catch (e) {
+        report.failed += 1;
+        this.o.logger.error({ err: e, user: profile.id }, "reminder failed");
+      }
+    });
+    return report;
+  }
+
+  private async handle(profile: UserProfile, now: Date): Promise<keyof TickReport> {
+    const { store } = this.o;
+    const expected = { day: profile.nextReminderDay ?? "", slot: profile.nextReminderSlot };
+    const minute = profile.remindMinute;
+    if (minute === null) {
+      await store.rescheduleReminder(profile.id, expected, null);
+      return "rescheduled";
+    }
+    if (profile.vacationUntil && profile.vacationUntil > now) {
+      await store.rescheduleReminder(profile.id, expected, { ...nextOccurrence(minute, profile.timeZone, profile.vacationUntil), slot: 0 });
+      return "rescheduled";
+    }
+    const decision = dueReminder(expected, minute, profile.timeZone, now);
+    if ("reschedule" in decision) {
+      await store.rescheduleReminder(profile.id, expected, { ...decision.reschedule, slot: 0 });
+      return "rescheduled";
+    }
+    const { day, slot } = decision.send;
+    const claim = await store.claimReminder({ userId: profile.id, day, slot, now, leaseUntil: new Date(now.getTime() + this.leaseMs), owner: this.o.owner });
+    if (claim.status === "taken") return "taken";
+    // The next reminder: tomorrow's (never a second one today, whatever the clock says now).
+    const after = new Date(Math.max(now.getTime(), occurrence(day, minute, profile.timeZone).getTime()));
+    const next = { ...nextOccurrence(minute, profile.timeZone, after), slot: 0 };
+    const finish = (outcome: "sent" | "channel" | "skipped" | "paused" | "failed", paused?: string | null) =>
+      store.finishReminder({ userId: profile.id, day, slot, outcome, now, expected, next: outcome === "paused" ? null : next, ...(paused !== undefined ? { paused } : {}) });
+
+    const composed = await this.o.bot.reminders.compose(profile, now);
+    if ("skip" in composed) {
+      await finish("skipped");
+      return "skipped";
+    }
+    const direct = await this.o.sender.direct(profile.id, composed.send);
+    if (direct.ok) {
+      await finish("sent");
+      return "sent";
+    }
+    if (direct.reason === "dm-closed" || direct.reason === "not-found") {
+      const team = await store.teamSettings(composed.teamId);
+      const t = messages(profile.locale ?? profile.clientLocale ?? team.locale);
+      if (team.channelId) {
+        const view = { ...composed.send, body: [t.reminderForYou(userMention(profile.id)), ...composed.send.body] };
+        const posted = await this.o.sender.channel(team.id, team.channelId, view, [profile.id]);
+        if (posted.ok) {
+          await finish("channel");
+          return "channel";
+        }
+      }
+      await finish("paused", t.remindersPausedDm);
+      this.o.logger.warn({ user: profile.id, reason: direct.reason }, "reminders paused: direct messages closed and no team channel");
+      return "paused";
+    }
+    const attempts = claim.attempts;
+    if (attempts >= this.maxAttempts) {
+      await finish("failed");
+      this.o.logger.error({ user: profile.id, reason: direct.reason, detail: direct.detail, attempts }, "reminder given up");
+      return "failed";
+    }
+    await store.retryReminderLater({ userId: profile.id, day, slot, leaseUntil: new Date(now.getTime() + backoffMs(attempts)) });
+    this.o.logger.warn({ user: profile.id, reason: direct.reason, detail: direct.detail, attempts }, "reminder will be retried");
+    return "retrying";
+  }
+}
+
+/** 1, 2, 4, 8... minutes, at most an hour. */
+export function backoffMs(attempt: number): number {
+  return Math.min(3600_000, 60_000 * 2 ** Math.max(0, attempt - 1));
+}

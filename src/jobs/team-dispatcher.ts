@@ -1,0 +1,187 @@
+// Team channel posts: the question of the day (and its results when it closes), the weekly recap,
+// and streak milestones. Each post is claimed before it is sent, so several instances post it once;
+// a post that failed is retried when its claim's lease runs out.
+import type { Bot } from "../core/bot.ts";
+import { isGraded } from "../core/deck/item.ts";
+import { messages } from "../core/i18n/messages.ts";
+import type { PlatformSender } from "../core/ports/platform-sender.ts";
+import type { StudyStore } from "../core/ports/study-store.ts";
+import { pickQuestion, QOTD_NO_REPEAT_DAYS, QOTD_OPEN_MS } from "../core/qotd/qotd-service.ts";
+import { randomId } from "../core/random/seeded-random.ts";
+import { dueReminder, localDate, nextOccurrence, occurrence } from "../core/reminders/reminder-schedule.ts";
+import { nextRecapAt } from "../core/team/recap-schedule.ts";
+import { previousWeekKey, weekKey, weekStart } from "../core/time/periods.ts";
+import { addDays } from "../core/time/zoned-time.ts";
+import { userMention } from "../core/views/user-mention.ts";
+import { view } from "../core/views/view.ts";
+import type { Logger } from "../ops/logger.ts";
+
+export interface TeamDispatcherOptions {
+  store: StudyStore;
+  bot: Bot;
+  sender: PlatformSender;
+  logger: Logger;
+  owner: string;
+  random?: () => number;
+  leaseMs?: number;
+}
+
+export class TeamDispatcher {
+  private readonly leaseMs: number;
+
+  constructor(private readonly o: TeamDispatcherOptions) {
+    this.leaseMs = o.leaseMs ?? 120_000;
+  }
+
+  async tick(now: Date): Promise<{ questions: number; results: number; recaps: number; milestones: number }> {
+    const questions = await this.postQuestions(now);
+    const results = await this.closeQuestions(now);
+    const recaps = await this.postRecaps(now);
+    const milestones = await this.postMilestones(now);
+    return { questions, results, recaps, milestones };
+  }
+
+  private lease(now: Date): Date {
+    return new Date(now.getTime() + this.leaseMs);
+  }
+
+  async postQuestions(now: Date): Promise<number> {
+    const { store, bot, sender, logger } = this.o;
+    let posted = 0;
+    for (const team of await store.dueTeams("qotd", now, 100)) {
+      try {
+        if (team.qotdMinute === null || !team.channelId) {
+          await store.advanceTeam("qotd", team.id, team.dueAt, null);
+          continue;
+        }
+        // After downtime: today's question once, never a past day's.
+        const decision = dueReminder({ day: localDate(team.dueAt, team.timeZone), slot: 0 }, team.qotdMinute, team.timeZone, now);
+        if ("reschedule" in decision) {
+          await store.advanceTeam("qotd", team.id, team.dueAt, decision.reschedule.at);
+          continue;
+        }
+        const day = decision.send.day;
+        const candidates = (await store.gradedItems({ userId: "", teamId: team.id })).map((c) => c.item);
+        const recent = new Set(await store.recentQotdItems(team.id, addDays(day, -QOTD_NO_REPEAT_DAYS)));
+        const item = pickQuestion(team.id, day, candidates, recent);
+        const next = nextOccurrence(team.qotdMinute, team.timeZone, new Date(Math.max(now.getTime(), occurrence(day, team.qotdMinute, team.timeZone).getTime())));
+        if (!item) {
+          await store.advanceTeam("qotd", team.id, team.dueAt, next.at);
+          continue;
+        }
+        const claim = await store.claimQotd({
+          id: randomId(this.o.random ?? Math.random),
+          teamId: team.id,
+          day,
+          itemId: item.id,
+          channelId: team.channelId,
+          closesAt: new Date(now.getTime() + QOTD_OPEN_MS),
+          now,
+          leaseUntil: this.lease(now),
+        });
+        if (claim.status === "claimed") {
+          const [content] = await store.items([claim.itemId]);
+          if (!content || !isGraded(content.content)) throw new Error(`question ${claim.itemId} is not a graded item`);
+          const sent = await sender.channel(team.id, team.channelId, bot.qotd.questionView(claim.id, content.content, team.locale));
+          if (!sent.ok) {
+            logger.warn({ team: team.id, reason: sent.reason, detail: sent.detail }, "question of the day not posted; will retry");
+            continue;
+          }
+          await store.markQotdPosted(claim.id, sent.messageRef, now);
+          posted += 1;
+        }
+        await store.advanceTeam("qotd", team.id, team.dueAt, next.at);
+      } catch (e) {
+        logger.error({ err: e, team: team.id }, "question of the day failed");
+      }
+    }
+    return posted;
+  }
+
+  async closeQuestions(now: Date): Promise<number> {
+    const { store, bot, sender, logger } = this.o;
+    let closed = 0;
+    for (const q of await store.dueQotdClosings(now, 100)) {
+      try {
+        if (!(await store.closeQotd(q.id, now))) continue;
+        const team = await store.teamSettings(q.teamId);
+        const [item] = await store.items([q.itemId]);
+        if (!item || !isGraded(item.content)) continue;
+        const result = await sender.channel(q.teamId, q.channelId, bot.qotd.resultsView(item.content, await store.qotdTally(q.id), team.locale));
+        if (!result.ok) logger.warn({ team: q.teamId, reason: result.reason }, "question of the day results not posted");
+        else closed += 1;
+      } catch (e) {
+        logger.error({ err: e, qotd: q.id }, "closing the question of the day failed");
+      }
+    }
+    return closed;
+  }
+
+  async postRecaps(now: Date): Promise<number> {
+    const { store, sender, logger } = this.o;
+    let posted = 0;
+    for (const team of await store.dueTeams("recap", now, 100)) {
+      try {
+        const next = nextRecapAt(team.dueAt, team.timeZone);
+        if (!team.recapEnabled || !team.channelId) {
+          await store.advanceTeam("recap", team.id, team.dueAt, null);
+          continue;
+        }
+        const week = previousWeekKey(weekKey(team.dueAt, team.timeZone));
+        const claim = await store.claimTeamPost({ teamId: team.id, kind: "recap", key: week, now, leaseUntil: this.lease(now), owner: this.o.owner });
+        if (claim === "claimed") {
+          const from = weekStart(week, team.timeZone);
+          const to = weekStart(`w${addDays(week.slice(1), 7)}`, team.timeZone);
+          const r = await store.weeklyRecap(team.id, week, from, to);
+          const t = messages(team.locale);
+          const catalogName = r.missedTopic ? this.o.bot.topicName(r.missedTopic, team.locale) : null;
+          const v = view({
+            title: t.recapTitle(week.slice(1)),
+            body: t.recapLines({
+              top: r.top.map((row) => `${row.rank}. ${userMention(row.userId)} · ${row.value} XP`),
+              reviews: r.reviews,
+              retention: r.matureReviews === 0 ? t.retentionNone : `${((100 * r.matureRecalled) / r.matureReviews).toFixed(1)}%`,
+              missedTopic: catalogName,
+            }),
+          });
+          const sent = await sender.channel(team.id, team.channelId, v);
+          if (!sent.ok) {
+            logger.warn({ team: team.id, reason: sent.reason }, "weekly recap not posted; will retry");
+            continue;
+          }
+          await store.markTeamPostDone(team.id, "recap", week, now);
+          posted += 1;
+        }
+        await store.advanceTeam("recap", team.id, team.dueAt, next);
+      } catch (e) {
+        logger.error({ err: e, team: team.id }, "weekly recap failed");
+      }
+    }
+    return posted;
+  }
+
+  async postMilestones(now: Date): Promise<number> {
+    const { store, sender, logger } = this.o;
+    let posted = 0;
+    for (const pending of await store.pendingTeamPosts("milestone", now, 100)) {
+      try {
+        const claim = await store.claimTeamPost({ teamId: pending.teamId, kind: "milestone", key: pending.key, now, leaseUntil: this.lease(now), owner: this.o.owner });
+        if (claim !== "claimed") continue;
+        const team = await store.teamSettings(pending.teamId);
+        const { userId, days } = JSON.parse(pending.payload ?? "{}") as { userId?: string; days?: number };
+        if (!team.channelId || !team.milestones || !userId || !days) {
+          await store.markTeamPostDone(pending.teamId, "milestone", pending.key, now);
+          continue;
+        }
+        const sent = await sender.channel(team.id, team.channelId, view({ body: [messages(team.locale).milestone(userMention(userId), days)], tone: "success" }));
+        if (sent.ok) {
+          await store.markTeamPostDone(pending.teamId, "milestone", pending.key, now);
+          posted += 1;
+        }
+      } catch (e) {
+        logger.error({ err: e, team: pending.teamId }, "milestone post failed");
+      }
+    }
+    return posted;
+  }
+}

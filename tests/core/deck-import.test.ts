@@ -1,0 +1,352 @@
+import { describe, expect, it } from "vitest";
+import { itemSchema } from "../../src/core/deck/item.ts";
+import { fnv1a64Hex } from "../../src/core/deck-import/stable-id.ts";
+import {
+  detectFormat,
+  IMPORT_LIMITS,
+  parseDeckFile,
+  type ImportProblem,
+  type ImportResult,
+} from "../../src/core/deck-import/parse-deck-file.ts";
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function importFile(fileName: string, content: string | Uint8Array): ImportResult {
+  const bytes = typeof content === "string" ? utf8(content) : content;
+  return parseDeckFile({ fileName, bytes, defaultTopic: "team-deck", section: "imported" });
+}
+
+function imported(result: ImportResult) {
+  if (!result.ok) throw new Error(`expected the import to succeed:\n${JSON.stringify(result.problems, null, 2)}`);
+  for (const { item } of result.items) expect(itemSchema.safeParse(item).success).toBe(true);
+  return result;
+}
+
+function problemsOf(result: ImportResult): ImportProblem[] {
+  if (result.ok) throw new Error("expected the import to fail");
+  return result.problems;
+}
+
+describe("detectFormat", () => {
+  it("goes by the extension", () => {
+    expect(detectFormat("deck.csv", utf8("a,b"))).toBe("csv");
+    expect(detectFormat("deck.TSV", utf8("a\tb"))).toBe("tsv");
+    expect(detectFormat("deck.yml", utf8("items: []"))).toBe("yaml");
+    expect(detectFormat("deck.yaml", utf8("items: []"))).toBe("yaml");
+  });
+
+  it("reads a .txt as Anki when it starts with directives or is tab-separated", () => {
+    expect(detectFormat("notes.txt", utf8("#separator:comma\n#html:false\na,b\n"))).toBe("anki");
+    expect(detectFormat("notes.txt", utf8("front\tback\n"))).toBe("anki");
+    expect(detectFormat("notes.csv", utf8("#separator:tab\n#html:true\nfront\tback\n"))).toBe("anki");
+  });
+
+  it("sniffs the content when the extension says nothing", () => {
+    expect(detectFormat("upload", utf8("name: Team\nitems:\n  - id: a\n"))).toBe("yaml");
+    expect(detectFormat("upload", utf8("front\tback\n"))).toBe("tsv");
+    expect(detectFormat("upload.dat", utf8("front,back\n"))).toBe("csv");
+    expect(detectFormat("upload", utf8("just one column\n"))).toBeUndefined();
+  });
+});
+
+describe("CSV decks", () => {
+  it("without a header, reads front, back, tags and explanation in that order, into both languages", () => {
+    const result = imported(
+      importFile(
+        "deck.csv",
+        "What is DNS?,Name to address lookup,networking dns,It maps names to IPs\nWhat is TCP?,A transport protocol\n",
+      ),
+    );
+    expect(result.format).toBe("csv");
+    expect(result.items).toHaveLength(2);
+    const [first, second] = result.items;
+    expect(first?.item).toEqual({
+      id: first?.localId,
+      kind: "flashcard",
+      topics: ["networking", "dns"],
+      section: "imported",
+      front: { ja: "What is DNS?", en: "What is DNS?" },
+      back: { ja: "Name to address lookup", en: "Name to address lookup" },
+      explanation: { ja: "It maps names to IPs", en: "It maps names to IPs" },
+    });
+    expect(second?.item.topics).toEqual(["team-deck"]);
+    expect(second?.item.explanation).toEqual({ ja: "A transport protocol", en: "A transport protocol" });
+  });
+
+  it("with a header, maps columns by name in any order and any case, Japanese names included", () => {
+    const csv = "解説,Answer,QUESTION,タグ\r\nBecause,42,The answer?,trivia\r\n";
+    const [card] = imported(importFile("deck.csv", csv)).items;
+    expect(card?.item).toMatchObject({
+      kind: "flashcard",
+      front: { en: "The answer?" },
+      back: { en: "42" },
+      explanation: { en: "Because" },
+      topics: ["trivia"],
+    });
+  });
+
+  it("reads quoted cells with commas, doubled quotes, CRLF and line breaks inside", () => {
+    const csv = 'front,back\r\n"Say ""hi"", please","line one\r\nline two"\r\n"a, b",c\r\n';
+    const items = imported(importFile("deck.csv", csv)).items.map((i) => i.item);
+    expect(items[0]).toMatchObject({ front: { en: 'Say "hi", please' }, back: { en: "line one\nline two" } });
+    expect(items[1]).toMatchObject({ front: { en: "a, b" }, back: { en: "c" } });
+  });
+
+  it("drops a UTF-8 byte order mark and blank lines", () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8("front,back\n\n表のテキスト,裏のテキスト\n,\n")]);
+    const [card] = imported(importFile("deck.csv", bytes)).items;
+    expect(card?.item).toMatchObject({ front: { ja: "表のテキスト", en: "表のテキスト" }, back: { ja: "裏のテキスト" } });
+  });
+
+  it("turns tags into topic ids: split on spaces, commas and ::, lowercased, hyphenated, shortened, deduplicated", () => {
+    const csv = 'front,back,tags\nQ1,A1,"AWS::S3, Café_Latte aws"\nQ2,A2,データ\nQ3,A3,a-very-long-tag-name-that-goes-on-and-on\n';
+    const items = imported(importFile("deck.csv", csv)).items.map((i) => i.item);
+    expect(items[0]?.topics).toEqual(["aws", "s3", "cafe-latte"]);
+    expect(items[1]?.topics).toEqual(["team-deck"]);
+    expect(items[2]?.topics).toEqual(["a-very-long-tag-name-tha"]);
+  });
+
+  it("keeps formula-like cells as plain text and strips control characters", () => {
+    const csv = "front,back\n\"=cmd|' /C calc'!A0\",@SUM(1+1)\nbell\u0007 here,esc\u001b[31m red\n";
+    const items = imported(importFile("deck.csv", csv)).items.map((i) => i.item);
+    expect(items[0]).toMatchObject({ front: { en: "=cmd|' /C calc'!A0" }, back: { en: "@SUM(1+1)" } });
+    expect(items[1]).toMatchObject({ front: { en: "bell here" }, back: { en: "esc[31m red" } });
+  });
+
+  it("takes the explanation from the back, shortened to the explanation limit when the back is longer", () => {
+    const back = "b".repeat(650);
+    const [card] = imported(importFile("deck.csv", `front,back\nQ,${back}\n`)).items;
+    expect(card?.item.kind === "flashcard" && card.item.back.en).toBe(back);
+    expect(card?.item.explanation.en).toHaveLength(600);
+    expect(card?.item.explanation.en.endsWith("…")).toBe(true);
+  });
+});
+
+describe("TSV decks", () => {
+  it("reads tab-separated rows with a 表/裏 header", () => {
+    const result = imported(importFile("deck.tsv", "表\t裏\tタグ\nキャッシュとは？\tデータの一時保存場所\tperformance\n"));
+    expect(result.format).toBe("tsv");
+    expect(result.items[0]?.item).toMatchObject({
+      front: { ja: "キャッシュとは？" },
+      back: { en: "データの一時保存場所" },
+      topics: ["performance"],
+    });
+  });
+});
+
+describe("Anki plain-text exports", () => {
+  const anki = [
+    "#separator:tab",
+    "#html:true",
+    "#guid column:1",
+    "#notetype column:2",
+    "#deck column:3",
+    "#tags column:6",
+    "a1B2c3\tBasic\tAWS::Storage\tWhat is <b>S3</b>?\tObject storage<br>with buckets &amp; keys&nbsp;&lt;3&gt; &quot;ok&quot;\taws::s3 storage",
+    'd4E5f6\tBasic\tAWS::Storage\t<div>What is EBS?</div>\t"Block storage, tab\there"\t',
+  ].join("\n");
+
+  it("honours the separator, the tags column and the HTML flag, and names the deck", () => {
+    const result = imported(importFile("AWS.txt", anki));
+    expect(result.format).toBe("anki");
+    expect(result.deckName).toBe("AWS::Storage");
+    const [s3, ebs] = result.items.map((i) => i.item);
+    expect(s3).toMatchObject({
+      front: { en: "What is S3?" },
+      back: { en: 'Object storage\nwith buckets & keys <3> "ok"' },
+      topics: ["aws", "s3", "storage"],
+    });
+    expect(ebs).toMatchObject({ front: { en: "What is EBS?" }, back: { en: "Block storage, tab\there" }, topics: ["team-deck"] });
+  });
+
+  it("honours #separator:comma and keeps markup as text when #html is not true", () => {
+    const result = imported(importFile("notes.txt", "#separator:comma\n#tags column:3\n<b>bold</b>,a &amp; b,networking\n"));
+    expect(result.items[0]?.item).toMatchObject({ front: { en: "<b>bold</b>" }, back: { en: "a &amp; b" }, topics: ["networking"] });
+  });
+
+  it("reports problems with the line in the file, header lines included", () => {
+    const problems = problemsOf(importFile("notes.txt", "#separator:tab\n#html:true\nok\tfine\n<br>\tno front\n"));
+    expect(problems).toEqual([{ line: 4, field: "front", message: "the front is empty" }]);
+  });
+
+  it("maps columns by the names in #columns, next to the tags column", () => {
+    const result = imported(
+      importFile("notes.txt", "#separator:tab\n#columns:解説\t裏面\t表面\ttags\n#tags column:4\nwhy\tback\tfront\tdb\n"),
+    );
+    expect(result.items[0]?.item).toMatchObject({
+      front: { en: "front" },
+      back: { en: "back" },
+      explanation: { en: "why" },
+      topics: ["db"],
+    });
+  });
+
+  it("rejects cloze notes with a clear message", () => {
+    const problems = problemsOf(importFile("notes.txt", "#separator:tab\n#notetype column:1\nCloze\t{{c1::Tokyo}} is the capital\t\n"));
+    expect(problems[0]).toMatchObject({ line: 3, message: expect.stringContaining("cloze notes") });
+  });
+});
+
+describe("YAML decks", () => {
+  const yaml = `name: Platform team
+items:
+  - id: deploy-freeze
+    kind: true-false
+    topics: [release]
+    section: deploys
+    statement: { ja: 金曜日はデプロイしない。, en: We do not deploy on Fridays. }
+    answer: true
+    explanation: { ja: 週末の障害対応を避けるため。, en: To avoid weekend incidents. }
+  - id: on-call-tool
+    kind: multiple-choice
+    topics: [on-call]
+    section: incidents
+    question: { ja: 呼び出しに使うツールは？, en: Which tool pages the on-call engineer? }
+    choices:
+      - { ja: PagerDuty, en: PagerDuty, correct: true }
+      - { ja: メール, en: Email }
+      - { ja: 手紙, en: A letter }
+    explanation: { ja: PagerDuty が当番を呼び出す。, en: PagerDuty pages whoever is on call. }
+`;
+
+  it("reads the repository's deck format with an optional name, keeping each item's own id", () => {
+    const result = imported(importFile("team.yaml", yaml));
+    expect(result.format).toBe("yaml");
+    expect(result.deckName).toBe("Platform team");
+    expect(result.items.map((i) => i.localId)).toEqual(["deploy-freeze", "on-call-tool"]);
+    expect(result.items.map((i) => i.item.id)).toEqual(["deploy-freeze", "on-call-tool"]);
+  });
+
+  it("reports two correct answers with the item id, the field and the line", () => {
+    const broken = yaml.replace("{ ja: メール, en: Email }", "{ ja: メール, en: Email, correct: true }");
+    expect(problemsOf(importFile("team.yaml", broken))).toEqual([
+      { line: 15, itemId: "on-call-tool", field: "choices", message: "exactly one choice must be correct, found 2" },
+    ]);
+  });
+
+  it("reports a syntax error with its line", () => {
+    const broken = yaml.replace("    answer: true", "    answer: [true");
+    const [problem, ...rest] = problemsOf(importFile("team.yaml", broken));
+    expect(rest).toEqual([]);
+    expect(problem?.line).toBeGreaterThanOrEqual(8);
+    expect(problem?.message).toMatch(/^invalid YAML: /);
+  });
+
+  it("reports a repeated id naming the first line, and unknown top-level keys", () => {
+    const twice = yaml.replace("id: on-call-tool", "id: deploy-freeze");
+    expect(problemsOf(importFile("team.yaml", twice))).toEqual([
+      { line: 10, itemId: "deploy-freeze", field: "id", message: "id already used on line 3" },
+    ]);
+    expect(problemsOf(importFile("team.yaml", `owner: me\n${yaml}`))).toEqual([{ line: 1, message: "unknown field(s): owner" }]);
+  });
+
+  it("refuses alias bombs instead of expanding them", () => {
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${"abcdefgh"[i]}`).join(", ")}]`),
+      "items: [*i]",
+    ].join("\n");
+    const [problem] = problemsOf(importFile("bomb.yaml", bomb));
+    expect(problem?.message).toMatch(/^the YAML could not be read/);
+  });
+});
+
+describe("broken files are refused whole, with every problem and its line", () => {
+  it("bytes that are not UTF-8 (a Shift_JIS export) name the line of the first bad byte", () => {
+    const shiftJis = new Uint8Array([0x93, 0x8c, 0x8b, 0x9e]); // 東京
+    const bytes = new Uint8Array([...utf8("front,back\nok,fine\n"), ...shiftJis, ...utf8(",capital\n")]);
+    expect(problemsOf(importFile("deck.csv", bytes))).toEqual([
+      { line: 3, message: "the file is not valid UTF-8 text (save it as UTF-8)" },
+    ]);
+  });
+
+  it("a file with NUL bytes is not a text file", () => {
+    const [problem] = problemsOf(importFile("deck.csv", "front,back\na\0,b\n"));
+    expect(problem).toMatchObject({ line: 2, message: expect.stringContaining("NUL") });
+  });
+
+  it("a 10 MB file is refused before it is read", () => {
+    const bytes = new Uint8Array(10_000_000).fill(0x61);
+    expect(problemsOf(importFile("deck.csv", bytes))).toEqual([{ message: "the file is 10 MB; the limit is 1 MB" }]);
+    expect(problemsOf(importFile("deck.csv", new Uint8Array(IMPORT_LIMITS.maxBytes + 1).fill(0x61)))).toEqual([
+      { message: "the file is 1.01 MB; the limit is 1 MB" },
+    ]);
+  });
+
+  it("100,000 rows are over the item limit", () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => `${i.toString(36)},x`).join("\n");
+    expect(problemsOf(importFile("deck.csv", rows))).toEqual([{ message: "the file has 100000 items; the limit is 2000" }]);
+  });
+
+  it("an empty file, a header without rows and a file of blank lines each say so", () => {
+    expect(problemsOf(importFile("deck.csv", ""))).toEqual([{ message: "the file is empty" }]);
+    expect(problemsOf(importFile("deck.csv", "\ufeff\n\n"))).toEqual([{ message: "the file is empty" }]);
+    expect(problemsOf(importFile("deck.csv", "front,back\n"))).toEqual([{ line: 1, message: "the file has a header row but no cards" }]);
+  });
+
+  it("a missing column, an empty front and too many columns name the line and the column", () => {
+    const csv = "What is DNS?\n,an answer\nQ,A,tag,why,extra\ngood,row\n";
+    expect(problemsOf(importFile("deck.csv", csv))).toEqual([
+      { line: 1, field: "back", message: "the row has no back column (is the separator a comma?)" },
+      { line: 2, field: "front", message: "the front is empty" },
+      { line: 3, message: "the row has 5 columns; expected at most 4 (front, back, tags, explanation)" },
+    ]);
+  });
+
+  it("a header without a back column is one problem, not one per row", () => {
+    expect(problemsOf(importFile("deck.csv", "front,tags\nQ,t\nQ2,t\n"))).toEqual([
+      { line: 1, field: "back", message: "the header has no back column (back, answer, 裏 or 裏面)" },
+    ]);
+  });
+
+  it("a cell over the field limit names the line and the field", () => {
+    const csv = `front,back,explanation\nQ,${"a".repeat(701)},short\nQ2,A,${"e".repeat(601)}\n`;
+    expect(problemsOf(importFile("deck.csv", csv))).toEqual([
+      { line: 2, field: "back", message: "the back is 701 characters; the limit is 700" },
+      { line: 3, field: "explanation", message: "the explanation is 601 characters; the limit is 600" },
+    ]);
+  });
+
+  it("duplicate fronts (ignoring case, width and spacing) name both lines", () => {
+    const csv = "front,back\nWhat is DNS?,a\nWhat is TCP?,b\n  what  is ＤＮＳ? ,c\n";
+    expect(problemsOf(importFile("deck.csv", csv))).toEqual([
+      { line: 4, field: "front", message: 'the same front as line 2: "what  is ＤＮＳ?"' },
+    ]);
+  });
+
+  it("an unclosed quote names the line it opened on", () => {
+    const problems = problemsOf(importFile("deck.csv", 'front,back\nQ,"never closed\nmore\n'));
+    expect(problems).toEqual([{ line: 2, message: "a quoted cell is never closed (a closing quote is missing)" }]);
+  });
+
+  it("a file of an unknown format says which formats work", () => {
+    expect(problemsOf(importFile("deck.bin", "no separators here"))[0]?.message).toMatch(/\.csv, \.tsv, \.yaml/);
+  });
+
+  it("lists at most 50 problems and counts the rest", () => {
+    const rows = Array.from({ length: 80 }, (_, i) => `Q${i},`).join("\n");
+    const problems = problemsOf(importFile("deck.csv", rows));
+    expect(problems).toHaveLength(51);
+    expect(problems[49]).toEqual({ line: 50, field: "back", message: "the back is empty" });
+    expect(problems[50]).toEqual({ message: "...and 30 more" });
+  });
+});
+
+describe("stable local ids", () => {
+  it("re-importing the same file gives the same ids, whatever the row order or spacing", () => {
+    const file = "front,back\nWhat is DNS?,a\nWhat is TCP?,b\n";
+    const first = imported(importFile("deck.csv", file)).items.map((i) => i.localId);
+    const again = imported(importFile("deck.csv", file)).items.map((i) => i.localId);
+    const reordered = imported(importFile("deck.tsv", "What is TCP?\tb changed\n  What is DNS? \ta\n")).items.map((i) => i.localId);
+    expect(again).toEqual(first);
+    expect(reordered).toEqual([first[1], first[0]]);
+    expect(first.every((id) => /^[0-9a-f]{12}$/.test(id))).toBe(true);
+    expect(new Set(first).size).toBe(2);
+  });
+
+  it("uses FNV-1a 64, matching the published test vectors", () => {
+    expect(fnv1a64Hex("")).toBe("cbf29ce484222325");
+    expect(fnv1a64Hex("a")).toBe("af63dc4c8601ec8c");
+    expect(fnv1a64Hex("foobar")).toBe("85944171f73967e8");
+  });
+});
