@@ -67,7 +67,8 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
         owner,
         onOutcome: (platform, outcome) => {
           if (outcome === "sent" || outcome === "channel") metrics.remindersSent.inc({ platform });
-          else if (outcome === "failed" || outcome === "paused" || outcome === "retrying") metrics.remindersFailed.inc({ platform, reason: outcome });
+          else if (outcome === "failed" || outcome === "paused" || outcome === "retrying")
+            metrics.remindersFailed.inc({ platform, reason: outcome });
         },
       });
       const teams = new TeamDispatcher({ store, bot: runtime.bot, sender, logger, owner });
@@ -115,4 +116,3 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
   logger.info("stopped");
   return 0;
 }
-

@@ -83,13 +83,29 @@ export class ReminderDispatcher {
       return "rescheduled";
     }
     const { day, slot } = decision.send;
-    const claim = await store.claimReminder({ userId: profile.id, day, slot, now, leaseUntil: new Date(now.getTime() + this.leaseMs), owner: this.o.owner });
+    const claim = await store.claimReminder({
+      userId: profile.id,
+      day,
+      slot,
+      now,
+      leaseUntil: new Date(now.getTime() + this.leaseMs),
+      owner: this.o.owner,
+    });
     if (claim.status === "taken") return "taken";
     // The next reminder: tomorrow's (never a second one today, whatever the clock says now).
     const after = new Date(Math.max(now.getTime(), occurrence(day, minute, profile.timeZone).getTime()));
     const next = { ...nextOccurrence(minute, profile.timeZone, after), slot: 0 };
     const finish = (outcome: "sent" | "channel" | "skipped" | "paused" | "failed", paused?: string | null) =>
-      store.finishReminder({ userId: profile.id, day, slot, outcome, now, expected, next: outcome === "paused" ? null : next, ...(paused !== undefined ? { paused } : {}) });
+      store.finishReminder({
+        userId: profile.id,
+        day,
+        slot,
+        outcome,
+        now,
+        expected,
+        next: outcome === "paused" ? null : next,
+        ...(paused !== undefined ? { paused } : {}),
+      });
 
     const composed = await this.o.bot.reminders.compose(profile, now);
     if ("skip" in composed) {

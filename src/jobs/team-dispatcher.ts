@@ -7,7 +7,7 @@ import { messages } from "../core/i18n/messages.ts";
 import type { PlatformSender } from "../core/ports/platform-sender.ts";
 import type { StudyStore } from "../core/ports/study-store.ts";
 import { pickQuestion, QOTD_NO_REPEAT_DAYS, QOTD_OPEN_MS } from "../core/qotd/qotd-service.ts";
-import { randomId } from "../core/random/seeded-random.ts";
+import { randomId, seededRandom } from "../core/random/seeded-random.ts";
 import { dueReminder, localDate, nextOccurrence, occurrence } from "../core/reminders/reminder-schedule.ts";
 import { nextRecapAt } from "../core/team/recap-schedule.ts";
 import { previousWeekKey, weekKey, weekStart } from "../core/time/periods.ts";
@@ -22,7 +22,6 @@ export interface TeamDispatcherOptions {
   sender: PlatformSender;
   logger: Logger;
   owner: string;
-  random?: () => number;
   leaseMs?: number;
 }
 
@@ -64,13 +63,18 @@ export class TeamDispatcher {
         const candidates = (await store.gradedItems({ userId: "", teamId: team.id })).map((c) => c.item);
         const recent = new Set(await store.recentQotdItems(team.id, addDays(day, -QOTD_NO_REPEAT_DAYS)));
         const item = pickQuestion(team.id, day, candidates, recent);
-        const next = nextOccurrence(team.qotdMinute, team.timeZone, new Date(Math.max(now.getTime(), occurrence(day, team.qotdMinute, team.timeZone).getTime())));
+        const next = nextOccurrence(
+          team.qotdMinute,
+          team.timeZone,
+          new Date(Math.max(now.getTime(), occurrence(day, team.qotdMinute, team.timeZone).getTime())),
+        );
         if (!item) {
           await store.advanceTeam("qotd", team.id, team.dueAt, next.at);
           continue;
         }
         const claim = await store.claimQotd({
-          id: randomId(this.o.random ?? Math.random),
+          // One id per team and day: every instance claims the same question.
+          id: randomId(seededRandom(`qotd|${team.id}|${day}`)),
           teamId: team.id,
           day,
           itemId: item.id,
@@ -107,7 +111,11 @@ export class TeamDispatcher {
         const team = await store.teamSettings(q.teamId);
         const [item] = await store.items([q.itemId]);
         if (!item || !isGraded(item.content)) continue;
-        const result = await sender.channel(q.teamId, q.channelId, bot.qotd.resultsView(item.content, await store.qotdTally(q.id), team.locale));
+        const result = await sender.channel(
+          q.teamId,
+          q.channelId,
+          bot.qotd.resultsView(item.content, await store.qotdTally(q.id), team.locale),
+        );
         if (!result.ok) logger.warn({ team: q.teamId, reason: result.reason }, "question of the day results not posted");
         else closed += 1;
       } catch (e) {
@@ -122,35 +130,45 @@ export class TeamDispatcher {
     let posted = 0;
     for (const team of await store.dueTeams("recap", now, 100)) {
       try {
-        const next = nextRecapAt(team.dueAt, team.timeZone);
+        const next = nextRecapAt(now, team.timeZone);
         if (!team.recapEnabled || !team.channelId) {
           await store.advanceTeam("recap", team.id, team.dueAt, null);
           continue;
         }
-        const week = previousWeekKey(weekKey(team.dueAt, team.timeZone));
-        const claim = await store.claimTeamPost({ teamId: team.id, kind: "recap", key: week, now, leaseUntil: this.lease(now), owner: this.o.owner });
+        // The week that just ended (after downtime, only the latest one: a recap is news or nothing).
+        const week = previousWeekKey(weekKey(now, team.timeZone));
+        const claim = await store.claimTeamPost({
+          teamId: team.id,
+          kind: "recap",
+          key: week,
+          now,
+          leaseUntil: this.lease(now),
+          owner: this.o.owner,
+        });
         if (claim === "claimed") {
           const from = weekStart(week, team.timeZone);
           const to = weekStart(`w${addDays(week.slice(1), 7)}`, team.timeZone);
           const r = await store.weeklyRecap(team.id, week, from, to);
-          const t = messages(team.locale);
-          const catalogName = r.missedTopic ? this.o.bot.topicName(r.missedTopic, team.locale) : null;
-          const v = view({
-            title: t.recapTitle(week.slice(1)),
-            body: t.recapLines({
-              top: r.top.map((row) => `${row.rank}. ${userMention(row.userId)} · ${row.value} XP`),
-              reviews: r.reviews,
-              retention: r.matureReviews === 0 ? t.retentionNone : `${((100 * r.matureRecalled) / r.matureReviews).toFixed(1)}%`,
-              missedTopic: catalogName,
-            }),
-          });
-          const sent = await sender.channel(team.id, team.channelId, v);
-          if (!sent.ok) {
-            logger.warn({ team: team.id, reason: sent.reason }, "weekly recap not posted; will retry");
-            continue;
+          if (r.reviews > 0) {
+            const t = messages(team.locale);
+            const catalogName = r.missedTopic ? this.o.bot.topicName(r.missedTopic, team.locale) : null;
+            const v = view({
+              title: t.recapTitle(week.slice(1)),
+              body: t.recapLines({
+                top: r.top.map((row) => `${row.rank}. ${userMention(row.userId)} · ${row.value} XP`),
+                reviews: r.reviews,
+                retention: r.matureReviews === 0 ? t.retentionNone : `${((100 * r.matureRecalled) / r.matureReviews).toFixed(1)}%`,
+                missedTopic: catalogName,
+              }),
+            });
+            const sent = await sender.channel(team.id, team.channelId, v);
+            if (!sent.ok) {
+              logger.warn({ team: team.id, reason: sent.reason }, "weekly recap not posted; will retry");
+              continue;
+            }
+            posted += 1;
           }
           await store.markTeamPostDone(team.id, "recap", week, now);
-          posted += 1;
         }
         await store.advanceTeam("recap", team.id, team.dueAt, next);
       } catch (e) {
@@ -165,7 +183,14 @@ export class TeamDispatcher {
     let posted = 0;
     for (const pending of await store.pendingTeamPosts("milestone", now, 100)) {
       try {
-        const claim = await store.claimTeamPost({ teamId: pending.teamId, kind: "milestone", key: pending.key, now, leaseUntil: this.lease(now), owner: this.o.owner });
+        const claim = await store.claimTeamPost({
+          teamId: pending.teamId,
+          kind: "milestone",
+          key: pending.key,
+          now,
+          leaseUntil: this.lease(now),
+          owner: this.o.owner,
+        });
         if (claim !== "claimed") continue;
         const team = await store.teamSettings(pending.teamId);
         const { userId, days } = JSON.parse(pending.payload ?? "{}") as { userId?: string; days?: number };
@@ -173,7 +198,11 @@ export class TeamDispatcher {
           await store.markTeamPostDone(pending.teamId, "milestone", pending.key, now);
           continue;
         }
-        const sent = await sender.channel(team.id, team.channelId, view({ body: [messages(team.locale).milestone(userMention(userId), days)], tone: "success" }));
+        const sent = await sender.channel(
+          team.id,
+          team.channelId,
+          view({ body: [messages(team.locale).milestone(userMention(userId), days)], tone: "success" }),
+        );
         if (sent.ok) {
           await store.markTeamPostDone(pending.teamId, "milestone", pending.key, now);
           posted += 1;

@@ -166,23 +166,33 @@ export class PrismaStudyStore implements StudyStore {
       const row = await this.db.user.findUnique({ where: { id: actor.userId } });
       if (row) return toProfile(row);
     }
-    const [, user] = await this.db.$transaction([
-      this.db.team.upsert({
-        where: { id: actor.teamId },
-        create: { id: actor.teamId, timeZone: defaults.timeZone, createdAt: now },
-        update: {},
-      }),
-      this.db.user.upsert({
-        where: { id: actor.userId },
-        create: { id: actor.userId, timeZone: defaults.timeZone, clientLocale, createdAt: now },
-        update: clientLocale ? { clientLocale } : {},
-      }),
-      this.db.member.upsert({
-        where: { teamId_userId: { teamId: actor.teamId, userId: actor.userId } },
-        create: { teamId: actor.teamId, userId: actor.userId, joinedAt: now, lastSeenAt: now },
-        update: { lastSeenAt: now },
-      }),
-    ]);
+    const upserts = () =>
+      this.db.$transaction([
+        this.db.team.upsert({
+          where: { id: actor.teamId },
+          create: { id: actor.teamId, timeZone: defaults.timeZone, createdAt: now },
+          update: {},
+        }),
+        this.db.user.upsert({
+          where: { id: actor.userId },
+          create: { id: actor.userId, timeZone: defaults.timeZone, clientLocale, createdAt: now },
+          update: clientLocale ? { clientLocale } : {},
+        }),
+        this.db.member.upsert({
+          where: { teamId_userId: { teamId: actor.teamId, userId: actor.userId } },
+          create: { teamId: actor.teamId, userId: actor.userId, joinedAt: now, lastSeenAt: now },
+          update: { lastSeenAt: now },
+        }),
+      ]);
+    let user;
+    try {
+      [, user] = await upserts();
+    } catch (e) {
+      // Two first interactions at once (two people in a new team, one person's double click) can
+      // both try to insert the same row: the loser finds it there on a second try.
+      if (!isUniqueViolation(e)) throw e;
+      [, user] = await upserts();
+    }
     if (this.recentlyEntered.size >= 100_000) this.recentlyEntered.clear();
     this.recentlyEntered.set(key, now.getTime());
     return toProfile(user);
@@ -195,7 +205,16 @@ export class PrismaStudyStore implements StudyStore {
     const row = await this.db.team.findUnique({ where: { id: teamId } });
     const settings: TeamSettings = row
       ? toTeamSettings(row)
-      : { id: teamId, timeZone: "UTC", locale: "en" as const, channelId: null, qotdMinute: null, recapEnabled: true, milestones: false, adminIds: [] };
+      : {
+          id: teamId,
+          timeZone: "UTC",
+          locale: "en" as const,
+          channelId: null,
+          qotdMinute: null,
+          recapEnabled: true,
+          milestones: false,
+          adminIds: [],
+        };
     if (this.teams.size > 10_000) this.teams.clear();
     this.teams.set(teamId, { settings, at: Date.now() });
     return settings;
@@ -261,7 +280,11 @@ export class PrismaStudyStore implements StudyStore {
     // new card, refuse a second rating of the same presentation. (Prisma's nested writes are not
     // used: combined with increments they rewrote the whole user row with stale values.)
     const writes = [
-      this.db.user.update({ where: { id: w.userId }, data: { ...counters, ...e.streak, lastReviewAt: w.reviewedAt }, select: { id: true } }),
+      this.db.user.update({
+        where: { id: w.userId },
+        data: { ...counters, ...e.streak, lastReviewAt: w.reviewedAt },
+        select: { id: true },
+      }),
       this.db.reviewLog.create({
         data: {
           userId: w.userId,
@@ -317,7 +340,13 @@ export class PrismaStudyStore implements StudyStore {
       ...(w.qotdAnswer
         ? [
             this.db.qotdAnswer.create({
-              data: { qotdId: w.qotdAnswer.qotdId, userId: w.userId, choice: w.qotdAnswer.choice, correct: w.qotdAnswer.correct, answeredAt: w.reviewedAt },
+              data: {
+                qotdId: w.qotdAnswer.qotdId,
+                userId: w.userId,
+                choice: w.qotdAnswer.choice,
+                correct: w.qotdAnswer.correct,
+                answeredAt: w.reviewedAt,
+              },
               select: { qotdId: true },
             }),
           ]
@@ -498,7 +527,9 @@ export class PrismaStudyStore implements StudyStore {
       // A ratio has no index: rank the (few thousand at most) people with enough reviews in memory.
       const rows = await this.db.memberPeriod.findMany({ where: visible, select: { userId: true, reviews: true, correct: true } });
       const ranked = rankRows(
-        rows.map((r) => ({ userId: r.userId, value: r.correct / r.reviews })).sort((a, b) => b.value - a.value || (a.userId < b.userId ? -1 : 1)),
+        rows
+          .map((r) => ({ userId: r.userId, value: r.correct / r.reviews }))
+          .sort((a, b) => b.value - a.value || (a.userId < b.userId ? -1 : 1)),
       );
       const me = ranked.find((r) => r.userId === q.userId);
       return {
@@ -524,9 +555,22 @@ export class PrismaStudyStore implements StudyStore {
 
   /** Streaks belong to people, not periods: the team's members by their current streak. */
   private async streakBoard(q: LeaderboardQuery): Promise<LeaderboardResult> {
-    const alive = (u: { streakDays: number; streakLastDay: string; timeZone: string; vacationFrom: string | null; vacationTo: string | null }) =>
+    const alive = (u: {
+      streakDays: number;
+      streakLastDay: string;
+      timeZone: string;
+      vacationFrom: string | null;
+      vacationTo: string | null;
+    }) =>
       currentStreak(u, studyDayOf(q.now, u.timeZone), u.vacationFrom && u.vacationTo ? { from: u.vacationFrom, to: u.vacationTo } : null);
-    const userFields = { streakDays: true, streakLastDay: true, timeZone: true, vacationFrom: true, vacationTo: true, hidden: true } as const;
+    const userFields = {
+      streakDays: true,
+      streakLastDay: true,
+      timeZone: true,
+      vacationFrom: true,
+      vacationTo: true,
+      hidden: true,
+    } as const;
     // Only streaks that may still be alive: studied within the last two days (any time zone), or frozen by a vacation.
     const recent = addDays(q.now.toISOString().slice(0, 10), -2);
     const candidates = await this.db.member.findMany({
@@ -591,7 +635,10 @@ export class PrismaStudyStore implements StudyStore {
       data: { leaseUntil: c.leaseUntil, claimedBy: c.owner, claimedAt: c.now, attempts: { increment: 1 } },
     });
     if (taken.count !== 1) return { status: "taken" as const };
-    const row = await this.db.reminderDelivery.findUnique({ where: { userId_day_slot: { userId: c.userId, day: c.day, slot: c.slot } }, select: { attempts: true } });
+    const row = await this.db.reminderDelivery.findUnique({
+      where: { userId_day_slot: { userId: c.userId, day: c.day, slot: c.slot } },
+      select: { attempts: true },
+    });
     return { status: "claimed" as const, attempts: row?.attempts ?? 1 };
   }
 
@@ -632,7 +679,11 @@ export class PrismaStudyStore implements StudyStore {
     });
   }
 
-  async rescheduleReminder(userId: string, expected: { day: string; slot: number }, next: { at: Date; day: string; slot: number } | null): Promise<void> {
+  async rescheduleReminder(
+    userId: string,
+    expected: { day: string; slot: number },
+    next: { at: Date; day: string; slot: number } | null,
+  ): Promise<void> {
     await this.db.user.updateMany({
       where: { id: userId, nextReminderDay: expected.day, nextReminderSlot: expected.slot },
       data: { nextReminderAt: next?.at ?? null, nextReminderDay: next?.day ?? null, nextReminderSlot: next?.slot ?? 0 },
@@ -640,7 +691,9 @@ export class PrismaStudyStore implements StudyStore {
   }
 
   async dueCount(userId: string, teamId: string, until: Date): Promise<number> {
-    return this.db.cardState.count({ where: { userId, state: { gt: CARD_STATES.new }, due: { lte: until }, item: visibleItems(teamId, undefined) } });
+    return this.db.cardState.count({
+      where: { userId, state: { gt: CARD_STATES.new }, due: { lte: until }, item: visibleItems(teamId, undefined) },
+    });
   }
 
   async clearNotice(userId: string): Promise<void> {
@@ -657,7 +710,11 @@ export class PrismaStudyStore implements StudyStore {
     const dues = plan(overdue.length);
     await this.db.$transaction(
       overdue.map((c, i) =>
-        this.db.cardState.update({ where: { userId_itemId: { userId, itemId: c.itemId } }, data: { due: dues[i] ?? now }, select: { version: true } }),
+        this.db.cardState.update({
+          where: { userId_itemId: { userId, itemId: c.itemId } },
+          data: { due: dues[i] ?? now },
+          select: { version: true },
+        }),
       ),
     );
     return overdue.length;
@@ -689,7 +746,16 @@ export class PrismaStudyStore implements StudyStore {
   async claimQotd(c: Omit<QotdRecord, "messageRef" | "postedAt" | "closedAt"> & { now: Date; leaseUntil: Date }) {
     try {
       await this.db.questionOfDay.create({
-        data: { id: c.id, teamId: c.teamId, day: c.day, itemId: c.itemId, channelId: c.channelId, claimedAt: c.now, leaseUntil: c.leaseUntil, closesAt: c.closesAt },
+        data: {
+          id: c.id,
+          teamId: c.teamId,
+          day: c.day,
+          itemId: c.itemId,
+          channelId: c.channelId,
+          claimedAt: c.now,
+          leaseUntil: c.leaseUntil,
+          closesAt: c.closesAt,
+        },
         select: { id: true },
       });
       return { status: "claimed" as const, id: c.id, itemId: c.itemId };
@@ -742,10 +808,26 @@ export class PrismaStudyStore implements StudyStore {
 
   // ---- Team posts
 
-  async claimTeamPost(c: { teamId: string; kind: string; key: string; now: Date; leaseUntil: Date; owner: string; payload?: string }): Promise<"claimed" | "taken"> {
+  async claimTeamPost(c: {
+    teamId: string;
+    kind: string;
+    key: string;
+    now: Date;
+    leaseUntil: Date;
+    owner: string;
+    payload?: string;
+  }): Promise<"claimed" | "taken"> {
     try {
       await this.db.teamPost.create({
-        data: { teamId: c.teamId, kind: c.kind, key: c.key, claimedAt: c.now, leaseUntil: c.leaseUntil, claimedBy: c.owner, payload: c.payload ?? null },
+        data: {
+          teamId: c.teamId,
+          kind: c.kind,
+          key: c.key,
+          claimedAt: c.now,
+          leaseUntil: c.leaseUntil,
+          claimedBy: c.owner,
+          payload: c.payload ?? null,
+        },
         select: { key: true },
       });
       return "claimed";
@@ -784,7 +866,13 @@ export class PrismaStudyStore implements StudyStore {
       this.db.reviewLog.count({ where: inWeek }),
       this.db.reviewLog.count({ where: { ...inWeek, stateBefore: CARD_STATES.review } }),
       this.db.reviewLog.count({ where: { ...inWeek, stateBefore: CARD_STATES.review, rating: { gt: 1 } } }),
-      this.db.reviewLog.groupBy({ by: ["itemId"], where: { ...inWeek, rating: 1 }, _count: { _all: true }, orderBy: { _count: { itemId: "desc" } }, take: 50 }),
+      this.db.reviewLog.groupBy({
+        by: ["itemId"],
+        where: { ...inWeek, rating: 1 },
+        _count: { _all: true },
+        orderBy: { _count: { itemId: "desc" } },
+        take: 50,
+      }),
     ]);
     // The most-missed topic: misses of the most-missed items, counted per topic.
     const byTopic = new Map<string, number>();

@@ -119,7 +119,19 @@ describe.each(DATABASES)("the Discord adapter on %s", (kind) => {
       description_localizations?: Record<string, string>;
       options?: { name_localizations?: Record<string, string>; description_localizations?: Record<string, string> }[];
     }[];
-    expect(commands.map((c) => c.name).sort()).toEqual(["help", "leaderboard", "quiz", "remind", "settings", "stats", "study", "team", "topics", "undo", "vacation"]);
+    expect(commands.map((c) => c.name).sort()).toEqual([
+      "help",
+      "leaderboard",
+      "quiz",
+      "remind",
+      "settings",
+      "stats",
+      "study",
+      "team",
+      "topics",
+      "undo",
+      "vacation",
+    ]);
     for (const c of commands) {
       expect(c.name_localizations?.ja, c.name).toBeTruthy();
       expect(c.description_localizations?.ja, c.name).toBeTruthy();

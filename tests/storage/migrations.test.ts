@@ -84,9 +84,16 @@ describe.each(DATABASES)("later migrations on %s", (kind) => {
       cpSync(path.join(process.cwd(), "prisma"), path.join(root, "prisma"), { recursive: true });
       const upgraded = await openDatabase(database.url, { root });
       expect(upgraded.appliedMigrations).toEqual(all.slice(1).map((m) => m.name));
-      expect(await upgraded.db.user.findUniqueOrThrow({ where: { id: "u" } })).toMatchObject({ timeZone: "Asia/Tokyo", desiredRetention: 0.85, newPerDay: 7 });
+      expect(await upgraded.db.user.findUniqueOrThrow({ where: { id: "u" } })).toMatchObject({
+        timeZone: "Asia/Tokyo",
+        desiredRetention: 0.85,
+        newPerDay: 7,
+      });
       expect(await upgraded.db.member.count()).toBe(1);
-      expect(await upgraded.db.cardState.findUniqueOrThrow({ where: { userId_itemId: { userId: "u", itemId: "i" } } })).toMatchObject({ stability: 3.5, version: 2 });
+      expect(await upgraded.db.cardState.findUniqueOrThrow({ where: { userId_itemId: { userId: "u", itemId: "i" } } })).toMatchObject({
+        stability: 3.5,
+        version: 2,
+      });
       expect(await upgraded.db.reviewLog.count()).toBe(1);
       await upgraded.close();
     } finally {

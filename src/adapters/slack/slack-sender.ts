@@ -8,7 +8,14 @@ import { renderSlack } from "./render-slack.ts";
 const SLACK_USER = /^slack:[A-Z0-9]+:([UW][A-Z0-9]+)$/;
 
 /** Slack's refusals to deliver to a person, as opposed to failures worth retrying. */
-const DM_CLOSED = new Set(["cannot_dm_bot", "user_not_found", "user_disabled", "messages_tab_disabled", "user_not_visible", "channel_not_found"]);
+const DM_CLOSED = new Set([
+  "cannot_dm_bot",
+  "user_not_found",
+  "user_disabled",
+  "messages_tab_disabled",
+  "user_not_visible",
+  "channel_not_found",
+]);
 const FORBIDDEN = new Set(["not_in_channel", "is_archived", "restricted_action", "missing_scope", "ekm_access_denied"]);
 
 export function slackFailure(error: unknown, forPerson: boolean): SendResult {

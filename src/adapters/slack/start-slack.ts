@@ -128,7 +128,13 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
       "command",
       { command: command.command, team: command.team_id, user: command.user_id },
       async () => {
-        const actor = await actorFor(client, { id: command.user_id, homeTeamId: command.team_id }, command.team_id, command.enterprise_id, command.channel_id);
+        const actor = await actorFor(
+          client,
+          { id: command.user_id, homeTeamId: command.team_id },
+          command.team_id,
+          command.enterprise_id,
+          command.channel_id,
+        );
         const text = command.text.trim();
         // Plain "/study" studies; anything past the parser's limit is refused by it with a message.
         const line = text === "" ? "study" : text.slice(0, COMMAND_LINE_MAX + 1);

@@ -18,5 +18,17 @@ export type Command =
   | { name: "vacation"; duration?: string | undefined }
   | { name: "team"; changes: TeamInput };
 
-export const COMMAND_NAMES = ["study", "quiz", "stats", "topics", "settings", "undo", "help", "leaderboard", "remind", "vacation", "team"] as const;
+export const COMMAND_NAMES = [
+  "study",
+  "quiz",
+  "stats",
+  "topics",
+  "settings",
+  "undo",
+  "help",
+  "leaderboard",
+  "remind",
+  "vacation",
+  "team",
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

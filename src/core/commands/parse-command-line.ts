@@ -40,7 +40,11 @@ export function parseCommandLine(line: string): ParsedLine {
       for (const w of words.map((x) => x.toLowerCase())) {
         if ((w === "week" || w === "month" || w === "all") && period === undefined) period = w;
         else if ((w === "xp" || w === "streak" || w === "reviews" || w === "accuracy") && metric === undefined) metric = w;
-        else return { ok: false, error: { kind: "invalid-option", option: w.slice(0, 20), problem: "is not week, month, all, xp, streak, reviews or accuracy" } };
+        else
+          return {
+            ok: false,
+            error: { kind: "invalid-option", option: w.slice(0, 20), problem: "is not week, month, all, xp, streak, reviews or accuracy" },
+          };
       }
       return { ok: true, command: { name, period, metric } };
     }
@@ -54,7 +58,11 @@ export function parseCommandLine(line: string): ParsedLine {
         else if (/^\d{1,2}:\d{2}$/.test(w) && o.time === undefined) o.time = w;
         else if (o.timeZone === undefined && /\/|^utc$/i.test(w)) o.timeZone = w;
         else if (o.time === undefined) o.time = w;
-        else return { ok: false, error: { kind: "invalid-option", option: w.slice(0, 40), problem: "is not a time (HH:MM), a time zone, when or off" } };
+        else
+          return {
+            ok: false,
+            error: { kind: "invalid-option", option: w.slice(0, 40), problem: "is not a time (HH:MM), a time zone, when or off" },
+          };
       }
       return { ok: true, command: { name, ...o } };
     }
@@ -65,9 +73,17 @@ export function parseCommandLine(line: string): ParsedLine {
       const [key, value, ...rest] = words;
       const setting = (key ?? "").toLowerCase();
       if (!["channel", "qotd", "timezone", "language", "recap", "milestones"].includes(setting)) {
-        return { ok: false, error: { kind: "invalid-option", option: setting.slice(0, 40), problem: "is not a team setting; use channel, qotd, timezone, language, recap or milestones" } };
+        return {
+          ok: false,
+          error: {
+            kind: "invalid-option",
+            option: setting.slice(0, 40),
+            problem: "is not a team setting; use channel, qotd, timezone, language, recap or milestones",
+          },
+        };
       }
-      if (value === undefined || rest.length > 0) return { ok: false, error: { kind: "invalid-option", option: setting, problem: "needs exactly one value" } };
+      if (value === undefined || rest.length > 0)
+        return { ok: false, error: { kind: "invalid-option", option: setting, problem: "needs exactly one value" } };
       return { ok: true, command: { name, changes: { [setting]: value } } };
     }
     case "settings": {

@@ -210,10 +210,17 @@ const en: Messages = {
   sourceLine: (s) => `Source: ${s}`,
   leaderboardTitle: (p, m) => `Leaderboard · ${p} · ${m}`,
   leaderboardValue: (m, v) =>
-    m === "xp" ? `${v} XP` : m === "streak" ? `${v} day${v === 1 ? "" : "s"}` : m === "reviews" ? `${v} review${v === 1 ? "" : "s"}` : `${Math.round(v * 100)}%`,
+    m === "xp"
+      ? `${v} XP`
+      : m === "streak"
+        ? `${v} day${v === 1 ? "" : "s"}`
+        : m === "reviews"
+          ? `${v} review${v === 1 ? "" : "s"}`
+          : `${Math.round(v * 100)}%`,
   leaderboardYou: (r, v) => `You: **#${r}** · ${v}`,
   leaderboardHidden: (v) => `You are hidden from leaderboards (${v}). Show yourself again with /settings hidden off.`,
-  leaderboardNotRanked: (n) => (n > 0 ? `You are not ranked yet: ${n} reviews in the period are needed.` : "You are not ranked yet: study to join the board."),
+  leaderboardNotRanked: (n) =>
+    n > 0 ? `You are not ranked yet: ${n} reviews in the period are needed.` : "You are not ranked yet: study to join the board.",
   leaderboardEmpty: "Nobody has studied in this period yet.",
   periodName: { week: "This week", month: "This month", all: "All time" },
   metricName: { xp: "XP", streak: "Streak", reviews: "Reviews", accuracy: "Accuracy" },
@@ -227,7 +234,8 @@ const en: Messages = {
   remindWhenDue: "It comes when cards are due, and not when nothing is.",
   remindWhenNotStudied: "It comes only on days you have not studied yet.",
   remindersPausedNotice: "Reminders are paused: I could not send you a direct message. Open your DMs, then set /remind again.",
-  remindersPausedDm: "I could not send you your reminder because your direct messages are closed, so reminders are paused. Open them and run /remind to turn them back on.",
+  remindersPausedDm:
+    "I could not send you your reminder because your direct messages are closed, so reminders are paused. Open them and run /remind to turn them back on.",
   badClockTime: (x) => `"${x}" is not a time; use HH:MM, like 07:30`,
   remindNeedsTime: "say when, like /remind 07:30",
   badTimeZone: (x) => `"${x}" is not a time zone; use an IANA name like Asia/Tokyo or Europe/London`,
@@ -243,9 +251,11 @@ const en: Messages = {
   vacationHint: "Take a break with /vacation 7d (up to 90 days); come back early with /vacation off.",
   vacationEnded: "Welcome back! Reminders are on again.",
   badVacation: (max) => `say how long, like 7d or 2w (up to ${max} days)`,
-  vacationSet: (until, days) => `Enjoy your break: no reminders for ${days} day${days === 1 ? "" : "s"}, until ${until}, and your streak is frozen.`,
+  vacationSet: (until, days) =>
+    `Enjoy your break: no reminders for ${days} day${days === 1 ? "" : "s"}, until ${until}, and your streak is frozen.`,
   onVacationUntil: (d) => `On vacation until ${d}.`,
-  overdueSpread: (n, d) => `${n} overdue card${n === 1 ? "" : "s"} are spread over the next ${d} day${d === 1 ? "" : "s"} instead of all at once.`,
+  overdueSpread: (n, d) =>
+    `${n} overdue card${n === 1 ? "" : "s"} are spread over the next ${d} day${d === 1 ? "" : "s"} instead of all at once.`,
   teamTitle: "Team settings",
   teamLines: (s) => [
     `Channel: **${s.channel}**`,
@@ -259,7 +269,10 @@ const en: Messages = {
   noChannel: "none",
   off: "off",
   qotdTitle: "Question of the day",
-  qotdAnswered: (ok, a) => (ok ? "Correct! Your answer counts for the leaderboard." : `Not quite: the answer is **${a}**. Your answer still counts for the leaderboard.`),
+  qotdAnswered: (ok, a) =>
+    ok
+      ? "Correct! Your answer counts for the leaderboard."
+      : `Not quite: the answer is **${a}**. Your answer still counts for the leaderboard.`,
   qotdAlreadyAnswered: "You already answered today's question; your first answer counts.",
   qotdClosed: "This question is closed. A new one comes tomorrow.",
   qotdResults: (c, t, a) => `Results: ${c} of ${t} answered correctly. The answer was **${a}**.`,
@@ -365,7 +378,8 @@ const ja: Messages = {
   leaderboardValue: (m, v) => (m === "xp" ? `${v} XP` : m === "streak" ? `${v}日` : m === "reviews" ? `${v}回` : `${Math.round(v * 100)}%`),
   leaderboardYou: (r, v) => `あなた：**${r}位**・${v}`,
   leaderboardHidden: (v) => `ランキングには表示されていません（${v}）。/settings hidden off で表示に戻せます。`,
-  leaderboardNotRanked: (n) => (n > 0 ? `まだランキング外です：期間内に${n}回の復習が必要です。` : "まだランキング外です。学習するとランキングに参加できます。"),
+  leaderboardNotRanked: (n) =>
+    n > 0 ? `まだランキング外です：期間内に${n}回の復習が必要です。` : "まだランキング外です。学習するとランキングに参加できます。",
   leaderboardEmpty: "この期間はまだ誰も学習していません。",
   periodName: { week: "今週", month: "今月", all: "全期間" },
   metricName: { xp: "XP", streak: "連続日数", reviews: "復習数", accuracy: "正答率" },

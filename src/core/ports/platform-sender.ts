@@ -23,12 +23,16 @@ export class SenderRouter implements PlatformSender {
   }
 
   direct(userId: string, view: View): Promise<SendResult> {
-    return this.pick(userId)?.direct(userId, view) ?? Promise.resolve({ ok: false, reason: "failed", detail: `no sender for ${platformOf(userId)}` });
+    return (
+      this.pick(userId)?.direct(userId, view) ??
+      Promise.resolve({ ok: false, reason: "failed", detail: `no sender for ${platformOf(userId)}` })
+    );
   }
 
   channel(teamId: string, channelId: string, view: View, notify?: string[]): Promise<SendResult> {
     return (
-      this.pick(teamId)?.channel(teamId, channelId, view, notify) ?? Promise.resolve({ ok: false, reason: "failed", detail: `no sender for ${platformOf(teamId)}` })
+      this.pick(teamId)?.channel(teamId, channelId, view, notify) ??
+      Promise.resolve({ ok: false, reason: "failed", detail: `no sender for ${platformOf(teamId)}` })
     );
   }
 }

@@ -292,7 +292,11 @@ export interface StudyStore {
   /** Leaves a failed send claimed until `leaseUntil`, when another tick retries it. */
   retryReminderLater(r: { userId: string; day: string; slot: number; leaseUntil: Date }): Promise<void>;
   /** Moves a schedule without sending (a reminder left from an earlier date, a vacation). */
-  rescheduleReminder(userId: string, expected: { day: string; slot: number }, next: { at: Date; day: string; slot: number } | null): Promise<void>;
+  rescheduleReminder(
+    userId: string,
+    expected: { day: string; slot: number },
+    next: { at: Date; day: string; slot: number } | null,
+  ): Promise<void>;
   /** Cards due by `until` for the person, in decks the team can see. */
   dueCount(userId: string, teamId: string, until: Date): Promise<number>;
   clearNotice(userId: string): Promise<void>;
@@ -308,7 +312,9 @@ export interface StudyStore {
 
   // Question of the day
   /** Claims a team's question for a local date; an unposted claim whose lease expired is taken over. */
-  claimQotd(claim: Omit<QotdRecord, "messageRef" | "postedAt" | "closedAt"> & { now: Date; leaseUntil: Date }): Promise<{ status: "claimed"; id: string; itemId: string } | { status: "taken" }>;
+  claimQotd(
+    claim: Omit<QotdRecord, "messageRef" | "postedAt" | "closedAt"> & { now: Date; leaseUntil: Date },
+  ): Promise<{ status: "claimed"; id: string; itemId: string } | { status: "taken" }>;
   markQotdPosted(id: string, messageRef: string | null, now: Date): Promise<void>;
   recentQotdItems(teamId: string, sinceDay: string): Promise<string[]>;
   loadQotd(id: string): Promise<QotdRecord | null>;
@@ -319,10 +325,23 @@ export interface StudyStore {
   qotdTally(id: string): Promise<{ total: number; correct: number }>;
 
   // Posts to the team channel (recaps, milestones)
-  claimTeamPost(claim: { teamId: string; kind: string; key: string; now: Date; leaseUntil: Date; owner: string; payload?: string }): Promise<"claimed" | "taken">;
+  claimTeamPost(claim: {
+    teamId: string;
+    kind: string;
+    key: string;
+    now: Date;
+    leaseUntil: Date;
+    owner: string;
+    payload?: string;
+  }): Promise<"claimed" | "taken">;
   /** Unposted posts of a kind whose lease has expired (milestones queued by reviews). */
   pendingTeamPosts(kind: string, now: Date, limit: number): Promise<{ teamId: string; key: string; payload: string | null }[]>;
   markTeamPostDone(teamId: string, kind: string, key: string, now: Date): Promise<void>;
   /** The numbers of a weekly recap: top three by XP, total reviews, retention, most-missed topic. */
-  weeklyRecap(teamId: string, week: string, from: Date, to: Date): Promise<{ top: LeaderboardRow[]; reviews: number; matureReviews: number; matureRecalled: number; missedTopic: string | null }>;
+  weeklyRecap(
+    teamId: string,
+    week: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ top: LeaderboardRow[]; reviews: number; matureReviews: number; matureRecalled: number; missedTopic: string | null }>;
 }

@@ -50,7 +50,11 @@ export class QotdService {
         : shuffled(
             item.choices.map((_, i) => i),
             seededRandom(qotdId),
-          ).map((original, shown) => ({ action: answer(original), label: choiceLabel(shown, item.choices[original]?.[locale] ?? ""), style: "secondary" as const }));
+          ).map((original, shown) => ({
+            action: answer(original),
+            label: choiceLabel(shown, item.choices[original]?.[locale] ?? ""),
+            style: "secondary" as const,
+          }));
     return view({
       title: t.qotdTitle,
       body: [item.kind === "true-false" ? `${item.statement[locale]}\n${t.trueFalsePrompt}` : item.question[locale]],
@@ -78,11 +82,13 @@ export class QotdService {
     const locale = localeOf(profile, actor);
     const t = messages(locale);
     // A question belongs to its team: a click from anywhere else is refused like a closed one.
-    if (!q || q.teamId !== actor.teamId || q.closedAt !== null || now >= q.closesAt) return notice(view({ body: [t.qotdClosed], tone: "info" }));
+    if (!q || q.teamId !== actor.teamId || q.closedAt !== null || now >= q.closesAt)
+      return notice(view({ body: [t.qotdClosed], tone: "info" }));
     const { item, card } = await store.loadForReview(profile.id, q.itemId);
     if (!item || !isGraded(item.content)) return notice(view({ body: [t.qotdClosed], tone: "info" }));
     const content = item.content;
-    if (choice >= (content.kind === "true-false" ? 2 : content.choices.length)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
+    if (choice >= (content.kind === "true-false" ? 2 : content.choices.length))
+      return notice(view({ body: [t.buttonUnknown], tone: "info" }));
     const correct = isCorrectChoice(content, choice);
     const rating = correct ? RATINGS.good : RATINGS.again;
     const before = card?.card ?? null;

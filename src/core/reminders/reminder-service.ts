@@ -38,10 +38,16 @@ export class ReminderService {
     const t = messages(localeOf(profile, actor));
     const fail = (problem: string) => update(view({ body: [t.invalidSetting(problem), t.remindHint], tone: "error" }));
     if (o.off) {
-      profile = await store.updateReminder(profile.id, { remindMinute: null, nextReminderAt: null, nextReminderDay: null, remindersPaused: null });
+      profile = await store.updateReminder(profile.id, {
+        remindMinute: null,
+        nextReminderAt: null,
+        nextReminderDay: null,
+        remindersPaused: null,
+      });
       return update(view({ body: [t.reminderOff], tone: "success" }));
     }
-    if (o.time === undefined && o.timeZone === undefined && o.when === undefined) return update(this.reminderView(profile, actor, now, false));
+    if (o.time === undefined && o.timeZone === undefined && o.when === undefined)
+      return update(this.reminderView(profile, actor, now, false));
     const minute = o.time !== undefined ? parseClockTime(o.time) : (profile.remindMinute ?? undefined);
     if (minute === undefined) return fail(o.time !== undefined ? t.badClockTime(o.time.slice(0, 20)) : t.remindNeedsTime);
     const timeZone = o.timeZone !== undefined ? canonicalTimeZone(o.timeZone.trim()) : profile.timeZone;
@@ -65,14 +71,22 @@ export class ReminderService {
     const locale = localeOf(profile, actor);
     const t = messages(locale);
     if (profile.remindMinute === null) return view({ body: [t.reminderNone(profile.timeZone), t.remindHint] });
-    const next = profile.nextReminderAt && profile.nextReminderAt > now ? profile.nextReminderAt : nextOccurrence(profile.remindMinute, profile.timeZone, now).at;
+    const next =
+      profile.nextReminderAt && profile.nextReminderAt > now
+        ? profile.nextReminderAt
+        : nextOccurrence(profile.remindMinute, profile.timeZone, now).at;
     const lines = [
       ...(saved ? [t.settingsSaved] : []),
       t.reminderAt(formatClockTime(profile.remindMinute), profile.timeZone),
-      t.reminderNext(`${localDate(next, profile.timeZone)} ${formatClockTime(profile.remindMinute)}`, formatDuration(next.getTime() - now.getTime(), locale)),
+      t.reminderNext(
+        `${localDate(next, profile.timeZone)} ${formatClockTime(profile.remindMinute)}`,
+        formatDuration(next.getTime() - now.getTime(), locale),
+      ),
       profile.remindWhen === "due" ? t.remindWhenDue : t.remindWhenNotStudied,
       ...(profile.remindersPaused ? [t.remindersPausedNotice] : []),
-      ...(profile.vacationUntil && profile.vacationUntil > now ? [t.onVacationUntil(localDate(profile.vacationUntil, profile.timeZone))] : []),
+      ...(profile.vacationUntil && profile.vacationUntil > now
+        ? [t.onVacationUntil(localDate(profile.vacationUntil, profile.timeZone))]
+        : []),
       t.remindHint,
     ];
     return view({ title: t.reminderTitle, body: lines, tone: saved ? "success" : "neutral" });
@@ -85,7 +99,11 @@ export class ReminderService {
     const t = messages(localeOf(profile, actor));
     if (!profile || actor.userId !== ownerId) return notice(view({ body: [t.notYourReminder], tone: "info" }));
     const slot = profile.nextReminderSlot + 1;
-    await store.updateReminder(profile.id, { nextReminderAt: new Date(now.getTime() + SNOOZE_MS), nextReminderDay: day, nextReminderSlot: slot });
+    await store.updateReminder(profile.id, {
+      nextReminderAt: new Date(now.getTime() + SNOOZE_MS),
+      nextReminderDay: day,
+      nextReminderSlot: slot,
+    });
     return update(view({ body: [t.snoozed(formatDuration(SNOOZE_MS, localeOf(profile, actor)))], tone: "success" }));
   }
 
@@ -97,7 +115,11 @@ export class ReminderService {
     const today = studyDayOf(now, profile.timeZone);
     const active = profile.vacationUntil !== null && profile.vacationUntil > now;
     if (duration === undefined) {
-      return update(view({ body: [active ? t.onVacationUntil(localDate(profile.vacationUntil as Date, profile.timeZone)) : t.noVacation, t.vacationHint] }));
+      return update(
+        view({
+          body: [active ? t.onVacationUntil(localDate(profile.vacationUntil as Date, profile.timeZone)) : t.noVacation, t.vacationHint],
+        }),
+      );
     }
     if (duration.trim().toLowerCase() === "off") {
       if (!active) return update(view({ body: [t.noVacation], tone: "info" }));
@@ -106,9 +128,14 @@ export class ReminderService {
       return update(view({ body: [t.vacationEnded, ...(spread ? [spread] : [])], tone: "success" }));
     }
     const days = parseDays(duration);
-    if (days === undefined) return update(view({ body: [t.invalidSetting(t.badVacation(VACATION_MAX_DAYS)), t.vacationHint], tone: "error" }));
+    if (days === undefined)
+      return update(view({ body: [t.invalidSetting(t.badVacation(VACATION_MAX_DAYS)), t.vacationHint], tone: "error" }));
     const until = studyDayStart(addDays(today, days), profile.timeZone);
-    await store.updateReminder(profile.id, { vacationUntil: until, vacationFrom: active ? (profile.vacationFrom ?? today) : today, vacationTo: addDays(today, days - 1) });
+    await store.updateReminder(profile.id, {
+      vacationUntil: until,
+      vacationFrom: active ? (profile.vacationFrom ?? today) : today,
+      vacationTo: addDays(today, days - 1),
+    });
     return update(view({ body: [t.vacationSet(localDate(until, profile.timeZone), days)], tone: "success" }));
   }
 
@@ -126,7 +153,9 @@ export class ReminderService {
       const perThisDay = Math.ceil(count / days);
       return Array.from({ length: count }, (_, i) => {
         const day = Math.floor(i / perThisDay);
-        return day === 0 ? new Date(now.getTime() - (count - i) * 1000) : new Date(studyDayStart(addDays(today, day), profile.timeZone).getTime() + i * 1000);
+        return day === 0
+          ? new Date(now.getTime() - (count - i) * 1000)
+          : new Date(studyDayStart(addDays(today, day), profile.timeZone).getTime() + i * 1000);
       });
     });
     await store.updateReminder(profile.id, { vacationUntil: null });
@@ -155,7 +184,11 @@ export class ReminderService {
         buttons: [
           [
             { action: actionId({ kind: "study", topic: undefined }), label: t.reviewNow, style: "primary" },
-            { action: actionId({ kind: "snooze", day: localDate(now, profile.timeZone), userId: profile.id }), label: t.remindLater, style: "secondary" },
+            {
+              action: actionId({ kind: "snooze", day: localDate(now, profile.timeZone), userId: profile.id }),
+              label: t.remindLater,
+              style: "secondary",
+            },
           ],
         ],
       }),

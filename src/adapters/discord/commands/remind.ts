@@ -5,7 +5,10 @@ import { localized } from "./localized-option.ts";
 
 export const remind: DiscordCommand = {
   data: {
-    ...localized({ en: "remind", ja: "リマインダー" }, { en: "A daily reminder when reviews are due", ja: "復習があるときの毎日のリマインダー" }),
+    ...localized(
+      { en: "remind", ja: "リマインダー" },
+      { en: "A daily reminder when reviews are due", ja: "復習があるときの毎日のリマインダー" },
+    ),
     options: [
       {
         type: ApplicationCommandOptionType.String,
@@ -14,7 +17,10 @@ export const remind: DiscordCommand = {
       },
       {
         type: ApplicationCommandOptionType.String,
-        ...localized({ en: "timezone", ja: "タイムゾーン" }, { en: "Your time zone, like Asia/Tokyo", ja: "タイムゾーン（例：Asia/Tokyo）" }),
+        ...localized(
+          { en: "timezone", ja: "タイムゾーン" },
+          { en: "Your time zone, like Asia/Tokyo", ja: "タイムゾーン（例：Asia/Tokyo）" },
+        ),
         autocomplete: true,
         max_length: 64,
       },

@@ -6,7 +6,10 @@ import { localized } from "./localized-option.ts";
 /** Team settings; anyone may look, only members with Manage Server may change them (checked by the core). */
 export const team: DiscordCommand = {
   data: {
-    ...localized({ en: "team", ja: "チーム設定" }, { en: "The server's channel, question of the day and recap", ja: "サーバーのチャンネル・今日の問題・週間まとめ" }),
+    ...localized(
+      { en: "team", ja: "チーム設定" },
+      { en: "The server's channel, question of the day and recap", ja: "サーバーのチャンネル・今日の問題・週間まとめ" },
+    ),
     options: [
       {
         type: ApplicationCommandOptionType.Channel,
@@ -15,7 +18,10 @@ export const team: DiscordCommand = {
       },
       {
         type: ApplicationCommandOptionType.String,
-        ...localized({ en: "qotd", ja: "今日の問題" }, { en: "Question of the day at HH:MM, or off", ja: "今日の問題の時刻 HH:MM、または off" }),
+        ...localized(
+          { en: "qotd", ja: "今日の問題" },
+          { en: "Question of the day at HH:MM, or off", ja: "今日の問題の時刻 HH:MM、または off" },
+        ),
         max_length: 8,
       },
       {

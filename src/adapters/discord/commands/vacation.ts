@@ -5,7 +5,10 @@ import { localized } from "./localized-option.ts";
 
 export const vacation: DiscordCommand = {
   data: {
-    ...localized({ en: "vacation", ja: "休暇" }, { en: "Pause reminders and freeze your streak", ja: "リマインダーを止め、連続日数を凍結する" }),
+    ...localized(
+      { en: "vacation", ja: "休暇" },
+      { en: "Pause reminders and freeze your streak", ja: "リマインダーを止め、連続日数を凍結する" },
+    ),
     options: [
       {
         type: ApplicationCommandOptionType.String,

@@ -1,0 +1,134 @@
+// Team settings and what the bot posts in the team channel: the question of the day (once per team
+// and local day, one answer per person, results when it closes), the weekly recap, and streak
+// milestones, each posted once however many dispatchers tick.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "../../src/core/identity.ts";
+import { TeamDispatcher } from "../../src/jobs/team-dispatcher.ts";
+import { aChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
+import { captureLogs } from "../support/captured-logs.ts";
+import { DATABASES } from "../support/databases.ts";
+import { FakeSender } from "../support/fake-sender.ts";
+import { button, startTestBot, type TestBot } from "../support/test-bot.ts";
+
+describe.each(DATABASES)("team posts on %s", (kind) => {
+  let t: TestBot;
+  let sender: FakeSender;
+  const logs = captureLogs();
+  const dispatcher = (owner: string) => new TeamDispatcher({ store: t.store, bot: t.bot, sender, logger: logs.logger, owner });
+  const admin: Actor = { userId: "discord:1", teamId: "discord:900", clientLocale: "en", isAdmin: true, channelId: "700" };
+  const member = (id: string, teamId = "discord:900"): Actor => ({ userId: `discord:${id}`, teamId, clientLocale: "en" });
+
+  beforeEach(async () => {
+    const library = aLibrary([aChoiceQuestion("q-1", { topics: ["net"] }), aChoiceQuestion("q-2"), aFlashcard("f-1"), aFlashcard("f-2")]);
+    t = await startTestBot(kind, library, "2026-03-09T00:00:00Z");
+    sender = new FakeSender();
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it("lets anyone see the team settings, and only admins change them", async () => {
+    const refused = await t.bot.command(member("2"), { name: "team", changes: { qotd: "09:00" } }, t.clock.now);
+    expect(refused.view.body[0]).toBe("Only team admins can change team settings (on Discord: Manage Server).");
+    expect((await t.db.team.findUniqueOrThrow({ where: { id: "discord:900" } })).qotdMinute).toBeNull();
+    const set = await t.bot.command(
+      admin,
+      { name: "team", changes: { channel: "here", qotd: "09:00", timezone: "Asia/Tokyo", milestones: "on" } },
+      t.clock.now,
+    );
+    expect(set.view.body.join("\n")).toContain("Question of the day: **09:00**");
+    expect(set.view.body.join("\n")).toContain("Time zone: **Asia/Tokyo**");
+    const shown = await t.bot.command(member("2"), { name: "team", changes: {} }, t.clock.now);
+    expect(shown.view.body.join("\n")).toContain("Channel: **#700**");
+    const bad = await t.bot.command(admin, { name: "team", changes: { qotd: "9am" } }, t.clock.now);
+    expect(bad.view.tone).toBe("error");
+  });
+
+  it("posts one question of the day per team and local day, takes one answer per person, and posts the results", async () => {
+    await t.bot.command(admin, { name: "team", changes: { channel: "here", qotd: "09:00", timezone: "Asia/Tokyo" } }, t.clock.now);
+    // 09:00 in Tokyo is 00:00 UTC; two instances tick in the same minute, then again later.
+    const at = new Date("2026-03-10T00:00:20Z");
+    await Promise.all([dispatcher("a").tick(at), dispatcher("b").tick(at)]);
+    await dispatcher("a").tick(new Date("2026-03-10T00:05:00Z"));
+    expect(sender.channel_).toHaveLength(1);
+    const post = sender.channel_[0]!;
+    expect(post).toMatchObject({ to: "discord:900", channelId: "700" });
+    expect(post.view.title).toBe("Question of the day");
+    const right = post.view.buttons.flat().find((b) => b.label.includes("Right answer"))!;
+    const wrong = post.view.buttons.flat().find((b) => b.label.includes("Wrong"))!;
+    const first = await t.bot.click(member("2"), right.action, new Date("2026-03-10T01:00:00Z"));
+    expect(first).toMatchObject({ mode: "notice", view: { body: ["Correct! Your answer counts for the leaderboard."] } });
+    const again = await t.bot.click(member("2"), wrong.action, new Date("2026-03-10T01:00:05Z"));
+    expect(again.view.body[0]).toBe("You already answered today's question; your first answer counts.");
+    await t.bot.click(member("3"), wrong.action, new Date("2026-03-10T01:01:00Z"));
+    const stranger = await t.bot.click(member("4", "discord:other"), right.action, new Date("2026-03-10T01:02:00Z"));
+    expect(stranger.view.body[0]).toBe("This question is closed. A new one comes tomorrow.");
+    expect(await t.db.qotdAnswer.count()).toBe(2);
+    expect(await t.db.reviewLog.count({ where: { source: "qotd" } })).toBe(2);
+    const board = await t.bot.command(member("2"), { name: "leaderboard" }, new Date("2026-03-10T01:03:00Z"));
+    expect(board.view.body[1]).toBe("You: **#1** · 8 XP");
+    // Closed twelve hours after posting: results once, then no more answers.
+    await Promise.all([dispatcher("a").tick(new Date("2026-03-10T12:01:00Z")), dispatcher("b").tick(new Date("2026-03-10T12:01:00Z"))]);
+    expect(sender.channel_).toHaveLength(2);
+    expect(sender.channel_[1]!.view.body.join("\n")).toContain("Results: 1 of 2 answered correctly.");
+    expect(sender.channel_[1]!.view.body.join("\n")).toContain("Because");
+    expect((await t.bot.click(member("5"), right.action, new Date("2026-03-10T12:02:00Z"))).view.body[0]).toContain("closed");
+    // The next day brings a different question.
+    await dispatcher("a").tick(new Date("2026-03-11T00:00:30Z"));
+    expect(sender.channel_).toHaveLength(3);
+    expect(sender.channel_[2]!.view.body[0]).not.toBe(post.view.body[0]);
+  });
+
+  it("posts the weekly recap once on Monday: top three, reviews, retention, the most-missed topic", async () => {
+    await t.bot.command(admin, { name: "team", changes: { channel: "here" } }, t.clock.now);
+    // During the week of 9 March: three people study; one misses a question about `net`.
+    for (const [id, n] of [
+      ["2", 3],
+      ["3", 2],
+      ["4", 1],
+      ["5", 1],
+    ] as const) {
+      for (let i = 0; i < n; i++) {
+        t.clock.advance(60_000);
+        const who = member(id);
+        const front = await t.bot.command(who, { name: "study" }, t.clock.now);
+        await t.bot.click(
+          who,
+          button(await t.bot.click(who, button(front, "Show answer"), t.clock.now), id === "5" ? "Again" : "Good"),
+          new Date(t.clock.now.getTime() + 5000),
+        );
+      }
+    }
+    await Promise.all([dispatcher("a").tick(new Date("2026-03-16T09:00:00Z")), dispatcher("b").tick(new Date("2026-03-16T09:00:00Z"))]);
+    await dispatcher("a").tick(new Date("2026-03-16T10:00:00Z"));
+    expect(sender.channel_).toHaveLength(1);
+    const recap = sender.channel_[0]!.view;
+    expect(recap.title).toBe("Weekly recap (week of 2026-03-09)");
+    const text = recap.body
+      .join("\n")
+      .replace(/⟦u:[0-9a-f]+:/g, "")
+      .replace(/⟧/g, "");
+    expect(text).toContain("1. discord:2 · 15 XP\n2. discord:3 · 10 XP\n3. discord:4 · 5 XP");
+    expect(text).toContain("Reviews: **7**");
+    expect(text).toContain("Most missed topic: **Topic net**");
+  });
+
+  it("announces a 7-day streak in the team channel once, when the team opted in", async () => {
+    await t.bot.command(admin, { name: "team", changes: { channel: "here", milestones: "on" } }, t.clock.now);
+    const who = member("2");
+    for (let day = 0; day < 7; day++) {
+      t.clock.set(new Date(Date.UTC(2026, 2, 9 + day, 12)).toISOString());
+      const front = await t.bot.command(who, { name: "study" }, t.clock.now);
+      if (front.view.buttons.flat()[0]?.label !== "Show answer") continue;
+      await t.bot.click(
+        who,
+        button(await t.bot.click(who, button(front, "Show answer"), t.clock.now), "Good"),
+        new Date(t.clock.now.getTime() + 5000),
+      );
+    }
+    await Promise.all([dispatcher("a").tick(new Date("2026-03-15T13:00:00Z")), dispatcher("b").tick(new Date("2026-03-15T13:00:00Z"))]);
+    expect(sender.channel_.map((s) => s.view.body[0]?.replace(/⟦u:[0-9a-f]+:/g, "").replace(/⟧/g, ""))).toEqual([
+      "discord:2 reached a **7-day** study streak!",
+    ]);
+  });
+});
