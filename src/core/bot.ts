@@ -13,6 +13,8 @@ import { LeaderboardService } from "./leaderboard/leaderboard-service.ts";
 import { QotdService } from "./qotd/qotd-service.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
 import { TeamService } from "./team/team-service.ts";
+import { PrivacyService } from "./privacy/privacy-service.ts";
+import { TeamDeckService } from "./team-decks/team-deck-service.ts";
 import type { UserProfile } from "./ports/study-store.ts";
 import { StudyService } from "./study/study-service.ts";
 import { notice, update, view, type Reply, type View } from "./views/view.ts";
@@ -25,6 +27,8 @@ export class Bot {
   readonly reminders: ReminderService;
   readonly team: TeamService;
   readonly qotd: QotdService;
+  readonly privacy: PrivacyService;
+  readonly decks: TeamDeckService;
 
   constructor(private readonly deps: CoreDeps) {
     this.study = new StudyService(deps);
@@ -34,6 +38,8 @@ export class Bot {
     this.reminders = new ReminderService(deps);
     this.team = new TeamService(deps);
     this.qotd = new QotdService(deps);
+    this.privacy = new PrivacyService(deps);
+    this.decks = new TeamDeckService(deps);
     this.study.onArrival = (profile, now) => this.arrival(profile, now);
   }
 
@@ -63,6 +69,23 @@ export class Bot {
         return this.reminders.vacation(actor, command.duration, now);
       case "team":
         return this.team.settings(actor, command.changes, now);
+      case "export":
+        return this.privacy.export(actor, now);
+      case "forget-me":
+        return this.privacy.forgetMe(actor);
+      case "deck":
+        switch (command.action) {
+          case "list":
+            return this.decks.list(actor, now);
+          case "rename":
+            return this.decks.rename(actor, command.deckId, command.deckName, now);
+          case "retire":
+            return this.decks.retire(actor, command.deckId, now);
+          case "export":
+            return this.decks.export(actor, command.deckId, now);
+          case "import":
+            return this.decks.import(actor, command.file, command.deckName, now);
+        }
     }
   }
 
@@ -112,6 +135,10 @@ export class Bot {
         return this.reminders.snooze(actor, action.day, action.userId, now);
       case "qotd-answer":
         return this.qotd.answer(actor, action.qotdId, action.choice, now);
+      case "forget":
+        return this.privacy.forgetConfirmed(actor, action.userId);
+      case "forget-cancel":
+        return this.privacy.forgetCancelled(actor);
     }
   }
 

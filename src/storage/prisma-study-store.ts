@@ -12,6 +12,10 @@ import type {
   StatsRecord,
   StoredItem,
   StudyStore,
+  ForgetCounts,
+  ImportCounts,
+  ReviewHistoryRow,
+  TeamDeckSummary,
   QotdRecord,
   ReminderPatch,
   TeamPatch,
@@ -20,11 +24,13 @@ import type {
   TeamSettings,
   UserProfile,
 } from "../core/ports/study-store.ts";
-import { CARD_STATES, cardStateFromJson, cardStateToJson, ratingSchema } from "../core/scheduler/card-state.ts";
+import { CARD_STATES, cardStateFromJson, cardStateToJson, ratingSchema, type CardState } from "../core/scheduler/card-state.ts";
 import { z } from "zod";
 import type { Db } from "./open-database.ts";
 import { cardColumns, decodeCard, decodeItem } from "./item-codec.ts";
 import { ItemCache } from "./item-cache.ts";
+import { syncTeamDeck } from "./content-sync.ts";
+import type { Item } from "../core/deck/item.ts";
 import { rankRows } from "../core/leaderboard/leaderboard-service.ts";
 import { currentStreak } from "../core/stats/streak.ts";
 import { studyDayOf } from "../core/time/study-day.ts";
@@ -883,6 +889,109 @@ export class PrismaStudyStore implements StudyStore {
     }
     const missedTopic = [...byTopic.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
     return { top: rankRows(top.map((r) => ({ userId: r.userId, value: r.xp }))), reviews, matureReviews, matureRecalled, missedTopic };
+  }
+
+  // ---- Team decks
+
+  async importTeamDeck(deck: { teamId: string; deckId: string; name: string; items: Item[]; now: Date }): Promise<ImportCounts> {
+    // A deck id from another team cannot be taken over: ids embed a hash of the team, and the
+    // stored deck must belong to this team.
+    const existing = await this.db.deck.findUnique({ where: { id: deck.deckId }, select: { teamId: true } });
+    if (existing && existing.teamId !== deck.teamId) throw new Error(`deck ${deck.deckId} belongs to another team`);
+    const counts = await syncTeamDeck(this.db, deck);
+    this.itemCache.invalidate(deck.teamId);
+    return counts;
+  }
+
+  async teamDecks(teamId: string): Promise<TeamDeckSummary[]> {
+    const decks = await this.db.deck.findMany({
+      where: { teamId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, nameEn: true, retiredAt: true, _count: { select: { items: { where: { retiredAt: null } } } } },
+    });
+    return decks.map((d) => ({ id: d.id, name: d.nameEn, items: d._count.items, retired: d.retiredAt !== null }));
+  }
+
+  async renameTeamDeck(teamId: string, deckId: string, name: string): Promise<boolean> {
+    return (await this.db.deck.updateMany({ where: { id: deckId, teamId }, data: { nameEn: name, nameJa: name } })).count === 1;
+  }
+
+  async retireTeamDeck(teamId: string, deckId: string, now: Date): Promise<boolean> {
+    const [deck] = await this.db.$transaction([
+      this.db.deck.updateMany({ where: { id: deckId, teamId, retiredAt: null }, data: { retiredAt: now } }),
+      this.db.item.updateMany({ where: { deckId, teamId, retiredAt: null }, data: { retiredAt: now } }),
+    ]);
+    this.itemCache.invalidate(teamId);
+    return deck.count === 1;
+  }
+
+  async teamDeckItems(teamId: string, deckId: string): Promise<Item[] | null> {
+    const deck = await this.db.deck.findFirst({ where: { id: deckId, teamId }, select: { id: true } });
+    if (!deck) return null;
+    const rows = await this.db.item.findMany({ where: { deckId, teamId, retiredAt: null }, orderBy: { position: "asc" } });
+    return rows.map((r) => decodeItem(r).content);
+  }
+
+  // ---- A person's data
+
+  async reviewHistory(userId: string): Promise<ReviewHistoryRow[]> {
+    const rows = await this.db.reviewLog.findMany({ where: { userId }, orderBy: [{ reviewedAt: "asc" }, { id: "asc" }] });
+    return rows.map((r) => {
+      const after = cardStateFromJson(r.after);
+      const before = r.before ? cardStateFromJson(r.before) : null;
+      return {
+        reviewedAt: r.reviewedAt,
+        itemId: r.itemId,
+        teamId: r.teamId,
+        rating: ratingSchema.parse(r.rating),
+        source: r.source,
+        stateBefore: r.stateBefore,
+        intervalDays: Math.max(0, (after.due.getTime() - r.reviewedAt.getTime()) / 86_400_000),
+        elapsedDays: before?.lastReview ? Math.max(0, (r.reviewedAt.getTime() - before.lastReview.getTime()) / 86_400_000) : 0,
+      };
+    });
+  }
+
+  async cardStates(userId: string): Promise<{ itemId: string; card: CardState }[]> {
+    const rows = await this.db.cardState.findMany({ where: { userId, state: { gt: CARD_STATES.new } }, orderBy: { itemId: "asc" } });
+    return rows.flatMap((r) => {
+      const record = decodeCard(r);
+      return record.card ? [{ itemId: r.itemId, card: record.card }] : [];
+    });
+  }
+
+  async forgetUser(userId: string): Promise<ForgetCounts> {
+    const quizzes = await this.db.quizSession.findMany({ where: { userId }, select: { id: true } });
+    const [reviews, cards, teams, reminders, answers] = await this.db.$transaction([
+      this.db.reviewLog.count({ where: { userId } }),
+      this.db.cardState.count({ where: { userId } }),
+      this.db.member.count({ where: { userId } }),
+      this.db.reminderDelivery.count({ where: { userId } }),
+      this.db.qotdAnswer.count({ where: { userId } }),
+    ]);
+    const adminTeams = await this.db.team.findMany({
+      where: { adminIds: { contains: JSON.stringify(userId) } },
+      select: { id: true, adminIds: true },
+    });
+    await this.db.$transaction([
+      // Rows that name the person without a foreign key to them.
+      this.db.quizAnswer.deleteMany({ where: { sessionId: { in: quizzes.map((q) => q.id) } } }),
+      this.db.quizSession.deleteMany({ where: { userId } }),
+      this.db.qotdAnswer.deleteMany({ where: { userId } }),
+      this.db.teamPost.deleteMany({ where: { kind: "milestone", key: { startsWith: `${userId}:` } } }),
+      ...adminTeams.map((t) =>
+        this.db.team.update({
+          where: { id: t.id },
+          data: { adminIds: JSON.stringify(toTeamSettings({ ...t } as TeamRow).adminIds.filter((a) => a !== userId)) },
+        }),
+      ),
+      // The rest cascades from the user: memberships, card states, reviews, leaderboard counters, reminders.
+      this.db.user.deleteMany({ where: { id: userId } }),
+      // A personal team (Discord DMs) belongs to the person alone.
+      this.db.team.deleteMany({ where: { id: `${userId.slice(0, userId.indexOf(":"))}:@${userId.slice(userId.indexOf(":") + 1)}` } }),
+    ]);
+    for (const key of [...this.recentlyEntered.keys()]) if (key.split("|")[1] === userId) this.recentlyEntered.delete(key);
+    return { reviews, cards, teams, quizzes: quizzes.length, answers, reminders };
   }
 
   async memberships(userId: string): Promise<string[]> {

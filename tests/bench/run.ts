@@ -2,6 +2,7 @@
 // Targets are checked here, never in timed tests: these machines are shared and noisy.
 import { formatTable, type BenchRow } from "./bench-table.ts";
 import { benchDiscordMemory, benchDiscordThroughput } from "./discord-bench.ts";
+import { benchLeaderboard } from "./leaderboard-bench.ts";
 import { benchStudyLoopSqlite } from "./study-loop-bench.ts";
 
 const args = process.argv.slice(2);
@@ -17,6 +18,14 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
         quick
           ? { users: 500, cardsPerUser: 200, reviewLogs: 50_000, operations: 300 }
           : { users: 10_000, cardsPerUser: 200, reviewLogs: 1_000_000, operations: 2_000 },
+        log,
+      ),
+  },
+  {
+    name: "leaderboard",
+    run: () =>
+      benchLeaderboard(
+        quick ? { members: 1_000, reviewLogs: 200_000, calls: 200 } : { members: 10_000, reviewLogs: 5_000_000, calls: 200 },
         log,
       ),
   },

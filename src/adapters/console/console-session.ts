@@ -1,5 +1,7 @@
 // Console mode: one person studying in the terminal, one command per line. Works interactively
 // and from a pipe (`printf '/study\n1\n3\n/quit\n' | npm start`), exiting at /quit or end of input.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Bot } from "../../core/bot.ts";
 import { parseCommandLine } from "../../core/commands/parse-command-line.ts";
@@ -18,6 +20,8 @@ export interface ConsoleOptions {
   systemLocale: Locale | undefined;
   logger: Logger;
   now?: () => Date;
+  /** Where /export and /deck export write their files (default ./exports). */
+  exportsDir?: string;
 }
 
 const GREETING: Record<Locale, string> = {
@@ -28,12 +32,20 @@ const GREETING: Record<Locale, string> = {
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { bot, output, logger } = options;
   const now = options.now ?? (() => new Date());
-  const actor: Actor = { userId: CONSOLE_USER, teamId: CONSOLE_TEAM, clientLocale: options.systemLocale };
+  // The console is one person's own team: they administer it.
+  const actor: Actor = { userId: CONSOLE_USER, teamId: CONSOLE_TEAM, clientLocale: options.systemLocale, isAdmin: true };
+  const exportsDir = options.exportsDir ?? "exports";
   const write = (s: string) => output.write(`${s}\n`);
   let actions: string[] = [];
-  const show = (reply: Awaited<ReturnType<Bot["click"]>>) => {
+  const show = async (reply: Awaited<ReturnType<Bot["click"]>>) => {
     const rendered = renderConsole(reply.view);
     write(rendered.text);
+    for (const file of reply.files ?? []) {
+      await mkdir(exportsDir, { recursive: true });
+      const target = path.join(exportsDir, path.basename(file.name));
+      await writeFile(target, file.content);
+      write(`Saved ${target}`);
+    }
     // A notice leaves the current card in place, so its buttons stay pressable.
     if (reply.mode === "update" || rendered.actions.length > 0) actions = rendered.actions;
   };
@@ -47,18 +59,31 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     try {
       if (line === "/quit" || line === "/exit") break;
       const lang = /^\/lang(?:\s+(\S+))?$/.exec(line);
+      const deckImport = /^\/deck\s+import\s+(\S+)(?:\s+(.+))?$/.exec(line);
       if (lang) {
-        show(await bot.command(actor, { name: "settings", changes: { language: lang[1] ?? "" } }, now()));
+        await show(await bot.command(actor, { name: "settings", changes: { language: lang[1] ?? "" } }, now()));
+      } else if (deckImport) {
+        const file = deckImport[1] as string;
+        const bytes = await readFile(file).catch(() => undefined);
+        if (!bytes) write(`Cannot read ${file}.`);
+        else
+          await show(
+            await bot.command(
+              actor,
+              { name: "deck", action: "import", file: { name: path.basename(file), bytes }, deckName: deckImport[2] },
+              now(),
+            ),
+          );
       } else if (/^\d+$/.test(line)) {
         const action = actions[Number(line) - 1];
-        if (action) show(await bot.click(actor, action, now()));
+        if (action) await show(await bot.click(actor, action, now()));
         else write(actions.length > 0 ? `Choose 1-${actions.length}.` : "There is nothing to press; type /study or /help.");
       } else {
-        show(await bot.commandLine(actor, parseCommandLine(line), now()));
+        await show(await bot.commandLine(actor, parseCommandLine(line), now()));
       }
     } catch (e) {
       logger.error({ err: e, line: line.slice(0, 200) }, "console command failed");
-      show(bot.apology(await bot.locale(actor).catch(() => "en" as const)));
+      await show(bot.apology(await bot.locale(actor).catch(() => "en" as const)));
     }
   }
   lines.close();

@@ -2,6 +2,7 @@
 // first response within Discord's 3 seconds (deferring when the core is slow), repeated deliveries
 // are handled once, and one error handler answers and logs anything unexpected.
 import {
+  AttachmentBuilder,
   MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
@@ -61,7 +62,10 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   }
 
   async function send(interaction: Answerable, reply: Reply, deferred: boolean): Promise<void> {
-    const message = renderDiscord(reply.view);
+    const message = {
+      ...renderDiscord(reply.view),
+      ...(reply.files ? { files: reply.files.map((f) => new AttachmentBuilder(Buffer.from(f.content, "utf8"), { name: f.name })) } : {}),
+    };
     if (interaction.isChatInputCommand()) {
       if (deferred) await interaction.editReply(message);
       else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
@@ -96,7 +100,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     await respond(interaction, async () => {
       const actor = await actorOf(interaction);
       if (!command) return bot.commandLine(actor, parseCommandLine(`/${interaction.commandName.slice(0, 32)}`), now());
-      return bot.command(actor, command.toCommand(interaction), now());
+      return bot.command(actor, await command.toCommand(interaction), now());
     });
   }
 

@@ -25,7 +25,10 @@ export type Action =
   /** "Remind me in 1 hour" on the reminder of `userId` for the local date `day`. */
   | { kind: "snooze"; day: string; userId: string }
   /** An answer to a team's question of the day. */
-  | { kind: "qotd-answer"; qotdId: string; choice: number };
+  | { kind: "qotd-answer"; qotdId: string; choice: number }
+  /** /forget-me confirmed by `userId` (only they may press it), or cancelled. */
+  | { kind: "forget"; userId: string }
+  | { kind: "forget-cancel" };
 
 // Built once: constructing zod schemas costs more than using them.
 const showAnswerParts = z.tuple([itemIdSchema, version, optionalTopic]);
@@ -75,6 +78,14 @@ const parsers: Record<string, (parts: string[]) => Action | undefined> = {
     const r = qotdParts.safeParse([id, choice]);
     return r.success ? { kind: "qotd-answer", qotdId: r.data[0], choice: r.data[1] } : undefined;
   },
+  fm: ([first, ...rest]) => {
+    if (first === "cancel" && rest.length === 0) return { kind: "forget-cancel" };
+    const r = z
+      .string()
+      .regex(/^[a-z]+:[A-Za-z0-9:@_-]{1,80}$/)
+      .safeParse([first, ...rest].join(":"));
+    return r.success ? { kind: "forget", userId: r.data } : undefined;
+  },
   ud: ([item, v]) => {
     if (item === undefined) return { kind: "undo" };
     const r = undoParts.safeParse([item, v]);
@@ -117,5 +128,9 @@ export function actionId(action: Action): string {
       return `sn:${action.day}:${action.userId}`;
     case "qotd-answer":
       return `qd:${action.qotdId}:${action.choice}`;
+    case "forget":
+      return `fm:${action.userId}`;
+    case "forget-cancel":
+      return "fm:cancel";
   }
 }

@@ -16,7 +16,13 @@ export type Command =
   | { name: "leaderboard"; period?: "week" | "month" | "all" | undefined; metric?: "xp" | "streak" | "reviews" | "accuracy" | undefined }
   | ({ name: "remind" } & RemindOptions)
   | { name: "vacation"; duration?: string | undefined }
-  | { name: "team"; changes: TeamInput };
+  | { name: "team"; changes: TeamInput }
+  | { name: "export" }
+  | { name: "forget-me" }
+  | { name: "deck"; action: "list" }
+  | { name: "deck"; action: "rename"; deckId: string; deckName: string }
+  | { name: "deck"; action: "retire" | "export"; deckId: string }
+  | { name: "deck"; action: "import"; file: { name: string; bytes: Uint8Array; size?: number }; deckName?: string | undefined };
 
 export const COMMAND_NAMES = [
   "study",
@@ -30,5 +36,8 @@ export const COMMAND_NAMES = [
   "remind",
   "vacation",
   "team",
+  "export",
+  "forget-me",
+  "deck",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -86,6 +86,23 @@ export function parseCommandLine(line: string): ParsedLine {
         return { ok: false, error: { kind: "invalid-option", option: setting, problem: "needs exactly one value" } };
       return { ok: true, command: { name, changes: { [setting]: value } } };
     }
+    case "deck": {
+      // "/deck list", "/deck rename <id> <name...>", "/deck retire <id>", "/deck export <id>"; importing needs a file (adapters).
+      const [action, id, ...rest] = words;
+      if (action === undefined || action === "list") return { ok: true, command: { name, action: "list" } };
+      if ((action === "retire" || action === "export") && id !== undefined && rest.length === 0)
+        return { ok: true, command: { name, action, deckId: id } };
+      if (action === "rename" && id !== undefined && rest.length > 0)
+        return { ok: true, command: { name, action, deckId: id, deckName: rest.join(" ") } };
+      return {
+        ok: false,
+        error: {
+          kind: "invalid-option",
+          option: (action ?? "").slice(0, 20),
+          problem: "should be list, rename <deck> <name>, retire <deck> or export <deck>",
+        },
+      };
+    }
     case "settings": {
       if (words.length === 0) return { ok: true, command: { name, changes: {} } };
       const [key, ...rest] = words;

@@ -3,13 +3,16 @@
 import type { Locale } from "../i18n/locale.ts";
 import type { Section, Topic } from "./item.ts";
 
+/** Items of a team's own decks name this as their source. */
+export const TEAM_DECK_SECTION: Section = { id: "team-deck", heading: "", name: { ja: "チームのデッキ", en: "Team deck" } };
+
 export class Catalog {
   private readonly topics: Map<string, Topic>;
   private readonly sections: Map<string, Section>;
 
   constructor(topics: Topic[], sections: Section[]) {
     this.topics = new Map(topics.map((t) => [t.id, t]));
-    this.sections = new Map(sections.map((s) => [s.id, s]));
+    this.sections = new Map([TEAM_DECK_SECTION, ...sections].map((s) => [s.id, s]));
   }
 
   topicIds(): string[] {

@@ -117,6 +117,31 @@ export interface Messages {
   milestone(mention: string, days: number): string;
   recapTitle(week: string): string;
   recapLines(s: { top: string[]; reviews: number; retention: string; missedTopic: string | null }): string[];
+  exportReady(reviews: number, cards: number): string;
+  forgetTitle: string;
+  forgetWarning: string;
+  forgetConfirm: string;
+  cancel: string;
+  forgotten: string;
+  forgottenCounts(c: { reviews: number; cards: number; teams: number; quizzes: number; answers: number; reminders: number }): string;
+  forgetCancelled: string;
+  lineLabel(line: number): string;
+  importFailed: string;
+  importNothingWritten: string;
+  andMore(n: number): string;
+  importDone(name: string): string;
+  importCounts(c: { added: number; updated: number; retired: number; unchanged: number }): string;
+  deckIdLine(id: string): string;
+  teamDecksTitle: string;
+  noTeamDecks: string;
+  teamDeckLine(name: string, id: string, items: number): string;
+  teamDecksHint: string;
+  deckNameNeeded: string;
+  noSuchDeck(id: string): string;
+  deckRetired: string;
+  deckExported(items: number): string;
+  attachFile: string;
+  fileTooLarge(mb: number, limitMb: number): string;
 }
 
 const en: Messages = {
@@ -284,6 +309,36 @@ const en: Messages = {
     `Team retention: **${s.retention}**`,
     ...(s.missedTopic ? [`Most missed topic: **${s.missedTopic}**`] : []),
   ],
+  exportReady: (r, c) =>
+    `Here is your data: ${r} review${r === 1 ? "" : "s"} and ${c} card${c === 1 ? "" : "s"}, as CSV (the review file is what the FSRS optimiser reads).`,
+  forgetTitle: "Delete all your data?",
+  forgetWarning:
+    "This deletes your settings, card progress, reviews, reminders and leaderboard presence in every team. It cannot be undone. Export first with /export if you want a copy.",
+  forgetConfirm: "Delete everything",
+  cancel: "Cancel",
+  forgotten: "Your data is deleted",
+  forgottenCounts: (c) =>
+    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.reminders} reminder records, and your membership of ${c.teams} team${c.teams === 1 ? "" : "s"}.`,
+  forgetCancelled: "Nothing was deleted.",
+  lineLabel: (n) => `line ${n}`,
+  importFailed: "The deck was not imported",
+  importNothingWritten: "Nothing was written: fix these problems and upload the file again.",
+  andMore: (n) => `...and ${n} more.`,
+  importDone: (name) => `Deck "${name}" imported`,
+  importCounts: (c) =>
+    `${c.added} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired (gone from the file). Progress on existing cards is kept.`,
+  deckIdLine: (id) => `Deck id: \`${id}\``,
+  teamDecksTitle: "Team decks",
+  noTeamDecks: "This team has no decks of its own yet.",
+  teamDeckLine: (name, id, n) => `**${name}** (\`${id}\`): ${n} card${n === 1 ? "" : "s"}`,
+  teamDecksHint:
+    "Admins import a CSV, TSV, Anki text or YAML file with /deck import, and manage decks with /deck rename, retire and export.",
+  deckNameNeeded: "give the deck a name",
+  noSuchDeck: (id) => `this team has no deck "${id}"`,
+  deckRetired: "The deck is retired: its cards are no longer shown; everyone's history stays.",
+  deckExported: (n) => `The deck's ${n} card${n === 1 ? "" : "s"}, as YAML: edit it and import it again to update the deck.`,
+  attachFile: "Attach the deck file to the command.",
+  fileTooLarge: (mb, limit) => `the file is ${mb} MB; the limit is ${limit} MB`,
 };
 
 const ja: Messages = {
@@ -437,6 +492,34 @@ const ja: Messages = {
     `チームの定着率：**${s.retention}**`,
     ...(s.missedTopic ? [`最も間違いが多かったトピック：**${s.missedTopic}**`] : []),
   ],
+  exportReady: (r, c) => `あなたのデータです：復習${r}件、カード${c}枚（CSV）。復習のファイルは FSRS の最適化ツールで読み込めます。`,
+  forgetTitle: "すべてのデータを削除しますか？",
+  forgetWarning:
+    "すべてのチームでの設定・カードの進捗・復習履歴・リマインダー・ランキングの記録を削除します。元に戻せません。必要なら先に /export で保存してください。",
+  forgetConfirm: "すべて削除する",
+  cancel: "キャンセル",
+  forgotten: "データを削除しました",
+  forgottenCounts: (c) =>
+    `削除したもの：復習${c.reviews}件、カードの状態${c.cards}件、クイズ${c.quizzes}件、今日の問題の回答${c.answers}件、リマインダーの記録${c.reminders}件、${c.teams}チームのメンバー情報。`,
+  forgetCancelled: "何も削除していません。",
+  lineLabel: (n) => `${n}行目`,
+  importFailed: "デッキを取り込めませんでした",
+  importNothingWritten: "何も書き込んでいません。次の問題を直してから、もう一度ファイルをアップロードしてください。",
+  andMore: (n) => `…ほか${n}件。`,
+  importDone: (name) => `デッキ「${name}」を取り込みました`,
+  importCounts: (c) =>
+    `新規${c.added}枚、更新${c.updated}枚、変更なし${c.unchanged}枚、廃止${c.retired}枚（ファイルから消えたもの）。既存のカードの進捗はそのままです。`,
+  deckIdLine: (id) => `デッキID：\`${id}\``,
+  teamDecksTitle: "チームのデッキ",
+  noTeamDecks: "このチーム独自のデッキはまだありません。",
+  teamDeckLine: (name, id, n) => `**${name}**（\`${id}\`）：${n}枚`,
+  teamDecksHint: "管理者は /deck import で CSV・TSV・Anki テキスト・YAML を取り込み、/deck rename・retire・export で管理できます。",
+  deckNameNeeded: "デッキ名を指定してください",
+  noSuchDeck: (id) => `このチームに「${id}」というデッキはありません`,
+  deckRetired: "デッキを廃止しました。カードは表示されなくなりますが、履歴は残ります。",
+  deckExported: (n) => `デッキの${n}枚のカード（YAML）です。編集してもう一度取り込むとデッキを更新できます。`,
+  attachFile: "コマンドにデッキのファイルを添付してください。",
+  fileTooLarge: (mb, limit) => `ファイルは ${mb} MB です。上限は ${limit} MB です`,
 };
 
 const catalogs: Record<Locale, Messages> = { en, ja };

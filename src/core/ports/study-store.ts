@@ -90,6 +90,41 @@ export interface QotdRecord {
   closedAt: Date | null;
 }
 
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  retired: number;
+  unchanged: number;
+}
+
+export interface TeamDeckSummary {
+  id: string;
+  name: string;
+  items: number;
+  retired: boolean;
+}
+
+export interface ReviewHistoryRow {
+  reviewedAt: Date;
+  itemId: string;
+  teamId: string;
+  rating: Rating;
+  source: string;
+  stateBefore: number;
+  /** Scheduled interval after the review, and days since the previous review of the card. */
+  intervalDays: number;
+  elapsedDays: number;
+}
+
+export interface ForgetCounts {
+  reviews: number;
+  cards: number;
+  teams: number;
+  quizzes: number;
+  answers: number;
+  reminders: number;
+}
+
 export interface StoredItem {
   id: string;
   deckId: string;
@@ -302,6 +337,22 @@ export interface StudyStore {
   clearNotice(userId: string): Promise<void>;
   /** Moves the due dates of overdue cards, `plan` giving each card's new due date in order of how overdue it is. */
   spreadOverdue(userId: string, now: Date, plan: (count: number) => Date[]): Promise<number>;
+
+  // Team decks
+  /** Creates or updates a team deck: items matched by id keep everyone's progress; items gone from the file are retired. */
+  importTeamDeck(deck: { teamId: string; deckId: string; name: string; items: Item[]; now: Date }): Promise<ImportCounts>;
+  teamDecks(teamId: string): Promise<TeamDeckSummary[]>;
+  /** Renames or retires one of the team's own decks; false when the team has no such deck. */
+  renameTeamDeck(teamId: string, deckId: string, name: string): Promise<boolean>;
+  retireTeamDeck(teamId: string, deckId: string, now: Date): Promise<boolean>;
+  /** The active items of one of the team's own decks, in order; null when the team has no such deck. */
+  teamDeckItems(teamId: string, deckId: string): Promise<Item[] | null>;
+
+  // A person's data
+  reviewHistory(userId: string): Promise<ReviewHistoryRow[]>;
+  cardStates(userId: string): Promise<{ itemId: string; card: CardState }[]>;
+  /** Deletes every row about the person, in every team; returns what was deleted. */
+  forgetUser(userId: string): Promise<ForgetCounts>;
 
   // Teams
   updateTeam(teamId: string, patch: TeamPatch): Promise<TeamSettings>;

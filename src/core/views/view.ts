@@ -30,6 +30,14 @@ export interface View {
 export interface Reply {
   mode: "update" | "notice";
   view: View;
+  /** Files that go with the view (exports): adapters attach or upload them privately. */
+  files?: ReplyFile[];
+}
+
+export interface ReplyFile {
+  name: string;
+  contentType: string;
+  content: string;
 }
 
 export function view(partial: Partial<View> & Pick<View, "body">): View {

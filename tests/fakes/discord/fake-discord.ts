@@ -4,7 +4,14 @@
 // and `client.login("any-token")`: discord.js asks `GET /gateway/bot` on that REST base and so connects to the
 // fake gateway too. Tests then drive users through `fake.interact.*` and read what the bot did from the
 // message store and the request log.
-import type { APIApplicationCommand, APIEmbed, APIMessageTopLevelComponent, APIUser, RESTGetAPIGatewayBotResult } from "discord.js";
+import type {
+  APIApplicationCommand,
+  APIAttachment,
+  APIEmbed,
+  APIMessageTopLevelComponent,
+  APIUser,
+  RESTGetAPIGatewayBotResult,
+} from "discord.js";
 import type { DelayRule, FailureRule } from "./failure-injection.ts";
 import type { FakeGuild, GuildShape } from "./fake-guild.ts";
 import { FakeWorld } from "./fake-world.ts";
@@ -16,7 +23,7 @@ import { gatewayBotPayload, messagePayload, type UserInit } from "./payloads.ts"
 import { RequestLog, type RecordedRequest } from "./request-log.ts";
 import { RestApi } from "./rest-api.ts";
 import { createRoutes } from "./rest-routes.ts";
-import { API_PREFIX, RestServer } from "./rest-server.ts";
+import { API_PREFIX, CDN_PREFIX, RestServer } from "./rest-server.ts";
 import { waitUntil } from "./wait.ts";
 
 export type { FailureRule } from "./failure-injection.ts";
@@ -118,12 +125,27 @@ export class FakeDiscord {
     });
     let restServer: RestServer;
     try {
-      restServer = await RestServer.start(api.handle);
+      restServer = await RestServer.start(api.handle, world.cdn);
     } catch (error) {
       await gateway.stop();
       throw error;
     }
     return new FakeDiscord(world, log, tracker, api, restServer, gateway, options.responseTimeoutMs ?? 5000);
+  }
+
+  /**
+   * A file as if a user had uploaded it to Discord: served by the fake's CDN, and usable as the value
+   * of an ATTACHMENT option in `interact.command({ options: { file: attachment.id } })`.
+   */
+  hostAttachment(filename: string, bytes: Buffer | string, contentType = "text/plain"): APIAttachment {
+    const id = this.world.ids.next();
+    const data = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes;
+    const key = `attachments/${id}/${filename}`;
+    this.world.cdn.set(key, { bytes: data, contentType });
+    const url = `${this.restServer.origin}${CDN_PREFIX}${encodeURI(key)}`;
+    const attachment: APIAttachment = { id, filename, size: data.length, url, proxy_url: url, content_type: contentType };
+    this.world.attachments.set(id, attachment);
+    return attachment;
   }
 
   /** Closes both servers and every client connection. Destroy your clients first to avoid reconnect noise. */

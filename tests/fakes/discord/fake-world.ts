@@ -1,7 +1,8 @@
 // The data behind the fake: the application and its bot user, a user table, guilds, DM channels, registered
 // application commands and the message store. REST routes, the gateway and the interaction factory all read it.
 import { ApplicationCommandType, ChannelType } from "discord.js";
-import type { APIApplicationCommand, APIChannel, APIDMChannel, APIUser } from "discord.js";
+import type { APIApplicationCommand, APIAttachment, APIChannel, APIDMChannel, APIUser } from "discord.js";
+import type { CdnFiles } from "./rest-server.ts";
 import { FakeGuild, type GuildShape } from "./fake-guild.ts";
 import { MessageStore } from "./message-store.ts";
 import { applicationCommandPayload, dmChannelPayload, userPayload, type UserInit } from "./payloads.ts";
@@ -22,6 +23,9 @@ export class FakeWorld {
   readonly applicationFlags: number;
   readonly bot: APIUser;
   readonly messages = new MessageStore();
+  /** Files served under /cdn/, and the attachment objects that point at them. */
+  readonly cdn: CdnFiles = new Map();
+  readonly attachments = new Map<string, APIAttachment>();
   readonly guilds = new Map<string, FakeGuild>();
   /** Users whose DMs are closed: sending to their DM channel answers 50007. */
   readonly closedDms = new Set<string>();

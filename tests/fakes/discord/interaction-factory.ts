@@ -317,6 +317,9 @@ export class InteractionFactory {
               permissions: DEFAULT_MEMBER_PERMISSIONS,
             };
           }
+        } else if (option.type === ApplicationCommandOptionType.Attachment) {
+          const attachment = this.world.attachments.get(value);
+          if (attachment) (resolved.attachments ??= {})[value] = attachment;
         } else if (option.type === ApplicationCommandOptionType.Channel) {
           const channel = this.world.channel(value);
           if (channel && "name" in channel) {

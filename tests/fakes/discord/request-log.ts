@@ -6,6 +6,8 @@ export interface RecordedFile {
   name: string;
   size: number;
   contentType: string;
+  /** The uploaded bytes. */
+  bytes: Buffer;
 }
 
 export interface RecordedRequest {

@@ -28,14 +28,25 @@ export interface RestAnswer {
 
 export type RestHandler = (request: RestRequest) => Promise<RestAnswer>;
 
+/** Files the fake serves as Discord's CDN does (attachments users uploaded), by path under /cdn/. */
+export const CDN_PREFIX = "/cdn/";
+export type CdnFiles = Map<string, { bytes: Buffer; contentType: string }>;
+
 export class RestServer {
   private constructor(
     private readonly server: Server,
     readonly origin: string,
   ) {}
 
-  static async start(handler: RestHandler): Promise<RestServer> {
+  static async start(handler: RestHandler, cdn: CdnFiles = new Map()): Promise<RestServer> {
     const server = createServer((req, res) => {
+      const path = (req.url ?? "/").split("?")[0] ?? "/";
+      if (path.startsWith(CDN_PREFIX)) {
+        const file = cdn.get(decodeURIComponent(path.slice(CDN_PREFIX.length)));
+        res.writeHead(file ? 200 : 404, file ? { "Content-Type": file.contentType, "Content-Length": String(file.bytes.length) } : {});
+        res.end(file?.bytes);
+        return;
+      }
       void serve(req, res, handler);
     });
     // discord.js keeps connections alive, and undici reuses a connection only when the advertised
@@ -134,7 +145,7 @@ async function parseMultipart(raw: Buffer, contentType: string): Promise<{ body:
     if (typeof value === "string") {
       if (field === "payload_json") body = JSON.parse(value);
     } else {
-      files.push({ field, name: value.name, size: value.size, contentType: value.type });
+      files.push({ field, name: value.name, size: value.size, contentType: value.type, bytes: Buffer.from(await value.arrayBuffer()) });
     }
   }
   return { body, files };

@@ -11,6 +11,7 @@ export const BLOCK_LIMITS = {
   buttonText: 75,
   buttonValue: 2000,
   actionId: 255,
+  fileInputMaxFiles: 10,
 } as const;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -37,7 +38,18 @@ export function blockKitProblems(blocks: unknown, surface: "message" | "view"): 
     interactive.forEach((element, elementIndex) => {
       const pointer = `/blocks/${index}/${block.type === "actions" ? `elements/${elementIndex}` : "accessory"}`;
       problems.push(...elementProblems(element, pointer));
+      if (isRecord(element) && element.type === "file_input") {
+        problems.push(`file_input is only allowed in an input block [json-pointer:${pointer}/type]`);
+      }
     });
+    if (block.type === "input" && isRecord(block.element)) {
+      const pointer = `/blocks/${index}/element`;
+      problems.push(...elementProblems(block.element, pointer));
+      if (block.element.type === "file_input") {
+        if (surface === "message") problems.push(`file_input is only allowed in modals [json-pointer:${pointer}/type]`);
+        problems.push(...fileInputProblems(block.element, pointer));
+      }
+    }
   });
   return problems;
 }
@@ -56,6 +68,24 @@ function elementProblems(element: unknown, pointer: string): string[] {
     if (typeof element.value === "string" && element.value.length > BLOCK_LIMITS.buttonValue) {
       problems.push(`must be less than ${BLOCK_LIMITS.buttonValue + 1} characters [json-pointer:${pointer}/value]`);
     }
+  }
+  return problems;
+}
+
+/** file_input: `max_files` 1-10, `filetypes` a list of extensions (the Block Kit reference). */
+function fileInputProblems(element: Record<string, unknown>, pointer: string): string[] {
+  const problems: string[] = [];
+  const maxFiles = element.max_files;
+  if (maxFiles !== undefined) {
+    if (typeof maxFiles !== "number" || !Number.isInteger(maxFiles)) {
+      problems.push(`must be an integer [json-pointer:${pointer}/max_files]`);
+    } else if (maxFiles < 1 || maxFiles > BLOCK_LIMITS.fileInputMaxFiles) {
+      problems.push(`must be between 1 and ${BLOCK_LIMITS.fileInputMaxFiles} [json-pointer:${pointer}/max_files]`);
+    }
+  }
+  const filetypes = element.filetypes;
+  if (filetypes !== undefined && (!Array.isArray(filetypes) || filetypes.some((type) => typeof type !== "string" || type === ""))) {
+    problems.push(`must be an array of file extensions [json-pointer:${pointer}/filetypes]`);
   }
   return problems;
 }

@@ -11,13 +11,17 @@
  *
  * Start the fake BEFORE constructing the App: Bolt calls auth.test from the App constructor.
  *
- * One HTTP server on 127.0.0.1 serves the Web API (`/api/<method>`) and response URLs
- * (`/response/<id>`); a WebSocket server on its own port plays Socket Mode (see socket-mode-server.ts).
+ * One HTTP server on 127.0.0.1 serves the Web API (`/api/<method>`), response URLs (`/response/<id>`),
+ * file upload URLs (`/upload/v1/<key>`) and file downloads (`/files-pri/...`, see file-transfer.ts);
+ * a WebSocket server on its own port plays Socket Mode (see socket-mode-server.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { FailurePlan, type InjectedFailure } from "./failure-injection.ts";
+import { type FileObject, type FileState, FileStore, type NewUserFile, type UploadedFileRecord } from "./file-store.ts";
+import { type FileTransfer, FileTransfers, type UnauthenticatedDownloads } from "./file-transfer.ts";
 import { MessageStore, type StoredMessage } from "./message-store.ts";
+import { DEFAULT_USER } from "./payloads.ts";
 import { type ResponseUrlPost, ResponseUrls, type ResponseUrlTarget } from "./response-urls.ts";
 import { FakeSocketMode } from "./socket-mode-server.ts";
 import { type FakeTeam, type FakeUser, UserDirectory } from "./user-directory.ts";
@@ -26,6 +30,9 @@ import { type ApiAnswer, type ApiArgs, type TokenKind, tokenKindOf, WebApiMethod
 import { STANDARD_WORKSPACE, type Workspace } from "./workspace.ts";
 
 export type { InjectedFailure, SlackErrorCode } from "./failure-injection.ts";
+export type { FileObject, FileShare, FileState, NewUserFile, UploadedFileRecord } from "./file-store.ts";
+export { MAX_FILE_INPUT_BYTES, MAX_UPLOAD_BYTES } from "./file-store.ts";
+export type { FileTransfer, UnauthenticatedDownloads } from "./file-transfer.ts";
 export type { StoredMessage } from "./message-store.ts";
 export type { ResponseUrlPost, ResponseUrlTarget } from "./response-urls.ts";
 export type { DisconnectReason, Envelope, EnvelopeOptions, FakeSocketMode, SocketAck } from "./socket-mode-server.ts";
@@ -51,6 +58,12 @@ export interface FakeSlackOptions {
   workspace?: Workspace;
   /** How long `fake.socket.send*()` waits for an ack. Default 3000 ms, Slack's deadline. */
   ackTimeoutMs?: number;
+  /**
+   * How a file download without a valid bot/user token is answered: "401" (default), or "login-page":
+   * 200 with an HTML sign-in page, which is what a browser-style request to Slack's file URLs gets.
+   * Use "login-page" to prove the bot checks what it downloaded instead of trusting a 200.
+   */
+  unauthenticatedDownloads?: UnauthenticatedDownloads;
 }
 
 /** One Web API request the fake received. The token's value is never kept. */
@@ -71,13 +84,16 @@ export interface RecordedCall {
 }
 
 /** Argument names @slack/web-api JSON-encodes inside form bodies. */
-const JSON_ENCODED_ARGS = new Set(["blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks"]);
+const JSON_ENCODED_ARGS = new Set(["blocks", "attachments", "view", "metadata", "unfurls", "user_auth_blocks", "files"]);
 
 const readBody = async (req: IncomingMessage): Promise<string> => {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString("utf8");
 };
+
+const UPLOAD_PATH = /^\/upload\/v1\/([A-Za-z0-9_-]+)$/;
+const DOWNLOAD_PATH = /^\/files-pri\/([A-Z0-9]+-[A-Z0-9]+)\/(download\/)?[^/]+$/;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -129,21 +145,26 @@ export class FakeSlack {
   readonly #users = new UserDirectory();
   readonly #messages = new MessageStore();
   readonly #views = new ViewStore();
+  readonly #files: FileStore;
+  readonly #fileTransfers: FileTransfers;
   readonly #responseUrls: ResponseUrls;
   readonly #methods: WebApiMethods;
 
-  private constructor(server: Server, socket: FakeSocketMode, workspace: Workspace) {
+  private constructor(server: Server, socket: FakeSocketMode, workspace: Workspace, options: FakeSlackOptions) {
     const { port } = server.address() as AddressInfo;
     this.#server = server;
     this.socket = socket;
     this.workspace = workspace;
     this.apiUrl = `http://127.0.0.1:${port}/api/`;
     this.#responseUrls = new ResponseUrls(`http://127.0.0.1:${port}/response/`, this.#messages);
+    this.#files = new FileStore(`http://127.0.0.1:${port}`, workspace);
+    this.#fileTransfers = new FileTransfers(this.#files, this.#failures, options.unauthenticatedDownloads ?? "401");
     this.#methods = new WebApiMethods({
       workspace,
       users: this.#users,
       messages: this.#messages,
       views: this.#views,
+      files: this.#files,
       socketUrl: () => this.socketUrl,
     });
     this.#users.setUser(workspace.teamId, workspace.botUserId, { name: "studybot", isBot: true });
@@ -165,7 +186,7 @@ export class FakeSlack {
     });
     try {
       const socket = await FakeSocketMode.start({ appId: workspace.appId, ackTimeoutMs: options.ackTimeoutMs ?? 3000 });
-      return new FakeSlack(server, socket, workspace);
+      return new FakeSlack(server, socket, workspace, options);
     } catch (error) {
       server.close();
       throw error;
@@ -236,6 +257,44 @@ export class FakeSlack {
   }
 
   // ------------------------------------------------------------------------------------------------
+  // Files
+
+  /**
+   * Files the app uploaded and completed (getUploadURLExternal -> upload_url -> completeUploadExternal),
+   * oldest first, with the bytes received. Uploads never completed are left out (Slack discards them):
+   * see `pendingUploads()`.
+   */
+  uploadedFiles(): UploadedFileRecord[] {
+    return this.#files.appUploads();
+  }
+
+  /** App uploads reserved or uploaded but not completed. */
+  pendingUploads(): Array<{ id: string; name: string; state: FileState; received?: number }> {
+    return this.#files.pendingUploads();
+  }
+
+  /**
+   * Creates a file as if a user had uploaded it in a modal's `file_input` (up to 10 MB), served at its
+   * `url_private_download` to requests with a bot or user token. Put it in a view_submission with
+   * `viewSubmissionWithFiles({ view, files: [file] })`. `userId` defaults to the builders' default user.
+   */
+  addUserFile(file: Omit<NewUserFile, "userId"> & { userId?: string }): FileObject {
+    const userId = file.userId ?? DEFAULT_USER.id;
+    const userTeam = this.#users.getUser(userId)?.teamId ?? this.workspace.teamId;
+    return this.#files.addUserFile({ ...file, userId }, userTeam);
+  }
+
+  /** The file object files.info returns, for a completed upload or a user's file. */
+  fileInfo(fileId: string): FileObject | undefined {
+    return this.#files.fileObject(fileId);
+  }
+
+  /** Requests to upload URLs and file URLs, oldest first (token values are never kept). */
+  fileTransfers(kind?: FileTransfer["kind"]): FileTransfer[] {
+    return this.#fileTransfers.list().filter((transfer) => kind === undefined || transfer.kind === kind);
+  }
+
+  // ------------------------------------------------------------------------------------------------
   // Response URLs
 
   /**
@@ -255,7 +314,11 @@ export class FakeSlack {
   // ------------------------------------------------------------------------------------------------
   // Failure injection
 
-  /** The next `times` calls to `method` (or "response_url") fail as described. */
+  /**
+   * The next `times` calls to `method` fail as described. Besides Web API methods, `method` may be
+   * "response_url", "upload_url" (POSTs of file bytes) or "file_download" (GETs of file URLs); for the
+   * last two, `{ error }` becomes an HTTP 500.
+   */
   failNext(method: string, failure: InjectedFailure, times = 1): void {
     this.#failures.failNext(method, failure, times);
   }
@@ -310,6 +373,8 @@ export class FakeSlack {
       ...(calls.length > 0 ? calls : ["  (none)"]),
       `Last response_url posts:`,
       ...(responses.length > 0 ? responses : ["  (none)"]),
+      `File transfers: ${this.fileTransfers("upload").length} upload(s), ${this.fileTransfers("download").length} download(s); ` +
+        `${this.uploadedFiles().length} completed upload(s), ${this.pendingUploads().length} pending`,
       `Socket Mode: ${this.socket.sent.length} envelope(s) sent, ${this.socket.acks.length} ack(s), ${this.socket.openConnections} open connection(s)`,
     ].join("\n");
   }
@@ -319,6 +384,16 @@ export class FakeSlack {
 
   async #route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const upload = UPLOAD_PATH.exec(url.pathname);
+    if (upload?.[1] !== undefined) {
+      await this.#fileTransfers.upload(req, res, upload[1]); // reads the body itself, within the size limit
+      return;
+    }
+    const download = DOWNLOAD_PATH.exec(url.pathname);
+    if (download?.[1] !== undefined) {
+      this.#fileTransfers.download(req, res, download[1], download[2] !== undefined);
+      return;
+    }
     const rawBody = await readBody(req);
     if (url.pathname.startsWith("/api/")) {
       this.#handleApiCall(decodeURIComponent(url.pathname.slice("/api/".length)), req, rawBody, url.searchParams, res);

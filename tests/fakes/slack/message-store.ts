@@ -9,7 +9,7 @@ export interface MessageVersion extends MessageContent {
   at: number;
 }
 
-export type PostedVia = "chat.postMessage" | "chat.postEphemeral" | "response_url";
+export type PostedVia = "chat.postMessage" | "chat.postEphemeral" | "response_url" | "files.completeUploadExternal";
 
 export interface StoredMessage extends MessageContent {
   channel: string;
@@ -23,6 +23,8 @@ export interface StoredMessage extends MessageContent {
   /** For ephemeral messages: the user who sees it. */
   visibleTo?: string;
   postedVia: PostedVia;
+  /** Ids of the files the message shares (files.completeUploadExternal); see `fake.uploadedFiles()`. */
+  files?: string[];
   /** Every content the message has had, oldest first; the last one is the current state. */
   history: MessageVersion[];
   deleted: boolean;
@@ -34,6 +36,7 @@ export interface NewMessage extends MessageContent {
   ephemeral: boolean;
   visibleTo?: string;
   postedVia: PostedVia;
+  files?: string[];
 }
 
 /** Messages the app posted, so tests can read a channel and follow a message through its updates. */

@@ -7,8 +7,20 @@
  * Every builder takes a `workspace` (default `STANDARD_WORKSPACE`); pass `GRID_WORKSPACE` (and a user
  * `teamId` of `GRID_HOME_TEAM_ID`) for the Enterprise Grid variant.
  */
-import type { BlockAction, ButtonAction, EnvelopedEvent, SlashCommand, types, ViewStateValue, ViewSubmitAction } from "@slack/bolt";
+import type {
+  BlockAction,
+  ButtonAction,
+  EnvelopedEvent,
+  SlashCommand,
+  types,
+  UploadedFile,
+  ViewOutput,
+  ViewStateValue,
+  ViewSubmitAction,
+} from "@slack/bolt";
+import { randomBytes } from "node:crypto";
 import { eventId, messageTs, slackId, triggerId } from "./slack-ids.ts";
+import type { StoredView } from "./view-store.ts";
 import { LEGACY_VERIFICATION_TOKEN, STANDARD_WORKSPACE, type Workspace } from "./workspace.ts";
 
 /** The person acting. `teamId` is the user's home workspace; on Grid it may differ from the workspace's. */
@@ -21,6 +33,8 @@ export interface Actor {
 /** Who acts and where, when a builder is not told otherwise. */
 export const DEFAULT_USER: Actor = { id: "U0LEARNER1", name: "learner" };
 export const DEFAULT_CHANNEL = { id: "C0STUDYHALL", name: "study-hall" };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 function userName(user: Actor): string {
   return user.name ?? user.id.toLowerCase();
@@ -161,7 +175,13 @@ export function blockActionsPayload(options: BlockActionsOptions): BlockAction<B
 // view_submission (modal submitted)
 
 export interface ViewSubmissionOptions {
-  callbackId: string;
+  /** Required unless `view` gives it. */
+  callbackId?: string;
+  /**
+   * The modal the app opened, as the fake stored it (`fake.views()`): its id, hash, title, blocks,
+   * callback_id and private_metadata go into the payload unless given here.
+   */
+  view?: StoredView;
   /** `state.values`: block_id -> action_id -> value, e.g. `{ answer: { text: { type: "plain_text_input", value: "x" } } }`. */
   values?: Record<string, Record<string, ViewStateValue>>;
   privateMetadata?: string;
@@ -175,7 +195,13 @@ export interface ViewSubmissionOptions {
 export function viewSubmissionPayload(options: ViewSubmissionOptions): ViewSubmitAction {
   const workspace = options.workspace ?? STANDARD_WORKSPACE;
   const user = options.user ?? DEFAULT_USER;
-  const viewId = options.viewId ?? slackId("V");
+  const definition = options.view?.definition ?? {};
+  const viewId = options.viewId ?? options.view?.id ?? slackId("V");
+  const callbackId = options.callbackId ?? (typeof definition.callback_id === "string" ? definition.callback_id : undefined);
+  if (callbackId === undefined) throw new Error("viewSubmissionPayload: give callbackId, or a view opened with a callback_id");
+  const privateMetadata = options.privateMetadata ?? (typeof definition.private_metadata === "string" ? definition.private_metadata : "");
+  const plainText = (value: unknown): ViewOutput["title"] | undefined =>
+    isRecord(value) && typeof value.text === "string" ? { type: "plain_text", text: value.text, emoji: value.emoji !== false } : undefined;
   const enterprise = enterpriseOf(workspace);
   return {
     type: "view_submission",
@@ -192,14 +218,14 @@ export function viewSubmissionPayload(options: ViewSubmissionOptions): ViewSubmi
       id: viewId,
       team_id: workspace.teamId,
       type: "modal",
-      callback_id: options.callbackId,
-      blocks: [],
-      private_metadata: options.privateMetadata ?? "",
+      callback_id: callbackId,
+      blocks: Array.isArray(definition.blocks) ? (definition.blocks as ViewOutput["blocks"]) : [],
+      private_metadata: privateMetadata,
       state: { values: options.values ?? {} },
-      hash: `${Math.floor(Date.now() / 1000)}.${viewId}`,
-      title: { type: "plain_text", text: "Study", emoji: true },
-      close: null,
-      submit: { type: "plain_text", text: "Submit", emoji: true },
+      hash: options.view?.hash ?? `${Math.floor(Date.now() / 1000)}.${viewId}`,
+      title: plainText(definition.title) ?? { type: "plain_text", text: "Study", emoji: true },
+      close: plainText(definition.close) ?? null,
+      submit: plainText(definition.submit) ?? { type: "plain_text", text: "Submit", emoji: true },
       clear_on_close: false,
       notify_on_close: false,
       previous_view_id: null,
@@ -218,6 +244,60 @@ export function viewSubmissionPayload(options: ViewSubmissionOptions): ViewSubmi
     is_enterprise_install: workspace.isEnterpriseInstall ?? false,
     ...(enterprise !== undefined && { enterprise }),
   };
+}
+
+export interface ViewSubmissionWithFilesOptions extends ViewSubmissionOptions {
+  /** What the user uploaded: `fake.addUserFile(...)` results. */
+  files: UploadedFile[];
+  /**
+   * Where the files go in `state.values`. With `view`, found in it: the input block holding a
+   * file_input (narrowed by these when given). Without `view`, both are required.
+   */
+  blockId?: string;
+  actionId?: string;
+}
+
+/** Slack's generated ids for blocks and elements the app left without one. */
+const generatedId = (): string => randomBytes(3).toString("base64url");
+
+/**
+ * A view_submission of a modal with a `file_input`: `view.state.values[blockId][actionId]` is
+ * `{ type: "file_input", files: [file objects] }`. Pass the opened modal as `view` to get its
+ * callback_id, private_metadata and blocks, and to have the file_input found and `max_files` honoured
+ * (Slack's modal does not let a user pick more).
+ */
+export function viewSubmissionWithFiles(options: ViewSubmissionWithFilesOptions): ViewSubmitAction {
+  let { blockId, actionId } = options;
+  if (options.view !== undefined) {
+    const blocks = Array.isArray(options.view.definition.blocks) ? options.view.definition.blocks : [];
+    const input = blocks.find(
+      (block): block is Record<string, unknown> & { element: Record<string, unknown> } =>
+        isRecord(block) &&
+        block.type === "input" &&
+        isRecord(block.element) &&
+        block.element.type === "file_input" &&
+        (blockId === undefined || block.block_id === blockId) &&
+        (actionId === undefined || block.element.action_id === actionId),
+    );
+    if (input === undefined) {
+      throw new Error(
+        `viewSubmissionWithFiles: view ${options.view.id} has no input block with a file_input${blockId === undefined ? "" : ` (block_id ${blockId})`}`,
+      );
+    }
+    const maxFiles = typeof input.element.max_files === "number" ? input.element.max_files : 10;
+    if (options.files.length > maxFiles) {
+      throw new Error(`viewSubmissionWithFiles: ${options.files.length} files, but the file_input takes at most ${maxFiles}`);
+    }
+    // Like Slack, ids the app did not set are generated: an app that relies on them will not find its input.
+    blockId = typeof input.block_id === "string" ? input.block_id : generatedId();
+    actionId = typeof input.element.action_id === "string" ? input.element.action_id : generatedId();
+  }
+  if (blockId === undefined || actionId === undefined) {
+    throw new Error("viewSubmissionWithFiles: give the opened `view`, or both blockId and actionId");
+  }
+  const fileValue: ViewStateValue = { type: "file_input", files: options.files };
+  const values = { ...options.values, [blockId]: { ...options.values?.[blockId], [actionId]: fileValue } };
+  return viewSubmissionPayload({ ...options, values });
 }
 
 // ---------------------------------------------------------------------------------------------------

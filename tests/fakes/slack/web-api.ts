@@ -4,6 +4,7 @@
  * fake-slack.ts; this file is only the behaviour of each method.
  */
 import { blockKitProblems } from "./block-kit-limits.ts";
+import { type FileShare, type FileStore, MAX_UPLOAD_BYTES } from "./file-store.ts";
 import type { MessageStore, StoredMessage } from "./message-store.ts";
 import { slackId } from "./slack-ids.ts";
 import type { UserDirectory } from "./user-directory.ts";
@@ -28,6 +29,7 @@ export interface WebApiState {
   users: UserDirectory;
   messages: MessageStore;
   views: ViewStore;
+  files: FileStore;
   /** What apps.connections.open hands out. */
   socketUrl: () => string;
 }
@@ -53,6 +55,15 @@ const recordArg = (args: ApiArgs, key: string): Record<string, unknown> | undefi
   const value = args[key];
   return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 };
+
+/** `invalid_arguments` with Slack's `[ERROR] ... [json-pointer:/field]` messages. */
+const invalidArguments = (...messages: string[]): ApiAnswer =>
+  fail("invalid_arguments", { response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) } });
+
+/** files.completeUploadExternal's `channel_id` takes conversation ids only, not user ids (bolt-js#2115). */
+const CHANNEL_ID_PATTERN = /^[CGDZ][A-Z0-9]{8,}$/;
+/** files.completeUploadExternal's `channels` takes up to 100 channel or user ids. */
+const MAX_SHARE_CHANNELS = 100;
 
 const blocksProblem = (blocks: unknown, surface: "message" | "view"): ApiAnswer | undefined => {
   const problems = blockKitProblems(blocks, surface);
@@ -82,6 +93,9 @@ export class WebApiMethods {
       "conversations.open": (args) => this.#conversationsOpen(args),
       "team.info": (args) => this.#teamInfo(args),
       "apps.connections.open": () => ({ ok: true, url: this.#state.socketUrl() }),
+      "files.getUploadURLExternal": (args) => this.#getUploadUrlExternal(args),
+      "files.completeUploadExternal": (args) => this.#completeUploadExternal(args),
+      "files.info": (args) => this.#filesInfo(args),
     };
   }
 
@@ -97,6 +111,12 @@ export class WebApiMethods {
       this.#dmChannels.set(userId, channel);
     }
     return channel;
+  }
+
+  /** The user whose DM with the bot `channel` is, if it is one. */
+  userOfDm(channel: string): string | undefined {
+    for (const [userId, dm] of this.#dmChannels) if (dm === channel) return userId;
+    return undefined;
   }
 
   call(method: string, args: ApiArgs, tokenKind: TokenKind | undefined): ApiAnswer {
@@ -323,6 +343,101 @@ export class WebApiMethods {
       ...(alreadyOpen && { no_op: true, already_open: true }),
       channel: booleanArg(args, "return_im") ? { id: channel, is_im: true, user: userId } : { id: channel },
     };
+  }
+
+  #getUploadUrlExternal(args: ApiArgs): ApiAnswer {
+    const filename = stringArg(args, "filename");
+    const lengthArg = stringArg(args, "length");
+    const missing = [filename === undefined && "filename", lengthArg === undefined && "length"].filter((f) => f !== false);
+    if (missing.length > 0) return invalidArguments(...missing.map((field) => `missing required field: ${field}`));
+    const length = Number(lengthArg);
+    if (!Number.isInteger(length) || length < 0) return invalidArguments("must be an integer [json-pointer:/length]");
+    // Slack documents missing_argument "typically only when the length provided is 0".
+    if (length === 0) return fail("missing_argument");
+    // Slack takes files up to 1 GB; the exact error Slack gives past that is not documented.
+    if (length > MAX_UPLOAD_BYTES) return fail("file_upload_size_restricted");
+    const { fileId, uploadUrl } = this.#state.files.reserve(filename as string, length);
+    return { ok: true, upload_url: uploadUrl, file_id: fileId };
+  }
+
+  #completeUploadExternal(args: ApiArgs): ApiAnswer {
+    const files = args.files;
+    if (!Array.isArray(files) || files.length === 0) return invalidArguments("missing required field: files");
+    const entries: Array<{ id: string; title?: string }> = [];
+    for (const [index, entry] of files.entries()) {
+      const id = typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>).id : undefined;
+      const title = typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>).title : undefined;
+      if (typeof id !== "string" || id === "") return invalidArguments(`missing required field: id [json-pointer:/files/${index}]`);
+      entries.push({ id, ...(typeof title === "string" && title !== "" && { title }) });
+    }
+
+    const channelId = stringArg(args, "channel_id");
+    if (channelId !== undefined && !CHANNEL_ID_PATTERN.test(channelId)) {
+      return invalidArguments(`input must match regex pattern: ${CHANNEL_ID_PATTERN.source} [json-pointer:/channel_id]`);
+    }
+    const listed = (stringArg(args, "channels") ?? "")
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id !== "");
+    if (listed.length > MAX_SHARE_CHANNELS) return fail("channels_limit_exceeded");
+    // `channels` also takes user ids: the file goes to the bot's DM with the user.
+    const destinations = [...new Set([...(channelId === undefined ? [] : [channelId]), ...listed.map((id) => this.#resolveChannel(id))])];
+    const threadTs = stringArg(args, "thread_ts");
+    if (threadTs !== undefined && destinations.length !== 1) return invalidArguments("thread_ts needs exactly one channel");
+
+    for (const entry of entries) {
+      const state = this.#state.files.stateOf(entry.id);
+      if (state === "uploaded" && this.#state.files.isAppUpload(entry.id)) continue;
+      const why =
+        state === undefined || !this.#state.files.isAppUpload(entry.id)
+          ? `${entry.id} was not reserved with files.getUploadURLExternal`
+          : state === "awaiting-bytes"
+            ? `no bytes were POSTed to the upload_url of ${entry.id}`
+            : `${entry.id} was already completed (files.completeUploadExternal can only be called once)`;
+      // The error code is the fake's choice; the message says why (web-api logs it).
+      return fail("file_not_found", { response_metadata: { messages: [`[ERROR] fake Slack: ${why}`] } });
+    }
+
+    const initialComment = stringArg(args, "initial_comment");
+    // Slack ignores `blocks` when `initial_comment` is given.
+    const blocks = initialComment === undefined && Array.isArray(args.blocks) ? args.blocks : undefined;
+    const problem = blocksProblem(blocks, "message");
+    if (problem !== undefined) return problem;
+
+    const shares: FileShare[] = destinations.map((channel) => {
+      const message = this.#state.messages.post({
+        channel,
+        ...(initialComment !== undefined && { text: initialComment }),
+        ...(blocks !== undefined && { blocks }),
+        ...(threadTs !== undefined && { threadTs }),
+        files: entries.map((entry) => entry.id),
+        ephemeral: false,
+        postedVia: "files.completeUploadExternal",
+      });
+      const sharedTo = this.userOfDm(channel);
+      return {
+        channel,
+        messageTs: message.ts,
+        ...(threadTs !== undefined && { threadTs }),
+        ...(sharedTo !== undefined && { sharedTo }),
+      };
+    });
+    for (const entry of entries) {
+      this.#state.files.complete(entry.id, {
+        ...(entry.title !== undefined && { title: entry.title }),
+        ...(initialComment !== undefined && { initialComment }),
+        shares,
+      });
+    }
+    return { ok: true, files: entries.map((entry) => this.#state.files.fileObject(entry.id)) };
+  }
+
+  #filesInfo(args: ApiArgs): ApiAnswer {
+    const fileId = stringArg(args, "file");
+    if (fileId === undefined) return invalidArguments("missing required field: file");
+    const file = this.#state.files.fileObject(fileId);
+    if (file === undefined) return fail("file_not_found");
+    return { ok: true, file, comments: [], response_metadata: { next_cursor: "" } };
   }
 
   #teamInfo(args: ApiArgs): ApiAnswer {

@@ -10,7 +10,8 @@ import type { Command } from "../../../core/commands/command.ts";
 
 export interface DiscordCommand {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  toCommand(interaction: ChatInputCommandInteraction): Command;
+  /** May be asynchronous (downloading an attached file). */
+  toCommand(interaction: ChatInputCommandInteraction): Command | Promise<Command>;
 }
 
 /** Every command works in server channels and in DMs with the bot, for server installs. */

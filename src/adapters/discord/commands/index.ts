@@ -1,6 +1,9 @@
 // Every slash command the bot registers, by name.
 import type { DiscordCommand } from "./command-module.ts";
 import { help } from "./help.ts";
+import { deck } from "./deck.ts";
+import { exportData } from "./export.ts";
+import { forgetMe } from "./forget-me.ts";
 import { leaderboard } from "./leaderboard.ts";
 import { remind } from "./remind.ts";
 import { team } from "./team.ts";
@@ -12,6 +15,21 @@ import { study } from "./study.ts";
 import { topics } from "./topics.ts";
 import { undo } from "./undo.ts";
 
-export const COMMANDS: DiscordCommand[] = [study, quiz, stats, topics, leaderboard, remind, vacation, settings, team, undo, help];
+export const COMMANDS: DiscordCommand[] = [
+  study,
+  quiz,
+  stats,
+  topics,
+  leaderboard,
+  remind,
+  vacation,
+  settings,
+  team,
+  deck,
+  exportData,
+  forgetMe,
+  undo,
+  help,
+];
 
 export const COMMANDS_BY_NAME = new Map(COMMANDS.map((c) => [c.data.name, c]));

@@ -1,0 +1,94 @@
+// A person's data: /export sends their review history and card states as CSV (the FSRS optimiser
+// and spreadsheets read it), /forget-me deletes everything about them in every team, after they
+// confirm with a button only they can press.
+import { actionId } from "../actions/action-id.ts";
+import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { csvCell, reviewHistoryCsv } from "../export/review-history-csv.ts";
+import type { Actor } from "../identity.ts";
+import { messages } from "../i18n/messages.ts";
+import { notice, update, view, type Reply } from "../views/view.ts";
+
+const CARD_HEADER = ["card_id", "state", "due", "stability", "difficulty", "scheduled_days", "reps", "lapses", "last_review"];
+
+export class PrivacyService {
+  constructor(private readonly deps: CoreDeps) {}
+
+  async export(actor: Actor, now: Date): Promise<Reply> {
+    const { store } = this.deps;
+    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const t = messages(localeOf(profile, actor));
+    const [history, cards] = [await store.reviewHistory(profile.id), await store.cardStates(profile.id)];
+    const reviews = reviewHistoryCsv(
+      history.map((r) => ({
+        reviewedAt: r.reviewedAt,
+        userId: profile.id,
+        itemId: r.itemId,
+        rating: r.rating,
+        stateBefore: Math.min(3, Math.max(0, r.stateBefore)) as 0 | 1 | 2 | 3,
+        intervalDays: r.intervalDays,
+        elapsedDays: r.elapsedDays,
+        source: r.source,
+        teamId: r.teamId,
+        durationMs: null,
+      })),
+    );
+    const cardRows = cards.map(({ itemId, card }) =>
+      [
+        itemId,
+        card.state,
+        card.due.toISOString(),
+        card.stability,
+        card.difficulty,
+        card.scheduledDays,
+        card.reps,
+        card.lapses,
+        card.lastReview?.toISOString() ?? "",
+      ]
+        .map((v) => csvCell(v))
+        .join(","),
+    );
+    const stamp = now.toISOString().slice(0, 10);
+    return {
+      mode: "update",
+      view: view({ body: [t.exportReady(history.length, cards.length)], tone: "success" }),
+      files: [
+        { name: `study-bot-reviews-${stamp}.csv`, contentType: "text/csv", content: reviews },
+        {
+          name: `study-bot-cards-${stamp}.csv`,
+          contentType: "text/csv",
+          content: [CARD_HEADER.join(","), ...cardRows].join("\r\n") + "\r\n",
+        },
+      ],
+    };
+  }
+
+  async forgetMe(actor: Actor): Promise<Reply> {
+    const t = messages(localeOf(await this.deps.store.profile(actor.userId), actor));
+    return update(
+      view({
+        title: t.forgetTitle,
+        body: [t.forgetWarning],
+        tone: "warning",
+        buttons: [
+          [
+            { action: actionId({ kind: "forget", userId: actor.userId }), label: t.forgetConfirm, style: "danger" },
+            { action: actionId({ kind: "forget-cancel" }), label: t.cancel, style: "secondary" },
+          ],
+        ],
+      }),
+    );
+  }
+
+  async forgetConfirmed(actor: Actor, ownerId: string): Promise<Reply> {
+    const profile = await this.deps.store.profile(actor.userId);
+    const t = messages(localeOf(profile, actor));
+    if (actor.userId !== ownerId) return notice(view({ body: [t.notYourSession], tone: "info" }));
+    const counts = await this.deps.store.forgetUser(actor.userId);
+    return update(view({ title: t.forgotten, body: [t.forgottenCounts(counts)], tone: "success" }));
+  }
+
+  async forgetCancelled(actor: Actor): Promise<Reply> {
+    const t = messages(localeOf(await this.deps.store.profile(actor.userId), actor));
+    return update(view({ body: [t.forgetCancelled], tone: "info" }));
+  }
+}
