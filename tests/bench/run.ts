@@ -3,6 +3,8 @@
 import { formatTable, type BenchRow } from "./bench-table.ts";
 import { benchDiscordMemory, benchDiscordThroughput } from "./discord-bench.ts";
 import { benchLeaderboard } from "./leaderboard-bench.ts";
+import { benchRemindersDispatch } from "./reminders-dispatch-bench.ts";
+import { benchRemindersTick } from "./reminders-tick-bench.ts";
 import { benchStudyLoopSqlite } from "./study-loop-bench.ts";
 
 const args = process.argv.slice(2);
@@ -29,6 +31,17 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
         log,
       ),
   },
+  {
+    name: "reminders-tick",
+    run: () =>
+      benchRemindersTick(
+        quick
+          ? { users: 10_000, due: 1_000, cardsPerUser: 5, selects: 10, rounds: 3 }
+          : { users: 100_000, due: 10_000, cardsPerUser: 10, selects: 20, rounds: 3 },
+        log,
+      ),
+  },
+  { name: "reminders-dispatch", run: () => benchRemindersDispatch({ reminders: quick ? 150 : 600 }, log) },
   { name: "discord", run: () => benchDiscordThroughput(quick ? { users: 50, rounds: 2 } : { users: 100, rounds: 5 }, log) },
   { name: "discord-memory", run: () => benchDiscordMemory(quick ? 200 : 1000, log) },
 ];

@@ -19,6 +19,13 @@ describe("manifest.yaml", () => {
   });
 
   it("asks for exactly the scopes the adapter's Web API calls need", () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(["chat:write", "commands", "im:write", "users:read"]);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "chat:write",
+      "commands",
+      "files:read",
+      "files:write",
+      "im:write",
+      "users:read",
+    ]);
   });
 });

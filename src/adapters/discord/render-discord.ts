@@ -1,7 +1,7 @@
 // Renders a core view as a Discord message: an embed and rows of buttons, inside Discord's limits,
 // with mention parsing off so nothing the bot echoes can ping anyone.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from "discord.js";
-import type { Button, Tone, View } from "../../core/views/view.ts";
+import { uniqueButtons, type Button, type Tone, type View } from "../../core/views/view.ts";
 import { renderMentions } from "../../core/views/user-mention.ts";
 
 export const DISCORD_LIMITS = {
@@ -47,8 +47,7 @@ export function renderDiscord(view: View): DiscordMessage {
   const embed: APIEmbed = { color: TONE_COLORS[view.tone], description: truncate(description, DISCORD_LIMITS.embedDescription) };
   if (view.title) embed.title = truncate(view.title, DISCORD_LIMITS.embedTitle);
   if (view.footer) embed.footer = { text: truncate(view.footer, DISCORD_LIMITS.embedFooter) };
-  const components = view.buttons
-    .filter((row) => row.length > 0)
+  const components = uniqueButtons(view.buttons)
     .slice(0, DISCORD_LIMITS.rows)
     .map((row) => ({
       type: ComponentType.ActionRow as const,

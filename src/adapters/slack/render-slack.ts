@@ -1,6 +1,6 @@
 // Renders a core view as Block Kit: sections of mrkdwn, a context footer and one actions block
 // per row of buttons, inside Slack's limits. Text is escaped so nothing echoed can mention anyone.
-import type { Button, View } from "../../core/views/view.ts";
+import { uniqueButtons, type Button, type View } from "../../core/views/view.ts";
 import { renderMentions } from "../../core/views/user-mention.ts";
 
 export const SLACK_LIMITS = {
@@ -79,7 +79,7 @@ export function renderBlocks(view: View, maxBlocks: number = SLACK_LIMITS.blocks
   }
   if (view.footer)
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: truncate(toMrkdwn(view.footer), SLACK_LIMITS.sectionText) }] });
-  const rows = view.buttons.filter((row) => row.length > 0);
+  const rows = uniqueButtons(view.buttons);
   const room = Math.max(0, maxBlocks - rows.length);
   const kept = blocks.slice(0, room);
   rows.forEach((row, i) =>

@@ -14,6 +14,24 @@ import { RecentIds } from "../recent-ids.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { renderBlocks, renderSlack, SLACK_LIMITS } from "./render-slack.ts";
 import { slackTeamId, slackUserId } from "./slack-identity.ts";
+import {
+  DECK_FILE_ACTION,
+  DECK_FILE_BLOCK,
+  DECK_IMPORT_CALLBACK,
+  DECK_NAME_ACTION,
+  DECK_NAME_BLOCK,
+  deckImportModal,
+  downloadSlackFile,
+  sendFilesToDm,
+} from "./slack-files.ts";
+import { messages } from "../../core/i18n/messages.ts";
+import { z } from "zod";
+
+const metadataSchema = z.object({
+  team: z.string().max(40),
+  enterprise: z.string().max(40).nullable().optional(),
+  channel: z.string().max(40).optional(),
+});
 import { SlackLocales } from "./slack-locales.ts";
 
 export interface SlackOptions {
@@ -136,10 +154,29 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
           command.channel_id,
         );
         const text = command.text.trim();
+        if (/^deck\s+import\b/i.test(text)) {
+          // Files come through a modal: Slack's slash commands cannot carry attachments.
+          const t = messages(actor.clientLocale ?? "en");
+          await client.views.open({
+            trigger_id: command.trigger_id,
+            view: deckImportModal(
+              {
+                title: t.importModalTitle,
+                file: t.importModalFile,
+                name: t.importModalName,
+                submit: t.importModalSubmit,
+                cancel: t.cancel,
+              },
+              JSON.stringify({ team: command.team_id, enterprise: command.enterprise_id ?? null, channel: command.channel_id }),
+            ),
+          });
+          return;
+        }
         // Plain "/study" studies; anything past the parser's limit is refused by it with a message.
         const line = text === "" ? "study" : text.slice(0, COMMAND_LINE_MAX + 1);
         const reply = await bot.commandLine(actor, parseCommandLine(line), now(), { helpOnUnknown: true });
         await respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(reply.view) });
+        if (reply.files?.length) await sendFilesToDm(client, command.user_id, reply.files, reply.view.body[0] ?? "");
       },
       (apology) => respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(apology.view) }),
     );
@@ -177,6 +214,39 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
         else await respond({ response_type: "ephemeral", replace_original: false, ...message });
       },
       (apology) => respond({ response_type: "ephemeral", replace_original: false, ...renderSlack(apology.view) }),
+    );
+  });
+
+  app.view(DECK_IMPORT_CALLBACK, async ({ ack, body, view, client }) => {
+    await ack();
+    await work(
+      "deck-import",
+      { team: body.team?.id, user: body.user.id },
+      async () => {
+        const meta = metadataSchema.parse(JSON.parse(view.private_metadata || "{}"));
+        const actor = await actorFor(
+          client,
+          { id: body.user.id, homeTeamId: body.user.team_id ?? meta.team },
+          meta.team,
+          meta.enterprise,
+          meta.channel,
+        );
+        const state = view.state.values as Record<
+          string,
+          Record<string, { files?: { name?: string; size?: number; url_private_download?: string }[]; value?: string | null }>
+        >;
+        const file = state[DECK_FILE_BLOCK]?.[DECK_FILE_ACTION]?.files?.[0];
+        const deckName = state[DECK_NAME_BLOCK]?.[DECK_NAME_ACTION]?.value ?? undefined;
+        const reply = file
+          ? await bot.command(actor, { name: "deck", action: "import", file: await downloadSlackFile(file, o.botToken), deckName }, now())
+          : await bot.commandLine(actor, parseCommandLine("deck import"), now());
+        const dm = await client.conversations.open({ users: body.user.id });
+        await client.chat.postMessage({ channel: dm.channel?.id ?? body.user.id, ...renderSlack(reply.view) });
+      },
+      async (apology) => {
+        const dm = await client.conversations.open({ users: body.user.id });
+        await client.chat.postMessage({ channel: dm.channel?.id ?? body.user.id, ...renderSlack(apology.view) });
+      },
     );
   });
 

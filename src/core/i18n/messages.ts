@@ -142,6 +142,10 @@ export interface Messages {
   deckExported(items: number): string;
   attachFile: string;
   fileTooLarge(mb: number, limitMb: number): string;
+  importModalTitle: string;
+  importModalFile: string;
+  importModalName: string;
+  importModalSubmit: string;
 }
 
 const en: Messages = {
@@ -339,6 +343,10 @@ const en: Messages = {
   deckExported: (n) => `The deck's ${n} card${n === 1 ? "" : "s"}, as YAML: edit it and import it again to update the deck.`,
   attachFile: "Attach the deck file to the command.",
   fileTooLarge: (mb, limit) => `the file is ${mb} MB; the limit is ${limit} MB`,
+  importModalTitle: "Import a deck",
+  importModalFile: "A CSV, TSV, Anki text export or YAML file (up to 1 MB)",
+  importModalName: "Deck name",
+  importModalSubmit: "Import",
 };
 
 const ja: Messages = {
@@ -520,6 +528,10 @@ const ja: Messages = {
   deckExported: (n) => `デッキの${n}枚のカード（YAML）です。編集してもう一度取り込むとデッキを更新できます。`,
   attachFile: "コマンドにデッキのファイルを添付してください。",
   fileTooLarge: (mb, limit) => `ファイルは ${mb} MB です。上限は ${limit} MB です`,
+  importModalTitle: "デッキの取り込み",
+  importModalFile: "CSV・TSV・Ankiのテキスト書き出し・YAML（1MBまで）",
+  importModalName: "デッキ名",
+  importModalSubmit: "取り込む",
 };
 
 const catalogs: Record<Locale, Messages> = { en, ja };

@@ -51,15 +51,16 @@ export class LeaderboardService {
       : board.me && board.me.rank !== null
         ? t.leaderboardYou(board.me.rank, format(board.me))
         : t.leaderboardNotRanked(metric === "accuracy" ? ACCURACY_MIN_REVIEWS : 0);
-    const periodButtons: Button[] = PERIODS.map((p) => ({
+    // The other periods with this metric, and the other metrics for this period (each button once).
+    const periodButtons: Button[] = PERIODS.filter((p) => p !== period).map((p) => ({
       action: actionId({ kind: "leaderboard", period: p, metric }),
       label: t.periodName[p],
-      style: p === period ? "primary" : "secondary",
+      style: "secondary",
     }));
-    const metricButtons: Button[] = METRICS.map((m) => ({
+    const metricButtons: Button[] = METRICS.filter((m) => m !== metric).map((m) => ({
       action: actionId({ kind: "leaderboard", period, metric: m }),
       label: t.metricName[m],
-      style: m === metric ? "primary" : "secondary",
+      style: "secondary",
     }));
     return update(
       view({

@@ -52,6 +52,12 @@ export function notice(v: View): Reply {
   return { mode: "notice", view: v };
 }
 
+/** The rows with any button whose action already appeared dropped: platforms refuse repeated ids in one message. */
+export function uniqueButtons(rows: Button[][]): Button[][] {
+  const seen = new Set<string>();
+  return rows.map((row) => row.filter((b) => !seen.has(b.action) && seen.add(b.action))).filter((row) => row.length > 0);
+}
+
 /** Splits buttons into rows of at most `perRow`. */
 export function rows(buttons: Button[], perRow = 5): Button[][] {
   const out: Button[][] = [];

@@ -93,7 +93,8 @@ describe("FakeSlack files with a Socket Mode Bolt App", () => {
           title: "Review history",
           initial_comment: "Here is your review history.",
         });
-        const completions = result.files as Array<{ files?: Array<{ id?: string }> }>;
+        // Typed as a bare WebAPICallResult; at run time `files` holds one completeUploadExternal answer per message.
+        const completions = (result as { files?: Array<{ files?: Array<{ id?: string }> }> }).files ?? [];
         outcomes.push({ refused, fileId: completions[0]?.files?.[0]?.id });
       });
     });
@@ -254,7 +255,7 @@ describe("FakeSlack files through @slack/web-api's WebClient", () => {
     expect(await platformError(complete())).toBe("file_not_found");
     // Raw bytes are accepted too (curl --data-binary style); a wrong byte count is refused.
     const upload = (bytes: string) => fetch(first.upload_url ?? "", { method: "POST", body: bytes });
-    expect((await upload("a\tbc")).status).toBe(400);
+    expect((await upload("a\tbcd")).status).toBe(400);
     expect(await (await upload("a\tb\n")).text()).toBe("OK");
     expect(fake.fileTransfers("upload").at(-1)).toMatchObject({ encoding: "raw", hasToken: false, bytes: 4 });
     await complete();
