@@ -41,7 +41,10 @@ export async function postgresBenchDatabase(): Promise<PostgresBenchDatabase | {
     await onAdmin(admin, (c) => c.query(`CREATE DATABASE ${name}`));
     const url = new URL(admin);
     url.pathname = `/${name}`;
-    return { url: url.toString(), drop: () => onAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+    return {
+      url: url.toString(),
+      drop: () => onAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    };
   } catch (e) {
     return { unavailable: (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "unknown error" };
   }

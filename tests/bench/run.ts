@@ -1,28 +1,26 @@
-// npm run bench [-- --quick] [-- --only study]: runs the benchmarks and prints one table.
+// npm run bench [-- --quick] [-- --only <name>]: runs the benchmarks and prints one table.
 // Targets are checked here, never in timed tests: these machines are shared and noisy.
 import { formatTable, type BenchRow } from "./bench-table.ts";
 import { benchDiscordMemory, benchDiscordThroughput } from "./discord-bench.ts";
 import { benchLeaderboard } from "./leaderboard-bench.ts";
 import { benchRemindersDispatch } from "./reminders-dispatch-bench.ts";
 import { benchRemindersTick } from "./reminders-tick-bench.ts";
-import { benchStudyLoopSqlite } from "./study-loop-bench.ts";
+import { benchStudyLoopSqlite, type StudyBenchOptions } from "./study-loop-bench.ts";
+import { benchStudyLoopPostgres } from "./study-postgres-bench.ts";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
+/** The study benchmark's data: the same on SQLite and on PostgreSQL, whose rows sit together. */
+const study: StudyBenchOptions = quick
+  ? { users: 500, cardsPerUser: 200, reviewLogs: 50_000, operations: 300 }
+  : { users: 10_000, cardsPerUser: 200, reviewLogs: 1_000_000, operations: 2_000 };
+
 const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
-  {
-    name: "study",
-    run: () =>
-      benchStudyLoopSqlite(
-        quick
-          ? { users: 500, cardsPerUser: 200, reviewLogs: 50_000, operations: 300 }
-          : { users: 10_000, cardsPerUser: 200, reviewLogs: 1_000_000, operations: 2_000 },
-        log,
-      ),
-  },
+  { name: "study", run: () => benchStudyLoopSqlite(study, log) },
+  { name: "study-postgres", run: () => benchStudyLoopPostgres(study, log) },
   {
     name: "leaderboard",
     run: () =>

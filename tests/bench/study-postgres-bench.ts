@@ -19,8 +19,8 @@ const BATCH_ROWS = 20_000;
 const LABEL = "PostgreSQL";
 
 /**
- * Rows for one table, sent as one INSERT ... SELECT FROM unnest($1, $2, ...) per batch, the next
- * batch being built while the previous one is written.
+ * Rows for one table, sent as one INSERT ... SELECT FROM unnest($1, $2, ...) per batch (column
+ * arrays, then the constant parameters), the next batch being built while the previous one is written.
  */
 class BulkInsert {
   private columns: unknown[][];
@@ -30,6 +30,7 @@ class BulkInsert {
     private readonly client: pg.Client,
     private readonly sql: string,
     width: number,
+    private readonly constants: unknown[] = [],
   ) {
     this.columns = Array.from({ length: width }, () => []);
   }
@@ -44,7 +45,7 @@ class BulkInsert {
     if ((this.columns[0]?.length ?? 0) === 0) return;
     const batch = this.columns;
     this.columns = batch.map(() => []);
-    this.pending = this.client.query(this.sql, batch);
+    this.pending = this.client.query(this.sql, [...batch, ...this.constants]);
   }
 
   async done(): Promise<void> {
@@ -53,25 +54,24 @@ class BulkInsert {
   }
 }
 
-/** The SQLite seed's people, cards and logs (same generator, same draws), into PostgreSQL. */
+/** The SQLite seed's people, cards and logs (the same generator and draws, in the same order), into PostgreSQL. */
 async function seedPostgres(url: string, itemIds: string[], o: StudyBenchOptions): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     const random = seededRandom("bench-seed");
     const created = new Date(NOW.getTime() - 400 * DAY_MS).toISOString();
+    const userIds = Array.from({ length: o.users }, (_, u) => `bench:u${u}`);
     await client.query(`INSERT INTO "Team" ("id","timeZone","createdAt") VALUES ($1, 'UTC', $2::timestamp(3))`, [TEAM, created]);
-    const users = new BulkInsert(
-      client,
+    await client.query(
       `INSERT INTO "User" ("id","timeZone","desiredRetention","newPerDay","reviewsPerDay","counterDay","newToday","reviewsToday","createdAt")
        SELECT id, 'UTC', 0.9, 20, 9999, '', 0, 0, $2::timestamp(3) FROM unnest($1::text[]) AS t(id)`,
-      1,
+      [userIds, created],
     );
-    const members = new BulkInsert(
-      client,
+    await client.query(
       `INSERT INTO "Member" ("teamId","userId","joinedAt","lastSeenAt")
-       SELECT '${TEAM}', id, $2::timestamp(3), $2::timestamp(3) FROM unnest($1::text[]) AS t(id)`,
-      1,
+       SELECT $2, id, $3::timestamp(3), $3::timestamp(3) FROM unnest($1::text[]) AS t(id)`,
+      [userIds, TEAM, created],
     );
     const cards = new BulkInsert(
       client,
@@ -80,13 +80,7 @@ async function seedPostgres(url: string, itemIds: string[], o: StudyBenchOptions
        FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::int[], $7::int[], $8::int[], $9::text[]) AS t(u, i, d, s, df, sd, r, l, lr)`,
       9,
     );
-    const logs = new BulkInsert(
-      client,
-      `INSERT INTO "ReviewLog" ("userId","itemId","teamId","version","rating","source","reviewedAt","studyDay","stateBefore","before","after")
-       SELECT u, i, '${TEAM}', v, r, 'study', a::timestamp(3), sd, 2, NULL, $7 FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[]) AS t(u, i, v, r, a, sd)`,
-      6,
-    );
-    const fakeAfter = cardStateToJson({
+    const after = cardStateToJson({
       state: 2,
       due: NOW,
       stability: 10,
@@ -97,12 +91,16 @@ async function seedPostgres(url: string, itemIds: string[], o: StudyBenchOptions
       lapses: 0,
       lastReview: NOW,
     });
-    // Constant parameters ride along with every batch.
-    const userIds: string[] = [];
+    const logs = new BulkInsert(
+      client,
+      `INSERT INTO "ReviewLog" ("userId","itemId","teamId","version","rating","source","reviewedAt","studyDay","stateBefore","before","after")
+       SELECT u, i, $7, v, r, 'study', a::timestamp(3), sd, 2, NULL, $8
+       FROM unnest($1::text[], $2::text[], $3::int[], $4::int[], $5::text[], $6::text[]) AS t(u, i, v, r, a, sd)`,
+      6,
+      [TEAM, after],
+    );
     const logsPerUser = Math.floor(o.reviewLogs / o.users);
-    for (let u = 0; u < o.users; u++) {
-      const userId = `bench:u${u}`;
-      userIds.push(userId);
+    for (const userId of userIds) {
       for (let c = 0; c < o.cardsPerUser; c++) {
         const stability = 1 + random() * 60;
         const due = new Date(NOW.getTime() + (random() * 70 - 10) * DAY_MS);
@@ -110,21 +108,29 @@ async function seedPostgres(url: string, itemIds: string[], o: StudyBenchOptions
         const reps = 1 + Math.floor(random() * 8);
         const difficulty = 1 + random() * 9;
         const lapses = Math.floor(random() * 2);
-        await cards.add(userId, itemIds[c], due.toISOString(), stability, difficulty, Math.round(stability), reps, lapses, last.toISOString());
+        await cards.add(
+          userId,
+          itemIds[c],
+          due.toISOString(),
+          stability,
+          difficulty,
+          Math.round(stability),
+          reps,
+          lapses,
+          last.toISOString(),
+        );
       }
       for (let l = 0; l < logsPerUser; l++) {
         const at = new Date(NOW.getTime() - random() * 365 * DAY_MS);
         const rating = 1 + Math.floor(random() * 4);
+        // Versions far above the cards' own keep the seeded history clear of the live ratings.
         await logs.add(userId, itemIds[l % o.cardsPerUser], 1_000_000 + l, rating, at.toISOString(), at.toISOString().slice(0, 10));
       }
     }
-    // People first (the cards and logs refer to them): one statement for all of them, then the rest.
-    await users.done().catch(() => undefined);
-    await client.query(users["sql"], [userIds, created]);
-    await client.query(members["sql"], [userIds, created]);
     await cards.done();
     await logs.done();
-    void fakeAfter;
+    // Planner statistics and the visibility map, as autovacuum would leave them on a live database.
+    await client.query(`VACUUM (ANALYZE) "User", "Member", "CardState", "ReviewLog"`);
   } finally {
     await client.end();
   }

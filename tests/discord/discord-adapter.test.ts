@@ -120,6 +120,9 @@ describe.each(DATABASES)("the Discord adapter on %s", (kind) => {
       options?: { name_localizations?: Record<string, string>; description_localizations?: Record<string, string> }[];
     }[];
     expect(commands.map((c) => c.name).sort()).toEqual([
+      "deck",
+      "export",
+      "forget-me",
       "help",
       "leaderboard",
       "quiz",
@@ -135,7 +138,9 @@ describe.each(DATABASES)("the Discord adapter on %s", (kind) => {
     for (const c of commands) {
       expect(c.name_localizations?.ja, c.name).toBeTruthy();
       expect(c.description_localizations?.ja, c.name).toBeTruthy();
-      for (const o of c.options ?? []) {
+      // Subcommands' options too (/deck import file, name...).
+      const options = (c.options ?? []).flatMap((o) => [o, ...((o as { options?: (typeof o)[] }).options ?? [])]);
+      for (const o of options) {
         expect(o.name_localizations?.ja).toBeTruthy();
         expect(o.description_localizations?.ja).toBeTruthy();
       }
