@@ -17,11 +17,16 @@ RUN npm prune --omit=dev
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production \
-    DATABASE_URL=file:/data/study-bot.db
+    DATABASE_URL=file:/data/study-bot.db \
+    OPS_PORT=9090
 WORKDIR /app
 RUN npm install -g npm@11 && mkdir -p /data && chown node:node /data
 COPY --from=build --chown=node:node /app /app
 USER node
 VOLUME ["/data"]
-EXPOSE 3000
+EXPOSE 3000 9090
+# /healthz answers 200 when the database answers and every configured platform is connected.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.OPS_PORT + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# exec form: npm hands the signal on to node (the start script execs it), so SIGTERM stops the bot gracefully.
 CMD ["npm", "start"]

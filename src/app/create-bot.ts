@@ -8,7 +8,7 @@ import { timeZoneForLocale } from "../core/time/default-time-zone.ts";
 import { loadLibrary } from "../content-files/load-library.ts";
 import { syncLibrary, type SyncReport } from "../storage/content-sync.ts";
 import { openDatabase, type OpenDatabase } from "../storage/open-database.ts";
-import { PrismaStudyStore } from "../storage/prisma-study-store.ts";
+import { isUniqueViolation, PrismaStudyStore } from "../storage/prisma-study-store.ts";
 
 export interface BotRuntime {
   bot: Bot;
@@ -18,6 +18,17 @@ export interface BotRuntime {
   sync: SyncReport;
 }
 
+/** Instances starting together may sync at the same moment: the slower one finds the rows there and syncs again. */
+async function syncWithRetry(database: OpenDatabase, library: Library, now: Date): Promise<SyncReport> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await syncLibrary(database.db, library, now);
+    } catch (e) {
+      if (attempt >= 3 || !isUniqueViolation(e)) throw e;
+    }
+  }
+}
+
 export async function createBot(options: {
   databaseUrl: string;
   contentDir: string;
@@ -25,11 +36,16 @@ export async function createBot(options: {
   fallbackTimeZone?: string;
   random?: () => number;
   now?: Date;
+  /** Sync the built-in decks from content/ (off in Discord shard processes: their manager did it). */
+  syncContent?: boolean;
 }): Promise<BotRuntime> {
   const library = await loadLibrary(options.contentDir);
   const database = await openDatabase(options.databaseUrl);
   try {
-    const sync = await syncLibrary(database.db, library, options.now ?? new Date());
+    const sync =
+      options.syncContent === false
+        ? { added: 0, updated: 0, retired: 0, unchanged: 0 }
+        : await syncWithRetry(database, library, options.now ?? new Date());
     const store = new PrismaStudyStore(database.db);
     const bot = new Bot({
       store,

@@ -5,6 +5,7 @@ import { hostname } from "node:os";
 import type { Config } from "../config/env.ts";
 import { DiscordSender } from "../adapters/discord/discord-sender.ts";
 import { startDiscord } from "../adapters/discord/start-discord.ts";
+import { startShards } from "../adapters/discord/start-shards.ts";
 import { SlackSender } from "../adapters/slack/slack-sender.ts";
 import { startSlack } from "../adapters/slack/start-slack.ts";
 import { SenderRouter, type PlatformSender } from "../core/ports/platform-sender.ts";
@@ -39,7 +40,18 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
   };
   try {
     const senders: Record<string, PlatformSender> = {};
-    if (config.discord) {
+    if (config.discord?.shards) {
+      const sharded = await startShards({
+        token: config.discord.token,
+        apiUrl: config.discord.apiUrl,
+        shards: config.discord.shards,
+        shardList: config.discord.shardList,
+        logger,
+        observe: metrics.observer("discord"),
+      });
+      parts.push({ name: "discord", isReady: sharded.isReady, stop: sharded.stop });
+      senders["discord"] = new DiscordSender({ token: config.discord.token, apiUrl: config.discord.apiUrl });
+    } else if (config.discord) {
       const discord = await startDiscord({
         bot: runtime.bot,
         logger,
@@ -65,15 +77,17 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
         sender,
         logger,
         owner,
+        leaseMs: config.reminderLeaseSeconds * 1000,
         onOutcome: (platform, outcome) => {
           if (outcome === "sent" || outcome === "channel") metrics.remindersSent.inc({ platform });
           else if (outcome === "failed" || outcome === "paused" || outcome === "retrying")
             metrics.remindersFailed.inc({ platform, reason: outcome });
         },
       });
-      const teams = new TeamDispatcher({ store, bot: runtime.bot, sender, logger, owner });
+      const teams = new TeamDispatcher({ store, bot: runtime.bot, sender, logger, owner, leaseMs: config.reminderLeaseSeconds * 1000 });
       const scheduler = startScheduler({
         logger,
+        expression: config.jobsCron,
         jobs: [
           { name: "reminders", run: (now) => reminders.tick(now) },
           { name: "team posts", run: (now) => teams.tick(now) },

@@ -1,5 +1,6 @@
 // Configuration comes from environment variables only, validated here once at start-up. An error
 // names the variable and what is wrong with it, and never echoes a secret's value.
+import { validate } from "node-cron";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../storage/database-url.ts";
 
@@ -33,6 +34,10 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: optional.refine((s) => s === undefined || /^\d{15,22}$/.test(s), "must be a server's numeric id"),
   DISCORD_API_URL: url("DISCORD_API_URL"),
   DISCORD_SHARDS: optional.refine((s) => s === undefined || s === "auto" || /^[1-9]\d{0,3}$/.test(s), "must be auto or a number of shards"),
+  DISCORD_SHARD_LIST: optional.refine(
+    (s) => s === undefined || /^\d{1,4}(,\d{1,4})*$/.test(s.replace(/\s/g, "")),
+    "must be shard numbers separated by commas, like 0,1",
+  ),
   SLACK_BOT_TOKEN: optional.refine((s) => s === undefined || s.startsWith("xoxb-"), "must be a bot token (it starts with xoxb-)"),
   SLACK_APP_TOKEN: optional.refine((s) => s === undefined || s.startsWith("xapp-"), "must be an app-level token (it starts with xapp-)"),
   SLACK_SIGNING_SECRET: optional,
@@ -40,6 +45,10 @@ const envSchema = z.object({
   SLACK_COMMAND: optional.refine((s) => s === undefined || /^\/[a-z0-9_-]{1,31}$/.test(s), "must look like /study"),
   PORT: port(3000),
   JOBS: optional.pipe(z.enum(["on", "off"], { error: "must be on or off" }).optional()),
+  JOBS_CRON: optional.refine((s) => s === undefined || validate(s), "must be a cron expression, like * * * * *"),
+  REMINDER_LEASE_SECONDS: optional
+    .transform((s) => (s === undefined ? 120 : Number(s)))
+    .refine((n) => Number.isInteger(n) && n >= 1 && n <= 3600, "must be a whole number of seconds from 1 to 3600"),
   OPS_PORT: optional
     .transform((s) => (s === undefined ? undefined : Number(s)))
     .refine((n) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 65535), "must be a port number from 0 to 65535"),
@@ -60,6 +69,8 @@ export interface Config {
     guildId?: string | undefined;
     apiUrl?: string | undefined;
     shards?: string | undefined;
+    /** The shards this instance runs (of DISCORD_SHARDS); every shard when unset. */
+    shardList?: number[] | undefined;
   };
   slack?: {
     botToken: string;
@@ -73,6 +84,10 @@ export interface Config {
   opsPort?: number | undefined;
   /** Whether this process runs the scheduled jobs (reminders, team posts); safe on any number of instances. */
   jobs: boolean;
+  /** When the jobs tick (node-cron expression; every minute by default). */
+  jobsCron: string;
+  /** How long a claimed send is left to its sender before another instance retries it. */
+  reminderLeaseSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +112,14 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (has("SLACK_BOT_TOKEN") && !has("SLACK_APP_TOKEN") && !has("SLACK_SIGNING_SECRET")) {
     problems.push("- SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: one is required with SLACK_BOT_TOKEN (Socket Mode or HTTP mode)");
   }
+  if (has("DISCORD_SHARD_LIST")) {
+    const total = Number(env.DISCORD_SHARDS);
+    const list = (env.DISCORD_SHARD_LIST ?? "").split(",").map((n) => Number(n.trim()));
+    if (!Number.isInteger(total) || total < 1)
+      problems.push("- DISCORD_SHARD_LIST: needs DISCORD_SHARDS set to the total number of shards");
+    else if (list.some((n) => !Number.isInteger(n) || n >= total))
+      problems.push(`- DISCORD_SHARD_LIST: every shard must be a number from 0 to ${total - 1}`);
+  }
   if (problems.length > 0 || !parsed.success) {
     throw new ConfigError(`The configuration is not valid:\n${problems.join("\n")}\nSee .env.example for every variable.`);
   }
@@ -108,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     systemLocaleTag: e.LC_ALL ?? e.LC_MESSAGES ?? e.LANG,
     opsPort: e.OPS_PORT,
     jobs: e.JOBS !== "off",
+    jobsCron: e.JOBS_CRON ?? "* * * * *",
+    reminderLeaseSeconds: e.REMINDER_LEASE_SECONDS,
   };
   if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
     config.discord = {
@@ -116,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
       guildId: e.DISCORD_GUILD_ID,
       apiUrl: e.DISCORD_API_URL,
       shards: e.DISCORD_SHARDS,
+      shardList: e.DISCORD_SHARD_LIST ? [...new Set(e.DISCORD_SHARD_LIST.split(",").map((n) => Number(n.trim())))] : undefined,
     };
   }
   if (e.SLACK_BOT_TOKEN && (e.SLACK_APP_TOKEN || e.SLACK_SIGNING_SECRET)) {

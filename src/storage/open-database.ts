@@ -11,6 +11,7 @@ import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.ts";
 import { postgresMigrationDriver, sqliteMigrationDriver } from "./migration-drivers.ts";
 import { applyMigrations, migrationsDir, readMigrations } from "./migrations.ts";
 import { startCheckpointer } from "./sqlite-checkpointer.ts";
+import { withImmediateTransactions } from "./sqlite-immediate-transactions.ts";
 import { withStatementCache } from "./sqlite-statement-cache.ts";
 
 /**
@@ -68,7 +69,7 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       driver.close();
     }
     const db = new SqliteClient({
-      adapter: withStatementCache(new PrismaBetterSqlite3({ url: target.file, timeout: BUSY_TIMEOUT_MS })),
+      adapter: withImmediateTransactions(withStatementCache(new PrismaBetterSqlite3({ url: target.file, timeout: BUSY_TIMEOUT_MS }))),
       ...log,
     });
     // journal_mode is stored in the file; synchronous and foreign_keys belong to this connection.
