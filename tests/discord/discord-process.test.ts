@@ -20,7 +20,7 @@ describe("npm start with Discord configured", () => {
     await registerCommands({ token: "fake-token", applicationId: APPLICATION_ID, apiUrl: fake.restUrl });
   });
   afterEach(async () => {
-    if (bot && bot.child.exitCode === null) bot.child.kill("SIGKILL");
+    bot?.killAll();
     await fake.stop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -29,7 +29,7 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
   let bot: RunningChild | undefined;
   let others: RunningChild[] = [];
   afterEach(async () => {
-    for (const b of [bot, ...others]) if (b && b.child.exitCode === null) b.child.kill("SIGKILL");
+    for (const b of [bot, ...others]) b?.killAll();
     others = [];
     await fake?.stop();
     await t?.close();

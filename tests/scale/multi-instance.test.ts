@@ -42,7 +42,7 @@ describe.each(DATABASES)("several instances on %s", (kind) => {
   let s: Setup | undefined;
   let bots: RunningChild[] = [];
   afterEach(async () => {
-    for (const b of bots) if (b.child.exitCode === null) b.child.kill("SIGKILL");
+    for (const b of bots) b.killAll();
     bots = [];
     if (s) {
       await s.fake.stop();

@@ -32,7 +32,7 @@ describe("npm start with Slack configured", () => {
     dir = mkdtempSync(path.join(tmpdir(), "study-bot-slack-"));
   });
   afterEach(async () => {
-    if (bot && bot.child.exitCode === null) bot.child.kill("SIGKILL");
+    bot?.killAll();
     await slack.stop();
     rmSync(dir, { recursive: true, force: true });
   });

@@ -7,6 +7,8 @@ export interface RunningChild {
   stderr: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** SIGKILL to the child's whole process group (npm and node under it, shard processes), for cleanup. */
+  killAll(): void;
 }
 
 export function startChild(command: string[], env: Record<string, string>, cwd = process.cwd()): RunningChild {
@@ -14,6 +16,8 @@ export function startChild(command: string[], env: Record<string, string>, cwd =
     cwd,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LANG: "C", ...env },
     stdio: ["pipe", "pipe", "pipe"],
+    // Its own process group, so that cleanup reaches what it started (`npm start` runs node under npm).
+    detached: true,
   });
   let out = "";
   let err = "";
@@ -27,6 +31,13 @@ export function startChild(command: string[], env: Record<string, string>, cwd =
     stdout: () => out,
     stderr: () => err,
     exited,
+    killAll() {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    },
     async waitForOutput(pattern, timeoutMs = 20_000) {
       const started = Date.now();
       while (!pattern.test(out + err)) {
