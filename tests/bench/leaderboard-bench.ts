@@ -37,7 +37,7 @@ const HISTORY_DAYS = 180;
 const MEMBER_ZONES = ["Asia/Tokyo", "Asia/Tokyo", "Asia/Tokyo", "Asia/Tokyo", "Asia/Tokyo", "Asia/Tokyo", "UTC", "America/Los_Angeles"];
 const TARGET_MS = 50;
 
-export const LEADERBOARD_BOARDS: { period: PeriodName; metric: LeaderboardMetric }[] = [
+const BOARDS: { period: PeriodName; metric: LeaderboardMetric }[] = [
   { period: "week", metric: "xp" },
   { period: "month", metric: "xp" },
   { period: "all", metric: "xp" },
@@ -210,11 +210,10 @@ export async function benchLeaderboard(o: LeaderboardBenchOptions, log: (s: stri
     const callers = seededRandom("leaderboard-callers");
     const rows: BenchRow[] = [];
     try {
-      for (const { period, metric } of LEADERBOARD_BOARDS) {
+      for (const { period, metric } of BOARDS) {
         const warmup = Math.min(20, Math.floor(o.calls / 10));
         const samples: number[] = [];
         let wall = 0;
-        let sql = 0;
         for (let i = 0; i < warmup + o.calls; i++) {
           // Whoever asks: anyone in the team, so most callers are not in the store's recent-members cache.
           const actor: Actor = { userId: `bench:u${Math.floor(callers() * o.members)}`, teamId: TEAM, clientLocale: "en" };
@@ -232,14 +231,13 @@ export async function benchLeaderboard(o: LeaderboardBenchOptions, log: (s: stri
             wall += elapsed;
           }
         }
-        sql = statements;
         const s = summarize(samples, wall);
         rows.push({
           benchmark: `leaderboard: ${period}/${metric}, ${o.members.toLocaleString("en")} members, ${o.reviewLogs.toLocaleString("en")} logs`,
           p50Ms: s.p50,
           p99Ms: s.p99,
           opsPerSec: s.opsPerSec,
-          callsPerOp: `${(sql / samples.length).toFixed(1)} SQL`,
+          callsPerOp: `${(statements / samples.length).toFixed(1)} SQL`,
           value: timed.perOperation(samples.length, 2),
           target: `p99 <= ${TARGET_MS} ms`,
           met: s.p99 <= TARGET_MS,

@@ -61,8 +61,15 @@ function* people(o: RemindersTickOptions): Generator<ReminderPerson> {
   }
 }
 
+/** Latencies of one-off runs: the wall time is their sum. */
+const summary = (samples: number[]) =>
+  summarize(
+    samples,
+    samples.reduce((a, b) => a + b, 0),
+  );
+
 /** One dispatcher tick up to its claims: the due query, then a claim per person, 16 at a time. */
-async function selectAndClaim(store: StudyStore, limit: number): Promise<{ selected: number; claimed: number }> {
+async function selectAndClaim(store: StudyStore, limit: number): Promise<number> {
   const due = await store.dueReminders(NOW, limit);
   let claimed = 0;
   await runPool(due, CONCURRENCY, async (profile) => {
@@ -83,7 +90,7 @@ async function selectAndClaim(store: StudyStore, limit: number): Promise<{ selec
     });
     if (claim.status === "claimed") claimed += 1;
   });
-  return { selected: due.length, claimed };
+  return claimed;
 }
 
 /** The floor: the same select and one autocommitted insert per claim, on a connection set up like the bot's. */
@@ -146,7 +153,7 @@ export async function benchRemindersTick(o: RemindersTickOptions, log: (s: strin
         clearClaims();
         statements = 0;
         const t0 = performance.now();
-        const { claimed } = await selectAndClaim(store, o.due);
+        const claimed = await selectAndClaim(store, o.due);
         tickSamples.push(performance.now() - t0);
         claimStatements = statements;
         if (claimed !== o.due) throw new Error(`claimed ${claimed} of ${o.due} reminders`);
@@ -164,18 +171,9 @@ export async function benchRemindersTick(o: RemindersTickOptions, log: (s: strin
     }
     raw.close();
 
-    const select = summarize(
-      selectSamples,
-      selectSamples.reduce((a, b) => a + b, 0),
-    );
-    const tick = summarize(
-      tickSamples,
-      tickSamples.reduce((a, b) => a + b, 0),
-    );
-    const floor = summarize(
-      floorSamples,
-      floorSamples.reduce((a, b) => a + b, 0),
-    );
+    const select = summary(selectSamples);
+    const tick = summary(tickSamples);
+    const floor = summary(floorSamples);
     const users = o.users.toLocaleString("en");
     const due = o.due.toLocaleString("en");
     return [

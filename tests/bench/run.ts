@@ -21,6 +21,10 @@ const study: StudyBenchOptions = quick
 const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "study", run: () => benchStudyLoopSqlite(study, log) },
   { name: "study-postgres", run: () => benchStudyLoopPostgres(study, log) },
+  // Before the large seeds below: discord-memory's child process reports its peak RSS, which on
+  // Linux starts at this process's own RSS when the child is spawned.
+  { name: "discord", run: () => benchDiscordThroughput(quick ? { users: 50, rounds: 2 } : { users: 100, rounds: 5 }, log) },
+  { name: "discord-memory", run: () => benchDiscordMemory(quick ? 200 : 1000, log) },
   {
     name: "leaderboard",
     run: () =>
@@ -40,14 +44,14 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
       ),
   },
   { name: "reminders-dispatch", run: () => benchRemindersDispatch({ reminders: quick ? 150 : 600 }, log) },
-  { name: "discord", run: () => benchDiscordThroughput(quick ? { users: 50, rounds: 2 } : { users: 100, rounds: 5 }, log) },
-  { name: "discord-memory", run: () => benchDiscordMemory(quick ? 200 : 1000, log) },
 ];
 
 const rows: BenchRow[] = [];
 for (const b of benches) {
   if (only && b.name !== only) continue;
   log(`running ${b.name}...`);
+  const started = performance.now();
   rows.push(...(await b.run()));
+  log(`${b.name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 console.log(formatTable(rows));
