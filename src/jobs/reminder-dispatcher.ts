@@ -21,6 +21,8 @@ export interface ReminderDispatcherOptions {
   leaseMs?: number;
   batch?: number;
   concurrency?: number;
+  /** Sends claimed together, then sent before the next ones are claimed. */
+  claimChunk?: number;
   maxAttempts?: number;
   onOutcome?: (platform: string, outcome: string) => void;
 }
@@ -40,58 +42,86 @@ export class ReminderDispatcher {
   private readonly leaseMs: number;
   private readonly batch: number;
   private readonly concurrency: number;
+  private readonly claimChunk: number;
   private readonly maxAttempts: number;
 
   constructor(private readonly o: ReminderDispatcherOptions) {
     this.leaseMs = o.leaseMs ?? 120_000;
     this.batch = o.batch ?? 1000;
     this.concurrency = o.concurrency ?? 16;
+    this.claimChunk = o.claimChunk ?? 200;
     this.maxAttempts = o.maxAttempts ?? 5;
   }
 
   async tick(now: Date): Promise<TickReport> {
     const report: TickReport = { sent: 0, channel: 0, skipped: 0, paused: 0, failed: 0, retrying: 0, taken: 0, rescheduled: 0 };
-    const due = await this.o.store.dueReminders(now, this.batch);
-    await runPool(due, this.concurrency, async (profile) => {
+    const count = (profile: UserProfile, outcome: keyof TickReport) => {
+      report[outcome] += 1;
+      this.o.onOutcome?.(profile.id.slice(0, profile.id.indexOf(":")), outcome);
+    };
+    const guarded = async (profile: UserProfile, work: () => Promise<keyof TickReport>) => {
       try {
-        const outcome = await this.handle(profile, now);
-        report[outcome] += 1;
-        this.o.onOutcome?.(profile.id.slice(0, profile.id.indexOf(":")), outcome);
+        count(profile, await work());
       } catch (e) {
         report.failed += 1;
         this.o.logger.error({ err: e, user: profile.id }, "reminder failed");
       }
-    });
+    };
+    const due = await this.o.store.dueReminders(now, this.batch);
+    const sends: { profile: UserProfile; day: string; slot: number; minute: number; expected: { day: string; slot: number } }[] = [];
+    const moves: { profile: UserProfile; expected: { day: string; slot: number }; next: { at: Date; day: string; slot: number } | null }[] =
+      [];
+    for (const profile of due) {
+      const expected = { day: profile.nextReminderDay ?? "", slot: profile.nextReminderSlot };
+      const minute = profile.remindMinute;
+      if (minute === null) moves.push({ profile, expected, next: null });
+      else if (profile.vacationUntil && profile.vacationUntil > now)
+        moves.push({ profile, expected, next: { ...nextOccurrence(minute, profile.timeZone, profile.vacationUntil), slot: 0 } });
+      else {
+        const decision = dueReminder(expected, minute, profile.timeZone, now);
+        if ("reschedule" in decision) moves.push({ profile, expected, next: { ...decision.reschedule, slot: 0 } });
+        else sends.push({ profile, ...decision.send, minute, expected });
+      }
+    }
+    await runPool(moves, this.concurrency, (m) =>
+      guarded(m.profile, async () => {
+        await this.o.store.rescheduleReminder(m.profile.id, m.expected, m.next);
+        return "rescheduled";
+      }),
+    );
+    // Sends are claimed a chunk at a time, a few statements per chunk rather than one per send, and
+    // each chunk is sent before the next is claimed, so no claim waits long for its send (a claim
+    // whose lease runs out before its send could be taken over and sent twice).
+    for (let i = 0; i < sends.length; i += this.claimChunk) {
+      const chunk = sends.slice(i, i + this.claimChunk);
+      let claims: Awaited<ReturnType<StudyStore["claimReminders"]>>;
+      try {
+        claims = await this.o.store.claimReminders(
+          chunk.map((s) => ({ userId: s.profile.id, day: s.day, slot: s.slot })),
+          { now, leaseUntil: new Date(now.getTime() + this.leaseMs), owner: this.o.owner },
+        );
+      } catch (e) {
+        this.o.logger.error({ err: e, reminders: chunk.length }, "reminders could not be claimed; the next tick retries them");
+        report.failed += chunk.length;
+        continue;
+      }
+      await runPool(
+        chunk.map((s, j) => ({ ...s, claim: claims[j]! })),
+        this.concurrency,
+        (s) => guarded(s.profile, async () => (s.claim.status === "taken" ? "taken" : this.deliver(s, s.claim.attempts, now))),
+      );
+    }
     return report;
   }
 
-  private async handle(profile: UserProfile, now: Date): Promise<keyof TickReport> {
+  /** Sends one claimed reminder and records how it went. */
+  private async deliver(
+    s: { profile: UserProfile; day: string; slot: number; minute: number; expected: { day: string; slot: number } },
+    attempts: number,
+    now: Date,
+  ): Promise<keyof TickReport> {
     const { store } = this.o;
-    const expected = { day: profile.nextReminderDay ?? "", slot: profile.nextReminderSlot };
-    const minute = profile.remindMinute;
-    if (minute === null) {
-      await store.rescheduleReminder(profile.id, expected, null);
-      return "rescheduled";
-    }
-    if (profile.vacationUntil && profile.vacationUntil > now) {
-      await store.rescheduleReminder(profile.id, expected, { ...nextOccurrence(minute, profile.timeZone, profile.vacationUntil), slot: 0 });
-      return "rescheduled";
-    }
-    const decision = dueReminder(expected, minute, profile.timeZone, now);
-    if ("reschedule" in decision) {
-      await store.rescheduleReminder(profile.id, expected, { ...decision.reschedule, slot: 0 });
-      return "rescheduled";
-    }
-    const { day, slot } = decision.send;
-    const claim = await store.claimReminder({
-      userId: profile.id,
-      day,
-      slot,
-      now,
-      leaseUntil: new Date(now.getTime() + this.leaseMs),
-      owner: this.o.owner,
-    });
-    if (claim.status === "taken") return "taken";
+    const { profile, day, slot, minute, expected } = s;
     // The next reminder: tomorrow's (never a second one today, whatever the clock says now).
     const after = new Date(Math.max(now.getTime(), occurrence(day, minute, profile.timeZone).getTime()));
     const next = { ...nextOccurrence(minute, profile.timeZone, after), slot: 0 };
@@ -132,7 +162,6 @@ export class ReminderDispatcher {
       this.o.logger.warn({ user: profile.id, reason: direct.reason }, "reminders paused: direct messages closed and no team channel");
       return "paused";
     }
-    const attempts = claim.attempts;
     if (attempts >= this.maxAttempts) {
       await finish("failed");
       this.o.logger.error({ user: profile.id, reason: direct.reason, detail: direct.detail, attempts }, "reminder given up");

@@ -26,6 +26,7 @@ import type {
 } from "../core/ports/study-store.ts";
 import { CARD_STATES, cardStateFromJson, cardStateToJson, ratingSchema, type CardState } from "../core/scheduler/card-state.ts";
 import { z } from "zod";
+import { Prisma } from "../generated/sqlite/client.ts";
 import type { Db } from "./open-database.ts";
 import { cardColumns, decodeCard, decodeItem } from "./item-codec.ts";
 import { ItemCache } from "./item-cache.ts";
@@ -146,6 +147,9 @@ export function isUniqueViolation(e: unknown): boolean {
 /** How long a membership is trusted without writing it again (lastSeenAt is this precise). */
 export const ENTER_REFRESH_MS = 5 * 60_000;
 export const TEAM_SETTINGS_TTL_MS = 60_000;
+
+/** Rows per multi-row claim: 7 parameters each, well under SQLite's and PostgreSQL's limits. */
+const CLAIMS_PER_STATEMENT = 500;
 
 export class PrismaStudyStore implements StudyStore {
   private readonly recentlyEntered = new Map<string, number>();
@@ -316,14 +320,7 @@ export class PrismaStudyStore implements StudyStore {
             data: card,
             select: { version: true },
           }),
-      ...e.periods.map((period) =>
-        this.db.memberPeriod.upsert({
-          where: { teamId_period_userId: { teamId: w.teamId, period, userId: w.userId } },
-          create: { teamId: w.teamId, period, userId: w.userId, xp: e.xp, reviews: 1, correct: e.correct ? 1 : 0 },
-          update: { xp: { increment: e.xp }, reviews: { increment: 1 }, correct: { increment: e.correct ? 1 : 0 } },
-          select: { period: true },
-        }),
-      ),
+      ...(e.periods.length > 0 ? [this.addToPeriods(w.teamId, w.userId, e.periods, e.xp, e.correct)] : []),
     ];
     const extras = [
       ...(w.quizAnswer
@@ -382,6 +379,22 @@ export class PrismaStudyStore implements StudyStore {
       if (isUniqueViolation(e) || isRecordNotFound(e)) return "duplicate";
       throw e;
     }
+  }
+
+  /**
+   * Adds one rating to the member's totals for each leaderboard period (week, month, all time), in
+   * one statement: an upsert per period through the query builder cost a round trip each, and these
+   * three were a third of a rating's time. The same SQL runs on SQLite and PostgreSQL.
+   */
+  private addToPeriods(teamId: string, userId: string, periods: string[], xp: number, correct: boolean) {
+    const rows = periods.map((period) => Prisma.sql`(${teamId}, ${period}, ${userId}, ${xp}, 1, ${correct ? 1 : 0})`);
+    return this.db.$executeRaw`
+      INSERT INTO "MemberPeriod" ("teamId", "period", "userId", "xp", "reviews", "correct")
+      VALUES ${Prisma.join(rows)}
+      ON CONFLICT ("teamId", "period", "userId") DO UPDATE SET
+        "xp" = "MemberPeriod"."xp" + excluded."xp",
+        "reviews" = "MemberPeriod"."reviews" + excluded."reviews",
+        "correct" = "MemberPeriod"."correct" + excluded."correct"`;
   }
 
   async lastReview(userId: string, target?: { itemId: string; version: number }): Promise<ReviewRecord | null> {
@@ -528,7 +541,15 @@ export class PrismaStudyStore implements StudyStore {
       where: { teamId_period_userId: { teamId: q.teamId, period: q.period, userId: q.userId } },
       select: { xp: true, reviews: true, correct: true, user: { select: { hidden: true } } },
     });
-    const visible = { teamId: q.teamId, period: q.period, reviews: { gte: q.minReviews }, user: { hidden: false } };
+    // Every row holds at least one review, so the reviews floor is only written out when it is higher
+    // (accuracy): a needless condition on reviews makes SQLite pick the reviews index and sort the
+    // whole period instead of walking the xp index for the top 10.
+    const visible = {
+      teamId: q.teamId,
+      period: q.period,
+      ...(q.minReviews > 1 ? { reviews: { gte: q.minReviews } } : {}),
+      user: { hidden: false },
+    };
     if (q.metric === "accuracy") {
       // A ratio has no index: rank the (few thousand at most) people with enough reviews in memory.
       const rows = await this.db.memberPeriod.findMany({ where: visible, select: { userId: true, reviews: true, correct: true } });
@@ -646,6 +667,31 @@ export class PrismaStudyStore implements StudyStore {
       select: { attempts: true },
     });
     return { status: "claimed" as const, attempts: row?.attempts ?? 1 };
+  }
+
+  async claimReminders(
+    claims: { userId: string; day: string; slot: number }[],
+    lease: { now: Date; leaseUntil: Date; owner: string },
+  ): Promise<({ status: "claimed"; attempts: number } | { status: "taken" })[]> {
+    const key = (c: { userId: string; day: string; slot: number }) => `${c.userId}|${c.day}|${c.slot}`;
+    const inserted = new Set<string>();
+    for (let i = 0; i < claims.length; i += CLAIMS_PER_STATEMENT) {
+      const rows = claims
+        .slice(i, i + CLAIMS_PER_STATEMENT)
+        .map((c) => Prisma.sql`(${c.userId}, ${c.day}, ${c.slot}, ${lease.now}, ${lease.leaseUntil}, ${lease.owner}, 1)`);
+      // Rows that already exist are left alone here and go through claimReminder's takeover below.
+      const won = await this.db.$queryRaw<{ userId: string; day: string; slot: number | bigint }[]>`
+        INSERT INTO "ReminderDelivery" ("userId", "day", "slot", "claimedAt", "leaseUntil", "claimedBy", "attempts")
+        VALUES ${Prisma.join(rows)}
+        ON CONFLICT ("userId", "day", "slot") DO NOTHING
+        RETURNING "userId", "day", "slot"`;
+      for (const r of won) inserted.add(key({ userId: r.userId, day: r.day, slot: Number(r.slot) }));
+    }
+    const answers: ({ status: "claimed"; attempts: number } | { status: "taken" })[] = [];
+    for (const c of claims) {
+      answers.push(inserted.has(key(c)) ? { status: "claimed", attempts: 1 } : await this.claimReminder({ ...c, ...lease }));
+    }
+    return answers;
   }
 
   async finishReminder(d: {

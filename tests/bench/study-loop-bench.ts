@@ -19,6 +19,7 @@ import { openDatabase, SQLITE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from "../../
 import { startCheckpointer } from "../../src/storage/sqlite-checkpointer.ts";
 import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
 import { summarize, type BenchRow } from "./bench-table.ts";
+import { timedStore } from "./timed-store.ts";
 
 export interface StudyBenchOptions {
   users: number;
@@ -243,7 +244,8 @@ export async function measure(
   const opened = await openDatabase(url, { queryEvents: true });
   let statements = 0;
   (opened.db as unknown as { $on(e: "query", cb: () => void): void }).$on("query", () => (statements += 1));
-  const counting = countingStore(new PrismaStudyStore(opened.db));
+  const timed = timedStore(new PrismaStudyStore(opened.db));
+  const counting = countingStore(timed.store);
   const bot = new Bot({
     store: counting.store,
     catalog: new Catalog(library.topics, library.sections),
@@ -261,11 +263,14 @@ export async function measure(
   let measuredWall = 0;
   for (let i = 0; i < o.operations + warmup; i++) {
     const actor: Actor = { userId: pickUser(), teamId: TEAM, clientLocale: "en" };
+    timed.record(false); // only the measured click: the rating and the next card
     const front = await bot.command(actor, { name: "study" }, NOW);
+    timed.record(true);
     const show = front.view.buttons.flat().find((b) => b.action.startsWith("sa:"));
     if (!show) continue;
     const [, itemId, version] = show.action.split(":");
     counting.reset();
+    if (i === warmup) timed.reset();
     statements = 0;
     const t0 = performance.now();
     const reply = await bot.click(actor, `rt:${itemId}:${version}:3:`, NOW);
@@ -281,6 +286,7 @@ export async function measure(
   }
 
   const bot_ = summarize(samples, measuredWall);
+  const timing = timed.perOperation(samples.length, 4);
   await opened.close();
 
   const rows: BenchRow[] = [];
@@ -317,6 +323,7 @@ export async function measure(
     p99Ms: bot_.p99,
     opsPerSec: bot_.opsPerSec,
     callsPerOp: `${(calls / samples.length).toFixed(2)} (max ${maxCalls}); ${(sqls / samples.length).toFixed(1)} SQL`,
+    value: timing,
     vsBaseline: floorRow?.p50Ms
       ? `${(bot_.p50 / floorRow.p50Ms).toFixed(1)}x floor p50, ${(bot_.p99 / (floorRow.p99Ms ?? 1)).toFixed(1)}x p99`
       : undefined,

@@ -9,19 +9,24 @@ export interface TimedStore<T> {
   store: T;
   timings: Map<string, MethodTiming>;
   reset(): void;
+  /** Time only while recording (on by default): e.g. one step of a multi-step operation. */
+  record(on: boolean): void;
   /** "leaderboard 12.1 ms, enter 0.4 ms" per operation, largest first. */
   perOperation(operations: number, top?: number): string;
 }
 
 export function timedStore<T extends object>(inner: T): TimedStore<T> {
   const timings = new Map<string, MethodTiming>();
+  let recording = true;
   const store = new Proxy(inner, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver);
       if (typeof value !== "function" || typeof key !== "string") return value;
       return (...args: unknown[]) => {
         const t0 = performance.now();
+        const on = recording;
         const record = () => {
+          if (!on) return;
           const t = timings.get(key) ?? { calls: 0, ms: 0 };
           t.calls += 1;
           t.ms += performance.now() - t0;
@@ -38,6 +43,9 @@ export function timedStore<T extends object>(inner: T): TimedStore<T> {
     store,
     timings,
     reset: () => timings.clear(),
+    record: (on) => {
+      recording = on;
+    },
     perOperation: (operations, top = 3) =>
       [...timings.entries()]
         .sort((a, b) => b[1].ms - a[1].ms)

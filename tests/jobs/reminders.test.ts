@@ -155,6 +155,47 @@ describe.each(DATABASES)("daily reminders on %s", (kind) => {
     expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(5);
   });
 
+  it("claims many sends in one go: new ones claimed, held or sent ones taken, expired unsent ones taken over", async () => {
+    const now = new Date("2026-03-02T09:00:00Z");
+    const lease = { now, leaseUntil: new Date(now.getTime() + 2 * MIN), owner: "batch" };
+    const people = [];
+    for (let i = 0; i < 1203; i++) people.push(`discord:p${i}`);
+    await t.db.user.createMany({ data: people.map((id) => ({ id, timeZone: "UTC", createdAt: now })) });
+    const claim = (userId: string, at: Date, owner: string) =>
+      t.store.claimReminder({ userId, day: "2026-03-02", slot: 0, now: at, leaseUntil: new Date(at.getTime() + MIN), owner });
+    await claim("discord:p1", now, "other"); // held by another instance, lease running
+    await claim("discord:p2", new Date(now.getTime() - 5 * MIN), "dead"); // its lease ran out, never sent
+    await claim("discord:p3", new Date(now.getTime() - 5 * MIN), "done");
+    await t.db.reminderDelivery.update({
+      where: { userId_day_slot: { userId: "discord:p3", day: "2026-03-02", slot: 0 } },
+      data: { sentAt: now, outcome: "sent" },
+    });
+    const answers = await t.store.claimReminders(
+      people.map((userId) => ({ userId, day: "2026-03-02", slot: 0 })),
+      lease,
+    );
+    expect(answers.slice(0, 5)).toEqual([
+      { status: "claimed", attempts: 1 },
+      { status: "taken" },
+      { status: "claimed", attempts: 2 },
+      { status: "taken" },
+      { status: "claimed", attempts: 1 },
+    ]);
+    expect(answers.filter((a) => a.status === "claimed")).toHaveLength(1201);
+    // Written as the query builder writes them: the lease compares with dates as before.
+    const row = await t.db.reminderDelivery.findUnique({
+      where: { userId_day_slot: { userId: "discord:p1000", day: "2026-03-02", slot: 0 } },
+    });
+    expect(row).toMatchObject({ claimedBy: "batch", attempts: 1, sentAt: null, claimedAt: now, leaseUntil: lease.leaseUntil });
+    expect(await t.db.reminderDelivery.count({ where: { leaseUntil: { gt: now } } })).toBe(1202); // all but the sent one
+    // A second instance asking for the same sends gets none of them.
+    const again = await t.store.claimReminders(
+      people.map((userId) => ({ userId, day: "2026-03-02", slot: 0 })),
+      { ...lease, owner: "late" },
+    );
+    expect(again.every((a) => a.status === "taken")).toBe(true);
+  });
+
   it("retries a send whose process died after claiming it, after the lease, once", async () => {
     const actor = await learner("u1", "09:00", "UTC", "2026-03-01T08:00:00Z");
     const claimedAt = new Date("2026-03-02T09:00:00Z");

@@ -1,10 +1,12 @@
 // Messages the scheduled jobs send on Discord (reminders in DMs, team channel posts), through the
-// REST API alone: no gateway connection is needed, so any process can send, and discord.js's REST
-// client paces requests to Discord's rate limits (50 per second, per-route buckets, 429s waited out).
+// REST API alone: no gateway connection is needed, so any process can send. A SendPacer keeps these
+// requests within the global limit in any sliding second; discord.js's REST client still honours
+// per-route buckets and waits out any 429 Discord answers.
 import { DiscordAPIError, REST, Routes, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
 import type { PlatformSender, SendResult } from "../../core/ports/platform-sender.ts";
 import type { View } from "../../core/views/view.ts";
 import { renderDiscord } from "./render-discord.ts";
+import { SendPacer } from "./send-pacer.ts";
 
 const DISCORD_ID = /^discord:(\d{15,22})$/;
 const TEAM_ID = /^discord:(\d{15,22})$/;
@@ -35,10 +37,17 @@ export function failureOf(error: unknown): SendResult {
 
 export class DiscordSender implements PlatformSender {
   readonly rest: REST;
+  private readonly pacer: SendPacer;
   private readonly dmChannels = new Map<string, string>();
 
-  constructor(o: { token: string; apiUrl?: string | undefined; rest?: REST }) {
+  /** `pacer`: 50 requests per second by default; share one between senders that share a bot token. */
+  constructor(o: { token: string; apiUrl?: string | undefined; rest?: REST; pacer?: SendPacer }) {
     this.rest = o.rest ?? new REST(o.apiUrl ? { api: o.apiUrl } : {}).setToken(o.token);
+    this.pacer = o.pacer ?? new SendPacer();
+  }
+
+  private post(route: `/${string}`, body: unknown): Promise<{ id: string }> {
+    return this.pacer.run(async () => (await this.rest.post(route, { body })) as { id: string });
   }
 
   async direct(userId: string, view: View): Promise<SendResult> {
@@ -47,11 +56,11 @@ export class DiscordSender implements PlatformSender {
     try {
       let channel = this.dmChannels.get(id);
       if (!channel) {
-        channel = ((await this.rest.post(Routes.userChannels(), { body: { recipient_id: id } })) as { id: string }).id;
+        channel = (await this.post(Routes.userChannels(), { recipient_id: id })).id;
         if (this.dmChannels.size > 100_000) this.dmChannels.clear();
         this.dmChannels.set(id, channel);
       }
-      const sent = (await this.rest.post(Routes.channelMessages(channel), { body: body(view) })) as { id: string };
+      const sent = await this.post(Routes.channelMessages(channel), body(view));
       return { ok: true, messageRef: `${channel}/${sent.id}` };
     } catch (e) {
       return failureOf(e);
@@ -61,7 +70,7 @@ export class DiscordSender implements PlatformSender {
   async channel(teamId: string, channelId: string, view: View, notify?: string[]): Promise<SendResult> {
     if (!TEAM_ID.test(teamId) || !/^\d{15,22}$/.test(channelId)) return { ok: false, reason: "not-found", detail: "not a Discord channel" };
     try {
-      const sent = (await this.rest.post(Routes.channelMessages(channelId), { body: body(view, notify) })) as { id: string };
+      const sent = await this.post(Routes.channelMessages(channelId), body(view, notify));
       return { ok: true, messageRef: `${channelId}/${sent.id}` };
     } catch (e) {
       return failureOf(e);

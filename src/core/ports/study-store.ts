@@ -313,6 +313,14 @@ export interface StudyStore {
     leaseUntil: Date;
     owner: string;
   }): Promise<{ status: "claimed"; attempts: number } | { status: "taken" }>;
+  /**
+   * claimReminder for many sends at once (a tick's worth): one statement per few hundred new
+   * claims, the per-send path only for those already claimed. Answers in the order given.
+   */
+  claimReminders(
+    claims: { userId: string; day: string; slot: number }[],
+    lease: { now: Date; leaseUntil: Date; owner: string },
+  ): Promise<({ status: "claimed"; attempts: number } | { status: "taken" })[]>;
   /** Records the outcome of a claimed send and moves the person's schedule on (unless it changed meanwhile). */
   finishReminder(done: {
     userId: string;
