@@ -148,6 +148,8 @@ export function isUniqueViolation(e: unknown): boolean {
 export const ENTER_REFRESH_MS = 5 * 60_000;
 export const TEAM_SETTINGS_TTL_MS = 60_000;
 
+type Tx = Prisma.TransactionClient;
+
 /** Rows per multi-row claim: 7 parameters each, well under SQLite's and PostgreSQL's limits. */
 const CLAIMS_PER_STATEMENT = 500;
 
@@ -285,17 +287,19 @@ export class PrismaStudyStore implements StudyStore {
     const counters = w.countersAreToday
       ? { newToday: { increment: isNew ? 1 : 0 }, reviewsToday: { increment: isReview ? 1 : 0 }, xpToday: { increment: e.xp } }
       : { counterDay: w.studyDay, newToday: isNew ? 1 : 0, reviewsToday: isReview ? 1 : 0, xpToday: e.xp };
-    // One batch transaction: the counters, streak and XP, the review log, the card and the
-    // leaderboard periods. The log's unique (user, item, version), and the card's primary key for a
-    // new card, refuse a second rating of the same presentation. (Prisma's nested writes are not
-    // used: combined with increments they rewrote the whole user row with stale values.)
-    const writes = [
-      this.db.user.update({
+    // One transaction: the counters, streak and XP, the review log, the card and the leaderboard
+    // periods. The log's unique (user, item, version), and the card's primary key for a new card,
+    // refuse a second rating of the same presentation. Interactive rather than a batch: Prisma
+    // compiles a batch that holds a raw statement afresh on every call (measured: 0.53 ms against
+    // 0.30 ms for the same two writes). Prisma's nested writes are not used: combined with
+    // increments they rewrote the whole user row with stale values.
+    const writes = (tx: Tx) => [
+      tx.user.update({
         where: { id: w.userId },
         data: { ...counters, ...e.streak, lastReviewAt: w.reviewedAt },
         select: { id: true },
       }),
-      this.db.reviewLog.create({
+      tx.reviewLog.create({
         data: {
           userId: w.userId,
           itemId: w.itemId,
@@ -314,18 +318,18 @@ export class PrismaStudyStore implements StudyStore {
         select: { id: true },
       }),
       w.version === 0
-        ? this.db.cardState.create({ data: { userId: w.userId, itemId: w.itemId, ...card }, select: { version: true } })
-        : this.db.cardState.update({
+        ? tx.cardState.create({ data: { userId: w.userId, itemId: w.itemId, ...card }, select: { version: true } })
+        : tx.cardState.update({
             where: { userId_itemId: { userId: w.userId, itemId: w.itemId } },
             data: card,
             select: { version: true },
           }),
-      ...(e.periods.length > 0 ? [this.addToPeriods(w.teamId, w.userId, e.periods, e.xp, e.correct)] : []),
+      ...(e.periods.length > 0 ? [this.addToPeriods(tx, w.teamId, w.userId, e.periods, e.xp, e.correct)] : []),
     ];
-    const extras = [
+    const extras = (tx: Tx) => [
       ...(w.quizAnswer
         ? [
-            this.db.quizAnswer.create({
+            tx.quizAnswer.create({
               data: {
                 sessionId: w.quizAnswer.sessionId,
                 position: w.quizAnswer.position,
@@ -338,11 +342,11 @@ export class PrismaStudyStore implements StudyStore {
           ]
         : []),
       ...(w.quizAnswer?.finishes
-        ? [this.db.quizSession.update({ where: { id: w.quizAnswer.sessionId }, data: { finishedAt: w.reviewedAt }, select: { id: true } })]
+        ? [tx.quizSession.update({ where: { id: w.quizAnswer.sessionId }, data: { finishedAt: w.reviewedAt }, select: { id: true } })]
         : []),
       ...(w.qotdAnswer
         ? [
-            this.db.qotdAnswer.create({
+            tx.qotdAnswer.create({
               data: {
                 qotdId: w.qotdAnswer.qotdId,
                 userId: w.userId,
@@ -356,7 +360,7 @@ export class PrismaStudyStore implements StudyStore {
         : []),
       ...(e.milestone
         ? [
-            this.db.teamPost.createMany({
+            tx.teamPost.createMany({
               data: [
                 {
                   teamId: w.teamId,
@@ -372,7 +376,9 @@ export class PrismaStudyStore implements StudyStore {
         : []),
     ];
     try {
-      await this.db.$transaction([...writes, ...extras]);
+      await this.db.$transaction(async (tx) => {
+        for (const write of [...writes(tx), ...extras(tx)]) await write;
+      });
       return "recorded";
     } catch (e) {
       // P2025: the card was removed meanwhile (its first rating undone): this presentation is stale too.
@@ -386,9 +392,9 @@ export class PrismaStudyStore implements StudyStore {
    * one statement: an upsert per period through the query builder cost a round trip each, and these
    * three were a third of a rating's time. The same SQL runs on SQLite and PostgreSQL.
    */
-  private addToPeriods(teamId: string, userId: string, periods: string[], xp: number, correct: boolean) {
+  private addToPeriods(tx: Tx, teamId: string, userId: string, periods: string[], xp: number, correct: boolean) {
     const rows = periods.map((period) => Prisma.sql`(${teamId}, ${period}, ${userId}, ${xp}, 1, ${correct ? 1 : 0})`);
-    return this.db.$executeRaw`
+    return tx.$executeRaw`
       INSERT INTO "MemberPeriod" ("teamId", "period", "userId", "xp", "reviews", "correct")
       VALUES ${Prisma.join(rows)}
       ON CONFLICT ("teamId", "period", "userId") DO UPDATE SET

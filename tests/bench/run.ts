@@ -21,8 +21,7 @@ const study: StudyBenchOptions = quick
 const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "study", run: () => benchStudyLoopSqlite(study, log) },
   { name: "study-postgres", run: () => benchStudyLoopPostgres(study, log) },
-  // Before the large seeds below: discord-memory's child process reports its peak RSS, which on
-  // Linux starts at this process's own RSS when the child is spawned.
+  // The memory child reports its own peak (VmHWM), whatever this process holds by then.
   { name: "discord", run: () => benchDiscordThroughput(quick ? { users: 50, rounds: 2 } : { users: 100, rounds: 5 }, log) },
   { name: "discord-memory", run: () => benchDiscordMemory(quick ? 200 : 1000, log) },
   {
