@@ -556,20 +556,7 @@ export class PrismaStudyStore implements StudyStore {
       ...(q.minReviews > 1 ? { reviews: { gte: q.minReviews } } : {}),
       user: { hidden: false },
     };
-    if (q.metric === "accuracy") {
-      // A ratio has no index: rank the (few thousand at most) people with enough reviews in memory.
-      const rows = await this.db.memberPeriod.findMany({ where: visible, select: { userId: true, reviews: true, correct: true } });
-      const ranked = rankRows(
-        rows
-          .map((r) => ({ userId: r.userId, value: r.correct / r.reviews }))
-          .sort((a, b) => b.value - a.value || (a.userId < b.userId ? -1 : 1)),
-      );
-      const me = ranked.find((r) => r.userId === q.userId);
-      return {
-        top: ranked.slice(0, q.limit),
-        me: mine ? { value: mine.reviews > 0 ? mine.correct / mine.reviews : 0, rank: me?.rank ?? null } : null,
-      };
-    }
+    if (q.metric === "accuracy") return this.accuracyBoard(q, mine);
     const field = q.metric === "xp" ? "xp" : "reviews";
     const top = await this.db.memberPeriod.findMany({
       where: { ...visible, [field]: { gt: 0 } },
@@ -583,6 +570,36 @@ export class PrismaStudyStore implements StudyStore {
     return {
       top: rankRows(top.map((r) => ({ userId: r.userId, value: r[field] }))),
       me: mine ? { value: myValue, rank: ranked ? above + 1 : null } : null,
+    };
+  }
+
+  /**
+   * A ratio has no index: the database sorts the period's qualifying rows (a few thousand at most)
+   * and counts those ahead of the caller, comparing fractions by cross-multiplication so equal
+   * ratios tie exactly. Raw SQL because the query builder cannot order by an expression; the same
+   * statement runs on SQLite and PostgreSQL.
+   */
+  private async accuracyBoard(
+    q: LeaderboardQuery,
+    mine: { reviews: number; correct: number; user: { hidden: boolean } } | null,
+  ): Promise<LeaderboardResult> {
+    const qualifying = Prisma.sql`
+      FROM "MemberPeriod" p JOIN "User" u ON u."id" = p."userId"
+      WHERE p."teamId" = ${q.teamId} AND p."period" = ${q.period} AND p."reviews" >= ${q.minReviews} AND u."hidden" = ${false}`;
+    const top = await this.db.$queryRaw<{ userId: string; reviews: number | bigint; correct: number | bigint }[]>`
+      SELECT p."userId", p."reviews", p."correct" ${qualifying}
+      ORDER BY p."correct" * 1.0 / p."reviews" DESC, p."userId" ASC
+      LIMIT ${q.limit}`;
+    const ranked = mine && !mine.user.hidden && mine.reviews >= q.minReviews;
+    let above = 0;
+    if (ranked) {
+      const [row] = await this.db.$queryRaw<{ above: number | bigint }[]>`
+        SELECT COUNT(*) AS "above" ${qualifying} AND p."correct" * ${mine.reviews} > ${mine.correct} * p."reviews"`;
+      above = Number(row?.above ?? 0);
+    }
+    return {
+      top: rankRows(top.map((r) => ({ userId: r.userId, value: Number(r.correct) / Number(r.reviews) }))),
+      me: mine ? { value: mine.reviews > 0 ? mine.correct / mine.reviews : 0, rank: ranked ? above + 1 : null } : null,
     };
   }
 
