@@ -38,6 +38,15 @@ export interface TickReport {
   rescheduled: number;
 }
 
+/** A reminder whose time has come: the person, the local date and slot it is for, and the schedule it belongs to. */
+interface DueSend {
+  profile: UserProfile;
+  day: string;
+  slot: number;
+  minute: number;
+  expected: { day: string; slot: number };
+}
+
 export class ReminderDispatcher {
   private readonly leaseMs: number;
   private readonly batch: number;
@@ -68,7 +77,7 @@ export class ReminderDispatcher {
       }
     };
     const due = await this.o.store.dueReminders(now, this.batch);
-    const sends: { profile: UserProfile; day: string; slot: number; minute: number; expected: { day: string; slot: number } }[] = [];
+    const sends: DueSend[] = [];
     const moves: { profile: UserProfile; expected: { day: string; slot: number }; next: { at: Date; day: string; slot: number } | null }[] =
       [];
     for (const profile of due) {
@@ -115,11 +124,7 @@ export class ReminderDispatcher {
   }
 
   /** Sends one claimed reminder and records how it went. */
-  private async deliver(
-    s: { profile: UserProfile; day: string; slot: number; minute: number; expected: { day: string; slot: number } },
-    attempts: number,
-    now: Date,
-  ): Promise<keyof TickReport> {
+  private async deliver(s: DueSend, attempts: number, now: Date): Promise<keyof TickReport> {
     const { store } = this.o;
     const { profile, day, slot, minute, expected } = s;
     // The next reminder: tomorrow's (never a second one today, whatever the clock says now).
