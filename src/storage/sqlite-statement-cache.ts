@@ -5,6 +5,7 @@
 // same queries, same transactions.
 import type { Database, Statement } from "better-sqlite3";
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { onEachConnection } from "./sqlite-connection-hook.ts";
 
 const CACHE_LIMIT = 500;
 
@@ -41,14 +42,5 @@ function cachePreparedStatements(db: Database): void {
 
 /** The factory, with each connection it opens caching its prepared statements. */
 export function withStatementCache(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const client = (adapter as unknown as { client?: Database }).client;
-    if (!client || typeof client.prepare !== "function")
-      throw new Error("the SQLite adapter no longer exposes its connection; remove withStatementCache");
-    cachePreparedStatements(client);
-    return adapter;
-  };
-  return factory;
+  return onEachConnection(factory, "withStatementCache", cachePreparedStatements);
 }

@@ -6,31 +6,14 @@ import type { Actor } from "../../src/core/identity.ts";
 import { ReminderDispatcher } from "../../src/jobs/reminder-dispatcher.ts";
 import { TeamDispatcher } from "../../src/jobs/team-dispatcher.ts";
 import { aChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
+import { allRows } from "../support/all-rows.ts";
 import { captureLogs } from "../support/captured-logs.ts";
 import { DATABASES, type DatabaseKind } from "../support/databases.ts";
 import { FakeSender } from "../support/fake-sender.ts";
 import { button, startTestBot, type TestBot } from "../support/test-bot.ts";
 
 async function rowsMentioning(t: TestBot, kind: DatabaseKind, needle: string): Promise<string[]> {
-  const tables =
-    kind === "sqlite"
-      ? (
-          await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-        ).map((r) => r.name)
-      : (
-          await t.db.$queryRawUnsafe<{ table_name: string }[]>(
-            `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,
-          )
-        ).map((r) => r.table_name);
-  const hits: string[] = [];
-  for (const table of tables) {
-    const rows = await t.db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`);
-    for (const row of rows) {
-      const text = JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? String(v) : v));
-      if (text.includes(needle)) hits.push(`${table}: ${text.slice(0, 200)}`);
-    }
-  }
-  return hits;
+  return (await allRows(t, kind)).filter((r) => r.text.includes(needle)).map((r) => `${r.table}: ${r.text.slice(0, 200)}`);
 }
 
 describe.each(DATABASES)("a person's data on %s", (kind) => {

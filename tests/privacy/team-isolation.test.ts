@@ -10,6 +10,7 @@ import type { Reply } from "../../src/core/views/view.ts";
 import { ReminderDispatcher } from "../../src/jobs/reminder-dispatcher.ts";
 import { TeamDispatcher } from "../../src/jobs/team-dispatcher.ts";
 import { aChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
+import { allRows } from "../support/all-rows.ts";
 import { captureLogs } from "../support/captured-logs.ts";
 import { DATABASES, type DatabaseKind } from "../support/databases.ts";
 import { FakeSender } from "../support/fake-sender.ts";
@@ -25,24 +26,10 @@ const eveB: Actor = { userId: "discord:333333333333333333", teamId: B, clientLoc
 async function everythingButB(t: TestBot, kind: DatabaseKind): Promise<string[]> {
   const bsItems = (await t.db.item.findMany({ where: { teamId: B }, select: { id: true } })).map((i) => i.id);
   const isB = (text: string) => [B, eveB.userId, ...bsItems].some((needle) => text.includes(needle));
-  const tables =
-    kind === "sqlite"
-      ? (
-          await t.db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-        ).map((r) => r.name)
-      : (
-          await t.db.$queryRawUnsafe<{ table_name: string }[]>(
-            `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()`,
-          )
-        ).map((r) => r.table_name);
-  const rows: string[] = [];
-  for (const table of tables.sort()) {
-    for (const row of await t.db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${table}"`)) {
-      const text = JSON.stringify(row, (_k, v) => (typeof v === "bigint" ? String(v) : v));
-      if (!isB(text)) rows.push(`${table}: ${text}`);
-    }
-  }
-  return rows.sort();
+  return (await allRows(t, kind))
+    .filter((r) => !isB(r.text))
+    .map((r) => `${r.table}: ${r.text}`)
+    .sort();
 }
 
 const actionsOf = (reply: Reply): string[] => reply.view.buttons.flat().map((b) => b.action);
