@@ -73,7 +73,7 @@ describe.each(DATABASES)("quizzes and information on %s", (kind) => {
     const text = stats.view.body.join("\n");
     expect(text).toContain("Reviewed today: **1**");
     expect(text).toContain("Current streak: **1** day");
-    expect(text).toContain("Retention (last 30 days): **no reviews yet**");
+    expect(text).toContain("Retention (last 30 days): **none yet (it counts reviews of cards you already learned)**");
     t.clock.advance(30 * DAY);
     reply = await t.bot.command(alice, { name: "study" }, t.clock.now);
     await click(button(await click(button(reply, "Show answer")), "Good"));
