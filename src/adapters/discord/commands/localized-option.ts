@@ -24,3 +24,13 @@ export function topicOption(required = false): APIApplicationCommandOption {
     max_length: 24,
   };
 }
+
+/** A time zone, autocompleted from the IANA names; whose zone it is goes in the description. */
+export function timeZoneOption(description: LocalizedText): APIApplicationCommandOption {
+  return {
+    type: ApplicationCommandOptionType.String,
+    ...localized({ en: "timezone", ja: "タイムゾーン" }, description),
+    autocomplete: true,
+    max_length: 64,
+  };
+}

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from "discord.js";
 import type { DiscordCommand } from "./command-module.ts";
 import { CONTEXTS, stringOption } from "./command-module.ts";
-import { localized } from "./localized-option.ts";
+import { localized, timeZoneOption } from "./localized-option.ts";
 
 export const remind: DiscordCommand = {
   data: {
@@ -15,15 +15,7 @@ export const remind: DiscordCommand = {
         ...localized({ en: "time", ja: "時刻" }, { en: "HH:MM in your time zone, or off", ja: "HH:MM（あなたのタイムゾーン）または off" }),
         max_length: 8,
       },
-      {
-        type: ApplicationCommandOptionType.String,
-        ...localized(
-          { en: "timezone", ja: "タイムゾーン" },
-          { en: "Your time zone, like Asia/Tokyo", ja: "タイムゾーン（例：Asia/Tokyo）" },
-        ),
-        autocomplete: true,
-        max_length: 64,
-      },
+      timeZoneOption({ en: "Your time zone, like Asia/Tokyo", ja: "タイムゾーン（例：Asia/Tokyo）" }),
       {
         type: ApplicationCommandOptionType.String,
         ...localized({ en: "when", ja: "条件" }, { en: "When it comes", ja: "届く条件" }),

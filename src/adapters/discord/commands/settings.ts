@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from "discord.js";
 import type { DiscordCommand } from "./command-module.ts";
 import { CONTEXTS, stringOption } from "./command-module.ts";
-import { localized } from "./localized-option.ts";
+import { localized, timeZoneOption } from "./localized-option.ts";
 
 export const settings: DiscordCommand = {
   data: {
@@ -16,15 +16,7 @@ export const settings: DiscordCommand = {
           { name: "Auto (Discord's language)", name_localizations: { ja: "自動（Discordの言語）" }, value: "auto" },
         ],
       },
-      {
-        type: ApplicationCommandOptionType.String,
-        ...localized(
-          { en: "timezone", ja: "タイムゾーン" },
-          { en: "Your time zone, like Asia/Tokyo", ja: "タイムゾーン（例：Asia/Tokyo）" },
-        ),
-        autocomplete: true,
-        max_length: 64,
-      },
+      timeZoneOption({ en: "Your time zone, like Asia/Tokyo", ja: "タイムゾーン（例：Asia/Tokyo）" }),
       {
         type: ApplicationCommandOptionType.Number,
         ...localized({ en: "retention", ja: "定着率" }, { en: "Desired retention, 0.70-0.97", ja: "目標定着率（0.70〜0.97）" }),

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, ChannelType } from "discord.js";
 import type { DiscordCommand } from "./command-module.ts";
 import { stringOption } from "./command-module.ts";
-import { localized } from "./localized-option.ts";
+import { localized, timeZoneOption } from "./localized-option.ts";
 
 /** Team settings; anyone may look, only members with Manage Server may change them (checked by the core). */
 export const team: DiscordCommand = {
@@ -24,12 +24,7 @@ export const team: DiscordCommand = {
         ),
         max_length: 8,
       },
-      {
-        type: ApplicationCommandOptionType.String,
-        ...localized({ en: "timezone", ja: "タイムゾーン" }, { en: "The team's time zone", ja: "チームのタイムゾーン" }),
-        autocomplete: true,
-        max_length: 64,
-      },
+      timeZoneOption({ en: "The team's time zone", ja: "チームのタイムゾーン" }),
       {
         type: ApplicationCommandOptionType.String,
         ...localized({ en: "language", ja: "言語" }, { en: "Language of posts in the channel", ja: "チャンネルへの投稿の言語" }),
