@@ -8,7 +8,6 @@ import { Catalog } from "../../src/core/deck/catalog.ts";
 import type { Actor } from "../../src/core/identity.ts";
 import type { LeaderboardMetric } from "../../src/core/ports/study-store.ts";
 import { seededRandom } from "../../src/core/random/seeded-random.ts";
-import { cardStateToJson } from "../../src/core/scheduler/card-state.ts";
 import { monthKey, weekKey, type PeriodName } from "../../src/core/time/periods.ts";
 import { studyDayOf } from "../../src/core/time/study-day.ts";
 import { addDays } from "../../src/core/time/zoned-time.ts";
@@ -16,7 +15,7 @@ import { XP_RULES } from "../../src/core/leaderboard/xp.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
 import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
 import { summarize, type BenchRow } from "./bench-table.ts";
-import { migratedSqliteFile, sqliteDateTime } from "./migrated-sqlite-file.ts";
+import { migratedSqliteFile, sqliteDateTime, seededReviewJson } from "./migrated-sqlite-file.ts";
 import { timedStore } from "./timed-store.ts";
 
 export interface LeaderboardBenchOptions {
@@ -97,17 +96,7 @@ function seedSqlite(file: string, itemIds: string[], o: LeaderboardBenchOptions)
   const insertPeriod = db.prepare(
     `INSERT INTO "MemberPeriod" ("teamId","userId","period","xp","reviews","correct") VALUES (?, ?, ?, ?, ?, ?)`,
   );
-  const after = cardStateToJson({
-    state: 2,
-    due: NOW,
-    stability: 10,
-    difficulty: 5,
-    scheduledDays: 10,
-    learningStep: 0,
-    reps: 5,
-    lapses: 0,
-    lastReview: NOW,
-  });
+  const after = seededReviewJson(NOW);
   const created = new Date(NOW.getTime() - (HISTORY_DAYS + 10) * DAY_MS);
   db.prepare(`INSERT INTO "Team" ("id","timeZone","createdAt") VALUES (?, ?, ?)`).run(TEAM, TEAM_ZONE, sqliteDateTime(created));
   const weekOf = perHour((d) => weekKey(d, TEAM_ZONE));

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Library } from "../../src/core/deck/item.ts";
+import { cardStateToJson } from "../../src/core/scheduler/card-state.ts";
 import { loadLibrary } from "../../src/content-files/load-library.ts";
 import { syncLibrary } from "../../src/storage/content-sync.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
@@ -39,3 +40,18 @@ export async function migratedSqliteFile(now: Date): Promise<MigratedSqliteFile>
 
 /** SQLite's DateTime text as Prisma writes it: `2026-11-20T09:00:00.000+00:00`. */
 export const sqliteDateTime = (d: Date) => d.toISOString().replace("Z", "+00:00");
+
+/** The "after" state of the seeded review logs: a card in review, reviewed at `at` (the content does not matter to the benchmarks). */
+export function seededReviewJson(at: Date): string {
+  return cardStateToJson({
+    state: 2,
+    due: at,
+    stability: 10,
+    difficulty: 5,
+    scheduledDays: 10,
+    learningStep: 0,
+    reps: 5,
+    lapses: 0,
+    lastReview: at,
+  });
+}

@@ -18,6 +18,7 @@ import { syncLibrary } from "../../src/storage/content-sync.ts";
 import { openDatabase, SQLITE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from "../../src/storage/open-database.ts";
 import { startCheckpointer } from "../../src/storage/sqlite-checkpointer.ts";
 import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
+import { seededReviewJson } from "./migrated-sqlite-file.ts";
 import { summarize, type BenchRow } from "./bench-table.ts";
 import { timedStore } from "./timed-store.ts";
 
@@ -51,17 +52,7 @@ function seedSqlite(file: string, itemIds: string[], o: StudyBenchOptions): void
   const created = iso(new Date(NOW.getTime() - 400 * 86_400_000));
   db.prepare(`INSERT INTO "Team" ("id","timeZone","createdAt") VALUES (?, 'UTC', ?)`).run(TEAM, created);
   const logsPerUser = Math.floor(o.reviewLogs / o.users);
-  const fakeAfter = cardStateToJson({
-    state: 2,
-    due: NOW,
-    stability: 10,
-    difficulty: 5,
-    scheduledDays: 10,
-    learningStep: 0,
-    reps: 5,
-    lapses: 0,
-    lastReview: NOW,
-  });
+  const fakeAfter = seededReviewJson(NOW);
   db.transaction(() => {
     for (let u = 0; u < o.users; u++) {
       const userId = `bench:u${u}`;

@@ -3,7 +3,6 @@
 // same measurement of the bot's own path, so both rows sit side by side in one table.
 import pg from "pg";
 import { seededRandom } from "../../src/core/random/seeded-random.ts";
-import { cardStateToJson } from "../../src/core/scheduler/card-state.ts";
 import { loadLibrary } from "../../src/content-files/load-library.ts";
 import { syncLibrary } from "../../src/storage/content-sync.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
@@ -12,6 +11,7 @@ import { postgresBenchDatabase } from "./postgres-bench-database.ts";
 import { measure, type StudyBenchOptions } from "./study-loop-bench.ts";
 
 /** study-loop-bench.ts's team and clock, which its measure() studies with. */
+import { seededReviewJson } from "./migrated-sqlite-file.ts";
 const TEAM = "bench:team";
 const NOW = new Date("2026-11-20T09:00:00Z");
 const DAY_MS = 86_400_000;
@@ -80,17 +80,7 @@ async function seedPostgres(url: string, itemIds: string[], o: StudyBenchOptions
        FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::int[], $7::int[], $8::int[], $9::text[]) AS t(u, i, d, s, df, sd, r, l, lr)`,
       9,
     );
-    const after = cardStateToJson({
-      state: 2,
-      due: NOW,
-      stability: 10,
-      difficulty: 5,
-      scheduledDays: 10,
-      learningStep: 0,
-      reps: 5,
-      lapses: 0,
-      lastReview: NOW,
-    });
+    const after = seededReviewJson(NOW);
     const logs = new BulkInsert(
       client,
       `INSERT INTO "ReviewLog" ("userId","itemId","teamId","version","rating","source","reviewedAt","studyDay","stateBefore","before","after")
