@@ -5,7 +5,7 @@
 import type { Bot } from "../core/bot.ts";
 import { messages } from "../core/i18n/messages.ts";
 import type { PlatformSender } from "../core/ports/platform-sender.ts";
-import type { StudyStore, UserProfile } from "../core/ports/study-store.ts";
+import type { ReminderClaim, StudyStore, UserProfile } from "../core/ports/study-store.ts";
 import { dueReminder, nextOccurrence, occurrence } from "../core/reminders/reminder-schedule.ts";
 import { userMention } from "../core/views/user-mention.ts";
 import type { Logger } from "../ops/logger.ts";
@@ -103,7 +103,7 @@ export class ReminderDispatcher {
     // whose lease runs out before its send could be taken over and sent twice).
     for (let i = 0; i < sends.length; i += this.claimChunk) {
       const chunk = sends.slice(i, i + this.claimChunk);
-      let claims: Awaited<ReturnType<StudyStore["claimReminders"]>>;
+      let claims: ReminderClaim[];
       try {
         claims = await this.o.store.claimReminders(
           chunk.map((s) => ({ userId: s.profile.id, day: s.day, slot: s.slot })),

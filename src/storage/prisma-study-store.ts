@@ -5,6 +5,7 @@ import { toLocale } from "../core/i18n/locale.ts";
 import type {
   CardQuery,
   QuizRecord,
+  ReminderClaim,
   ReviewRecord,
   ReviewWrite,
   SettingsPatch,
@@ -695,7 +696,7 @@ export class PrismaStudyStore implements StudyStore {
   async claimReminders(
     claims: { userId: string; day: string; slot: number }[],
     lease: { now: Date; leaseUntil: Date; owner: string },
-  ): Promise<({ status: "claimed"; attempts: number } | { status: "taken" })[]> {
+  ): Promise<ReminderClaim[]> {
     const key = (c: { userId: string; day: string; slot: number }) => `${c.userId}|${c.day}|${c.slot}`;
     const inserted = new Set<string>();
     for (let i = 0; i < claims.length; i += CLAIMS_PER_STATEMENT) {
@@ -710,7 +711,7 @@ export class PrismaStudyStore implements StudyStore {
         RETURNING "userId", "day", "slot"`;
       for (const r of won) inserted.add(key({ userId: r.userId, day: r.day, slot: Number(r.slot) }));
     }
-    const answers: ({ status: "claimed"; attempts: number } | { status: "taken" })[] = [];
+    const answers: ReminderClaim[] = [];
     for (const c of claims) {
       answers.push(inserted.has(key(c)) ? { status: "claimed", attempts: 1 } : await this.claimReminder({ ...c, ...lease }));
     }

@@ -256,6 +256,9 @@ export type SettingsPatch = Partial<
   Pick<UserProfile, "locale" | "timeZone" | "desiredRetention" | "newPerDay" | "reviewsPerDay" | "dmTeamId" | "hidden">
 >;
 
+/** Whether this instance won a send (and how many attempts it has had), or another holds or sent it. */
+export type ReminderClaim = { status: "claimed"; attempts: number } | { status: "taken" };
+
 export interface StudyStore {
   /** Creates the user, team and membership when missing and records the client's language. */
   enter(actor: Actor, defaults: { timeZone: string }, now: Date): Promise<UserProfile>;
@@ -305,14 +308,7 @@ export interface StudyStore {
   /** People whose next reminder time has passed (indexed on nextReminderAt), oldest first. */
   dueReminders(now: Date, limit: number): Promise<UserProfile[]>;
   /** Claims one send; "taken" when another instance holds it (or it was sent). An expired lease of an unsent claim is taken over. */
-  claimReminder(claim: {
-    userId: string;
-    day: string;
-    slot: number;
-    now: Date;
-    leaseUntil: Date;
-    owner: string;
-  }): Promise<{ status: "claimed"; attempts: number } | { status: "taken" }>;
+  claimReminder(claim: { userId: string; day: string; slot: number; now: Date; leaseUntil: Date; owner: string }): Promise<ReminderClaim>;
   /**
    * claimReminder for many sends at once (a tick's worth): one statement per few hundred new
    * claims, the per-send path only for those already claimed. Answers in the order given.
@@ -320,7 +316,7 @@ export interface StudyStore {
   claimReminders(
     claims: { userId: string; day: string; slot: number }[],
     lease: { now: Date; leaseUntil: Date; owner: string },
-  ): Promise<({ status: "claimed"; attempts: number } | { status: "taken" })[]>;
+  ): Promise<ReminderClaim[]>;
   /** Records the outcome of a claimed send and moves the person's schedule on (unless it changed meanwhile). */
   finishReminder(done: {
     userId: string;
