@@ -14,13 +14,14 @@ import { createBot } from "../../src/app/create-bot.ts";
 import { createLogger } from "../../src/ops/logger.ts";
 import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import type { BenchRow } from "./bench-table.ts";
+import { countPlanCompilations } from "./plan-compilations.ts";
 
 const APP = "1100000000000000001";
 
 /** A load generator with its own fake Discord, in a child process. */
 async function loadGenerator(): Promise<{
   restUrl: string;
-  drive(o: { users: number; rounds: number; studyFlow: boolean }): Promise<number>;
+  drive(o: { users: number; rounds: number; studyFlow: boolean }): Promise<{ rate: number; interactions: number }>;
   stop(): Promise<void>;
 }> {
   const child = fork("tests/bench/discord-load-child.ts", [], {
@@ -35,7 +36,7 @@ async function loadGenerator(): Promise<{
       child.send(o);
       const result = await next();
       if (process.env.BENCH_VERBOSE) process.stderr.write(`load generator: ${JSON.stringify(result)}\n`);
-      return Number(result["rate"]);
+      return { rate: Number(result["rate"]), interactions: Number(result["interactions"]) };
     },
     stop: () =>
       new Promise<void>((resolve) => {
@@ -59,16 +60,22 @@ export async function benchDiscordThroughput(o: { users: number; rounds: number 
     await echo.login("fake-token");
     await echoReady;
     await echoLoad.drive({ users: 5, rounds: 3, studyFlow: false });
-    const echoRate = await echoLoad.drive({ users: o.users, rounds: o.rounds * 3, studyFlow: false });
+    const { rate: echoRate } = await echoLoad.drive({ users: o.users, rounds: o.rounds * 3, studyFlow: false });
     await echo.destroy();
     await echoLoad.stop();
     log(`echo bot: ${echoRate.toFixed(0)} interactions/s`);
 
+    const plans = await countPlanCompilations("sqlite");
     const load = await loadGenerator();
     const runtime = await createBot({ databaseUrl: `file:${path.join(dir, "bench.db")}`, contentDir: "content" });
     const adapter = await startDiscord({ bot: runtime.bot, logger, token: "fake-token", client: { apiUrl: load.restUrl } });
     await load.drive({ users: 5, rounds: 1, studyFlow: true });
-    const botRate = await load.drive({ users: o.users, rounds: o.rounds, studyFlow: true });
+    const compiledBefore = plans.count();
+    const botDrive = await load.drive({ users: o.users, rounds: o.rounds, studyFlow: true });
+    const botRate = botDrive.rate;
+    const compiledAfter = plans.count();
+    const compiled =
+      compiledBefore === null || compiledAfter === null ? "n/a" : ((compiledAfter - compiledBefore) / botDrive.interactions).toFixed(2);
     await adapter.stop();
     await runtime.database.close();
     await load.stop();
@@ -82,6 +89,7 @@ export async function benchDiscordThroughput(o: { users: number; rounds: number 
       {
         benchmark: "discord: study bot (/study, show, rate), real client vs fake Discord",
         opsPerSec: botRate,
+        callsPerOp: `${compiled} plan compilations`,
         vsBaseline: `${((100 * botRate) / echoRate).toFixed(0)}% of echo`,
         target: ">= 50% of echo",
         met: botRate >= echoRate / 2,

@@ -13,7 +13,7 @@ const fake = await FakeDiscord.start({ applicationId: "1100000000000000001", int
 const guild = fake.addGuild();
 process.send?.({ restUrl: fake.restUrl });
 
-async function drive(o: Go): Promise<number> {
+async function drive(o: Go): Promise<{ rate: number; interactions: number }> {
   const people = Array.from({ length: o.users }, () => fake.addUser());
   let done = 0;
   const started = performance.now();
@@ -38,7 +38,7 @@ async function drive(o: Go): Promise<number> {
       }
     }),
   );
-  return done / ((performance.now() - started) / 1000);
+  return { rate: done / ((performance.now() - started) / 1000), interactions: done };
 }
 
 process.on("message", (message: Go | "stop") => {
@@ -48,8 +48,13 @@ process.on("message", (message: Go | "stop") => {
   }
   const cpu = process.cpuUsage();
   const wall = performance.now();
-  void drive(message).then((rate) => {
+  void drive(message).then(({ rate, interactions }) => {
     const used = process.cpuUsage(cpu);
-    process.send?.({ rate, rejected: fake.internalErrors.length, cpuShare: (used.user + used.system) / 1000 / (performance.now() - wall) });
+    process.send?.({
+      rate,
+      interactions,
+      rejected: fake.internalErrors.length,
+      cpuShare: (used.user + used.system) / 1000 / (performance.now() - wall),
+    });
   });
 });

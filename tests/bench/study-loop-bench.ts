@@ -20,6 +20,7 @@ import { startCheckpointer } from "../../src/storage/sqlite-checkpointer.ts";
 import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
 import { seededReviewJson } from "./migrated-sqlite-file.ts";
 import { summarize, type BenchRow } from "./bench-table.ts";
+import { countPlanCompilations } from "./plan-compilations.ts";
 import { timedStore } from "./timed-store.ts";
 
 export interface StudyBenchOptions {
@@ -232,6 +233,7 @@ export async function measure(
   floorFactory?: () => ReturnType<typeof rawFloor>,
 ): Promise<BenchRow[]> {
   const library = await loadLibrary("content");
+  const plans = await countPlanCompilations(url.startsWith("file:") ? "sqlite" : "postgresql");
   const opened = await openDatabase(url, { queryEvents: true });
   let statements = 0;
   (opened.db as unknown as { $on(e: "query", cb: () => void): void }).$on("query", () => (statements += 1));
@@ -250,6 +252,7 @@ export async function measure(
   let calls = 0;
   let sqls = 0;
   let maxCalls = 0;
+  let compiledAtStart: number | null = null;
   const warmup = Math.min(200, Math.floor(o.operations / 5));
   let measuredWall = 0;
   for (let i = 0; i < o.operations + warmup; i++) {
@@ -261,7 +264,10 @@ export async function measure(
     if (!show) continue;
     const [, itemId, version] = show.action.split(":");
     counting.reset();
-    if (i === warmup) timed.reset();
+    if (i === warmup) {
+      timed.reset();
+      compiledAtStart = plans.count();
+    }
     statements = 0;
     const t0 = performance.now();
     const reply = await bot.click(actor, `rt:${itemId}:${version}:3:`, NOW);
@@ -277,6 +283,8 @@ export async function measure(
   }
 
   const bot_ = summarize(samples, measuredWall);
+  const compiledNow = plans.count();
+  const compiled = compiledAtStart === null || compiledNow === null ? "n/a" : ((compiledNow - compiledAtStart) / samples.length).toFixed(2);
   const timing = timed.perOperation(samples.length, 4);
   await opened.close();
 
@@ -313,7 +321,7 @@ export async function measure(
     p50Ms: bot_.p50,
     p99Ms: bot_.p99,
     opsPerSec: bot_.opsPerSec,
-    callsPerOp: `${(calls / samples.length).toFixed(2)} (max ${maxCalls}); ${(sqls / samples.length).toFixed(1)} SQL`,
+    callsPerOp: `${(calls / samples.length).toFixed(2)} (max ${maxCalls}); ${(sqls / samples.length).toFixed(1)} SQL; ${compiled} plan compilations`,
     value: timing,
     vsBaseline: floorRow?.p50Ms
       ? `${(bot_.p50 / floorRow.p50Ms).toFixed(1)}x floor p50, ${(bot_.p99 / (floorRow.p99Ms ?? 1)).toFixed(1)}x p99`
