@@ -292,9 +292,10 @@ export class PrismaStudyStore implements StudyStore {
     // periods. The log's unique (user, item, version), and the card's primary key for a new card,
     // refuse a second rating of the same presentation. Each statement is created only when its turn
     // comes: Prisma starts a raw statement as soon as it is created, queues it with the next query
-    // into one batch, and compiles a batch that holds a raw statement afresh on every call (measured:
-    // one query-plan compilation per rating, about 0.5 ms). Prisma's nested writes are not used:
-    // combined with increments they rewrote the whole user row with stale values.
+    // into one batch, and compiles a batch that holds a raw statement afresh on every call (in a run
+    // of first ratings every rating compiled one, and took 2.5 ms with it against 1.7 ms without).
+    // Prisma's nested writes are not used: combined with increments they rewrote the whole user row
+    // with stale values.
     try {
       await this.db.$transaction(async (tx) => {
         await tx.user.update({
