@@ -80,6 +80,7 @@ export async function benchDiscordThroughput(o: { users: number; rounds: number 
     await runtime.database.close();
     await load.stop();
     log(`study bot: ${botRate.toFixed(0)} interactions/s`);
+    const core = await coreAlone(`file:${path.join(dir, "core.db")}`, o);
     return [
       {
         benchmark: 'discord: echo bot ("ok", no core), real client vs fake Discord',
@@ -94,9 +95,61 @@ export async function benchDiscordThroughput(o: { users: number; rounds: number 
         target: ">= 50% of echo",
         met: botRate >= echoRate / 2,
       },
+      {
+        benchmark: "discord: the same flow in the core alone (no Discord), one person at a time",
+        opsPerSec: 1000 / core.wallMsPerInteraction,
+        value: `/study ${core.msPer.study.toFixed(2)} ms, show ${core.msPer.show.toFixed(2)} ms, rate ${core.msPer.rate.toFixed(2)} ms; ${core.cpuMsPerInteraction.toFixed(2)} ms CPU per interaction`,
+        vsBaseline: `echo bot: ${(1000 / echoRate).toFixed(2)} ms per interaction in all`,
+      },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The bot's share of an interaction: the same /study, show, rate flow straight into the core on its
+ * own database, without Discord. Beside the echo bot's whole cost per interaction, it says how much
+ * of the study bot's rate the core leaves.
+ */
+async function coreAlone(
+  databaseUrl: string,
+  o: { users: number; rounds: number },
+): Promise<{ msPer: { study: number; show: number; rate: number }; wallMsPerInteraction: number; cpuMsPerInteraction: number }> {
+  const runtime = await createBot({ databaseUrl, contentDir: "content" });
+  const totals = { study: [0, 0], show: [0, 0], rate: [0, 0] } as Record<"study" | "show" | "rate", [number, number]>;
+  const timed = async <T>(step: "study" | "show" | "rate", f: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await f();
+    totals[step][0] += performance.now() - t0;
+    totals[step][1] += 1;
+    return result;
+  };
+  const round = async (u: number) => {
+    const actor = { userId: `discord:${2_000_000 + u}`, teamId: "discord:1200000000000000001", clientLocale: "en" as const };
+    const front = await timed("study", () => runtime.bot.command(actor, { name: "study" }, new Date()));
+    const show = front.view.buttons.flat().find((b) => b.action.startsWith("sa:"));
+    if (!show) return;
+    const back = await timed("show", () => runtime.bot.click(actor, show.action, new Date()));
+    const good = back.view.buttons.flat().find((b) => b.action.startsWith("rt:") && b.action.split(":")[3] === "3");
+    if (good) await timed("rate", () => runtime.bot.click(actor, good.action, new Date()));
+  };
+  try {
+    for (let u = 0; u < 5; u++) await round(u); // warm-up, as the Discord run has
+    for (const t of Object.values(totals)) t.splice(0, 2, 0, 0);
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
+    for (let r = 0; r < o.rounds; r++) for (let u = 5; u < o.users + 5; u++) await round(u);
+    const used = process.cpuUsage(cpu);
+    const interactions = totals.study[1] + totals.show[1] + totals.rate[1];
+    const per = (step: "study" | "show" | "rate") => totals[step][0] / Math.max(1, totals[step][1]);
+    return {
+      msPer: { study: per("study"), show: per("show"), rate: per("rate") },
+      wallMsPerInteraction: (performance.now() - wall) / interactions,
+      cpuMsPerInteraction: (used.user + used.system) / 1000 / interactions,
+    };
+  } finally {
+    await runtime.database.close();
   }
 }
 
