@@ -136,7 +136,7 @@ async function coreAlone(
   };
   try {
     for (let u = 0; u < 5; u++) await round(u); // warm-up, as the Discord run has
-    for (const t of Object.values(totals)) t.splice(0, 2, 0, 0);
+    for (const t of Object.values(totals)) t.fill(0);
     const cpu = process.cpuUsage();
     const wall = performance.now();
     for (let r = 0; r < o.rounds; r++) for (let u = 5; u < o.users + 5; u++) await round(u);
