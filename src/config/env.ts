@@ -58,6 +58,17 @@ const envSchema = z.object({
   LC_MESSAGES: optional,
 });
 
+/** Slack's settings, as the environment gives them. */
+export interface SlackConfig {
+  botToken: string;
+  mode: "socket" | "http";
+  appToken?: string | undefined;
+  signingSecret?: string | undefined;
+  apiUrl?: string | undefined;
+  command: string;
+  port: number;
+}
+
 export interface Config {
   databaseUrl: string;
   contentDir: string;
@@ -72,15 +83,7 @@ export interface Config {
     /** The shards this instance runs (of DISCORD_SHARDS); every shard when unset. */
     shardList?: number[] | undefined;
   };
-  slack?: {
-    botToken: string;
-    mode: "socket" | "http";
-    appToken?: string | undefined;
-    signingSecret?: string | undefined;
-    apiUrl?: string | undefined;
-    command: string;
-    port: number;
-  };
+  slack?: SlackConfig;
   opsPort?: number | undefined;
   /** Whether this process runs the scheduled jobs (reminders, team posts); safe on any number of instances. */
   jobs: boolean;

@@ -6,6 +6,7 @@ import type {
   CardQuery,
   QuizRecord,
   ReminderClaim,
+  ReminderFinish,
   ReviewRecord,
   ReviewWrite,
   SettingsPatch,
@@ -715,16 +716,7 @@ export class PrismaStudyStore implements StudyStore {
     return answers;
   }
 
-  async finishReminder(d: {
-    userId: string;
-    day: string;
-    slot: number;
-    outcome: "sent" | "channel" | "skipped" | "paused" | "failed";
-    now: Date;
-    expected: { day: string; slot: number };
-    next: { at: Date; day: string; slot: number } | null;
-    paused?: string | null;
-  }): Promise<void> {
+  async finishReminder(d: ReminderFinish): Promise<void> {
     await this.db.$transaction([
       this.db.reminderDelivery.update({
         where: { userId_day_slot: { userId: d.userId, day: d.day, slot: d.slot } },

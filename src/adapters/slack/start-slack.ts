@@ -9,6 +9,7 @@ import type { Bot } from "../../core/bot.ts";
 import { COMMAND_LINE_MAX, parseCommandLine } from "../../core/commands/parse-command-line.ts";
 import type { Actor } from "../../core/identity.ts";
 import type { Reply } from "../../core/views/view.ts";
+import type { SlackConfig } from "../../config/env.ts";
 import type { Logger } from "../../ops/logger.ts";
 import { RecentIds } from "../recent-ids.ts";
 import { boltLogger } from "./bolt-logger.ts";
@@ -34,16 +35,9 @@ const metadataSchema = z.object({
 });
 import { SlackLocales } from "./slack-locales.ts";
 
-export interface SlackOptions {
+export interface SlackOptions extends SlackConfig {
   bot: Bot;
   logger: Logger;
-  botToken: string;
-  mode: "socket" | "http";
-  appToken?: string | undefined;
-  signingSecret?: string | undefined;
-  apiUrl?: string | undefined;
-  command: string;
-  port: number;
   host?: string;
   now?: () => Date;
   observe?: (kind: string, outcome: "ok" | "error", ms: number) => void;

@@ -259,6 +259,19 @@ export type SettingsPatch = Partial<
 /** Whether this instance won a send (and how many attempts it has had), or another holds or sent it. */
 export type ReminderClaim = { status: "claimed"; attempts: number } | { status: "taken" };
 
+/** The outcome of a claimed reminder send, and where the person's schedule moves next. */
+export interface ReminderFinish {
+  userId: string;
+  day: string;
+  slot: number;
+  outcome: "sent" | "channel" | "skipped" | "paused" | "failed";
+  now: Date;
+  /** The day and slot the send was for: the schedule moves on only if it still points there. */
+  expected: { day: string; slot: number };
+  next: { at: Date; day: string; slot: number } | null;
+  paused?: string | null;
+}
+
 export interface StudyStore {
   /** Creates the user, team and membership when missing and records the client's language. */
   enter(actor: Actor, defaults: { timeZone: string }, now: Date): Promise<UserProfile>;
@@ -318,16 +331,7 @@ export interface StudyStore {
     lease: { now: Date; leaseUntil: Date; owner: string },
   ): Promise<ReminderClaim[]>;
   /** Records the outcome of a claimed send and moves the person's schedule on (unless it changed meanwhile). */
-  finishReminder(done: {
-    userId: string;
-    day: string;
-    slot: number;
-    outcome: "sent" | "channel" | "skipped" | "paused" | "failed";
-    now: Date;
-    expected: { day: string; slot: number };
-    next: { at: Date; day: string; slot: number } | null;
-    paused?: string | null;
-  }): Promise<void>;
+  finishReminder(done: ReminderFinish): Promise<void>;
   /** Leaves a failed send claimed until `leaseUntil`, when another tick retries it. */
   retryReminderLater(r: { userId: string; day: string; slot: number; leaseUntil: Date }): Promise<void>;
   /** Moves a schedule without sending (a reminder left from an earlier date, a vacation). */
