@@ -13,6 +13,7 @@ import { applyMigrations, migrationsDir, readMigrations } from "./migrations.ts"
 import { startCheckpointer } from "./sqlite-checkpointer.ts";
 import { withImmediateTransactions } from "./sqlite-immediate-transactions.ts";
 import { withStatementCache } from "./sqlite-statement-cache.ts";
+import { countStatements } from "./statement-counter.ts";
 
 /**
  * The client type the storage code is written against. Both generated clients come from one
@@ -49,8 +50,10 @@ export const SQLITE_CACHE_KIB = 65_536;
 export interface OpenOptions {
   /** Project root holding prisma/ (tests use copies). */
   root?: string;
-  /** Emit a `query` event for every SQL statement (benchmarks count them). */
+  /** Emit a `query` event for every SQL statement (TEST_SQL prints them). */
   queryEvents?: boolean;
+  /** Called for every SQL statement sent (benchmarks count them, more cheaply than query events). */
+  onStatement?: () => void;
   /** Where SQLite checkpoint failures are reported (they never reach a user). */
   onBackgroundError?: (message: string) => void;
 }
@@ -74,8 +77,9 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     } finally {
       driver.close();
     }
+    const adapter = withImmediateTransactions(withStatementCache(new PrismaBetterSqlite3({ url: target.file, timeout: BUSY_TIMEOUT_MS })));
     const db = new SqliteClient({
-      adapter: withImmediateTransactions(withStatementCache(new PrismaBetterSqlite3({ url: target.file, timeout: BUSY_TIMEOUT_MS }))),
+      adapter: options.onStatement ? countStatements(adapter, options.onStatement) : adapter,
       ...log,
     });
     // journal_mode is stored in the file; synchronous and foreign_keys belong to this connection.
@@ -104,7 +108,8 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   } finally {
     await driver.close();
   }
-  const pgClient = new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url }), ...log });
+  const pgAdapter = new PrismaPg({ connectionString: target.url });
+  const pgClient = new PostgresClient({ adapter: options.onStatement ? countStatements(pgAdapter, options.onStatement) : pgAdapter, ...log });
   const db = pgClient as unknown as Db;
   return { db, target, appliedMigrations, ping: () => ping(db), close: () => pgClient.$disconnect() };
 }

@@ -186,9 +186,8 @@ export async function benchLeaderboard(o: LeaderboardBenchOptions, log: (s: stri
       `leaderboard: seeded ${o.members} members, ${o.reviewLogs} review logs and ${periods} period rows in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
     );
 
-    const opened = await openDatabase(target.url, { queryEvents: true });
     let statements = 0;
-    (opened.db as unknown as { $on(e: "query", cb: () => void): void }).$on("query", () => (statements += 1));
+    const opened = await openDatabase(target.url, { onStatement: () => (statements += 1) });
     const timed = timedStore(new PrismaStudyStore(opened.db));
     const bot = new Bot({
       store: timed.store,

@@ -131,9 +131,8 @@ export async function benchRemindersTick(o: RemindersTickOptions, log: (s: strin
     raw.pragma(`cache_size = -${SQLITE_CACHE_KIB}`);
     const clearClaims = () => raw.prepare(`DELETE FROM "ReminderDelivery"`).run();
 
-    const opened = await openDatabase(target.url, { queryEvents: true });
     let statements = 0;
-    (opened.db as unknown as { $on(e: "query", cb: () => void): void }).$on("query", () => (statements += 1));
+    const opened = await openDatabase(target.url, { onStatement: () => (statements += 1) });
     const store = new PrismaStudyStore(opened.db);
     const selectSamples: number[] = [];
     const tickSamples: number[] = [];

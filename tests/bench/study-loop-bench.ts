@@ -234,9 +234,8 @@ export async function measure(
 ): Promise<BenchRow[]> {
   const library = await loadLibrary("content");
   const plans = await countPlanCompilations(url.startsWith("file:") ? "sqlite" : "postgresql");
-  const opened = await openDatabase(url, { queryEvents: true });
   let statements = 0;
-  (opened.db as unknown as { $on(e: "query", cb: () => void): void }).$on("query", () => (statements += 1));
+  const opened = await openDatabase(url, { onStatement: () => (statements += 1) });
   const timed = timedStore(new PrismaStudyStore(opened.db));
   const counting = countingStore(timed.store);
   const bot = new Bot({
