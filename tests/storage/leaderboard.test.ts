@@ -106,6 +106,21 @@ describe.each(DATABASES)("leaderboards on %s", (kind) => {
     expect(lines(await board(ann, "all", "reviews"))).toEqual(["1. discord:ann · 1 review"]);
   });
 
+  it("takes an undone rating out of the periods it counted in, after the team's time zone changed too", async () => {
+    const admin = { ...who("ann"), isAdmin: true };
+    t.clock.set("2026-03-15T23:00:00Z"); // Sunday in UTC: the week of March 9
+    await study(admin, 2);
+    // In Tokyo it is already Monday: the same instant now falls in the week of March 16.
+    await t.bot.command(admin, { name: "team", changes: { timezone: "Asia/Tokyo" } }, t.clock.now);
+    await t.bot.command(admin, { name: "undo" }, t.clock.now);
+    const rows = await t.db.memberPeriod.findMany({ where: { userId: "discord:ann" }, orderBy: { period: "asc" } });
+    expect(rows.map((r) => [r.period, r.xp, r.reviews])).toEqual([
+      ["all", 5, 1],
+      ["m2026-03", 5, 1],
+      ["w2026-03-09", 5, 1],
+    ]);
+  });
+
   it("renders within Discord's embed limits and Slack's Block Kit limits, in English and Japanese", async () => {
     const people = Array.from({ length: 14 }, (_, i) => who(String(100000000000000000n + BigInt(i))));
     for (const p of people) await study(p, 1);

@@ -203,6 +203,8 @@ export interface ReviewRecord {
   after: CardState;
   xp: number;
   userBefore: UserSnapshot | null;
+  /** The leaderboard periods it counted in; null for reviews recorded before they were kept. */
+  periods: string[] | null;
 }
 
 export interface QuizRecord {

@@ -5,7 +5,7 @@ import { xpFor } from "../leaderboard/xp.ts";
 import type { ReviewEffects, ReviewSource, TeamSettings, UserProfile } from "../ports/study-store.ts";
 import type { CardState, Rating } from "../scheduler/card-state.ts";
 import { advanceStreak, STREAK_MILESTONES, type Vacation } from "../stats/streak.ts";
-import { monthKey, weekKey } from "../time/periods.ts";
+import { periodKeysAt } from "../time/periods.ts";
 import { studyDayOf, studyDayStart } from "../time/study-day.ts";
 
 export function vacationOf(profile: Pick<UserProfile, "vacationFrom" | "vacationTo">): Vacation | null {
@@ -44,7 +44,7 @@ export function reviewEffects(input: {
       bestStreak: profile.bestStreak,
       lastReviewAt: profile.lastReviewAt?.toISOString() ?? null,
     },
-    periods: ["all", weekKey(now, team.timeZone), monthKey(now, team.timeZone)],
+    periods: periodKeysAt(now, team.timeZone),
     ...(reached && team.milestones && team.channelId ? { milestone: streak.streakDays } : {}),
   };
 }

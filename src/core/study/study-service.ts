@@ -11,7 +11,7 @@ import { formatDuration } from "../time/intervals.ts";
 import { studyDayOf } from "../time/study-day.ts";
 import { notice, update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
-import { monthKey, weekKey } from "../time/periods.ts";
+import { periodKeysAt } from "../time/periods.ts";
 import { backView, frontView, promptText } from "./card-views.ts";
 import { reviewEffects } from "./review-effects.ts";
 
@@ -153,8 +153,9 @@ export class StudyService {
     const last = await store.lastReview(profile.id, target);
     if (!last) return (target ? notice : update)(view({ body: [t.nothingToUndo], tone: "info" }));
     if (last.source !== "study") return update(view({ body: [t.quizAnswerNoUndo], tone: "info" }));
-    const team = await store.teamSettings(last.teamId);
-    const periods = ["all", weekKey(last.reviewedAt, team.timeZone), monthKey(last.reviewedAt, team.timeZone)];
+    // The periods the review counted in; for one recorded before they were kept, those of its
+    // time in the team's time zone now.
+    const periods = last.periods ?? periodKeysAt(last.reviewedAt, (await store.teamSettings(last.teamId)).timeZone);
     if ((await store.undoReview(last, periods)) === "conflict") return update(view({ body: [t.undoConflict], tone: "warning" }));
     const [item] = await store.items([last.itemId]);
     if (!item || item.retired) return update(view({ body: [t.undone("")], tone: "success" }));

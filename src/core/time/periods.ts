@@ -18,6 +18,11 @@ export function periodKey(period: PeriodName, instant: Date, timeZone: string): 
   return period === "week" ? weekKey(instant, timeZone) : period === "month" ? monthKey(instant, timeZone) : "all";
 }
 
+/** Every period a review at this instant counts in. */
+export function periodKeysAt(instant: Date, timeZone: string): string[] {
+  return ["all", weekKey(instant, timeZone), monthKey(instant, timeZone)];
+}
+
 /** The instant a week (by its key) begins, and the key of the week before. */
 export function weekStart(key: string, timeZone: string): Date {
   return zonedTimeToInstant({ ...parseDateKey(key.slice(1)), hour: 0, minute: 0 }, timeZone);
