@@ -109,7 +109,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     await driver.close();
   }
   const pgAdapter = new PrismaPg({ connectionString: target.url });
-  const pgClient = new PostgresClient({ adapter: options.onStatement ? countStatements(pgAdapter, options.onStatement) : pgAdapter, ...log });
+  const pgClient = new PostgresClient({
+    adapter: options.onStatement ? countStatements(pgAdapter, options.onStatement) : pgAdapter,
+    ...log,
+  });
   const db = pgClient as unknown as Db;
   return { db, target, appliedMigrations, ping: () => ping(db), close: () => pgClient.$disconnect() };
 }

@@ -152,8 +152,6 @@ export function isUniqueViolation(e: unknown): boolean {
 export const ENTER_REFRESH_MS = 5 * 60_000;
 export const TEAM_SETTINGS_TTL_MS = 60_000;
 
-type Tx = Prisma.TransactionClient;
-
 /** Rows per multi-row claim: 7 parameters each, well under SQLite's and PostgreSQL's limits. */
 const CLAIMS_PER_STATEMENT = 500;
 

@@ -180,10 +180,10 @@ export interface UserSnapshot {
 
 export interface ReviewEffects {
   xp: number;
-  correct: boolean;
   streak: { streakDays: number; streakLastDay: string; bestStreak: number };
   userBefore: UserSnapshot;
-  /** Leaderboard periods of the team the review counts in: "all", the week and the month. */
+  /** Leaderboard periods of the team the review counts in: "all", the week and the month. The
+   * review counts as correct there unless rated Again. */
   periods: string[];
   /** A streak milestone reached, to announce in the team channel (only when the team asked for it). */
   milestone?: number;

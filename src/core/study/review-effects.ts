@@ -36,7 +36,6 @@ export function reviewEffects(input: {
   const reached = streak.streakDays !== profile.streakDays && (STREAK_MILESTONES as readonly number[]).includes(streak.streakDays);
   return {
     xp,
-    correct: input.rating > 1,
     streak,
     userBefore: {
       streakDays: profile.streakDays,
