@@ -21,16 +21,22 @@ describe("one SQLite connection, an open transaction and someone else's write", 
     await database.drop();
   });
 
-  it("a write made while another transaction is open survives that transaction's rollback", async () => {
+  /** A transaction that changes console:a, stays open a moment, then rolls back; resolves once it is open. */
+  async function openThenRollBack(newPerDay: number): Promise<{ rolledBack: Promise<unknown> }> {
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
     const rolledBack = opened.db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: "console:a" }, data: { newPerDay: 5 } });
+      await tx.user.update({ where: { id: "console:a" }, data: { newPerDay } });
       entered();
       await new Promise((resolve) => setTimeout(resolve, 50));
       throw new Error("refused");
     });
     await inside;
+    return { rolledBack };
+  }
+
+  it("a write made while another transaction is open survives that transaction's rollback", async () => {
+    const { rolledBack } = await openThenRollBack(5);
     const saved = opened.db.user.update({ where: { id: "console:b" }, data: { newPerDay: 33 } });
     await expect(rolledBack).rejects.toThrow("refused");
     await saved;
@@ -39,15 +45,7 @@ describe("one SQLite connection, an open transaction and someone else's write", 
   });
 
   it("a read made while another transaction is open does not see its uncommitted writes", async () => {
-    let entered!: () => void;
-    const inside = new Promise<void>((resolve) => (entered = resolve));
-    const rolledBack = opened.db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: "console:a" }, data: { newPerDay: 7 } });
-      entered();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      throw new Error("refused");
-    });
-    await inside;
+    const { rolledBack } = await openThenRollBack(7);
     const read = opened.db.user.findUnique({ where: { id: "console:a" } });
     await expect(rolledBack).rejects.toThrow("refused");
     expect((await read)?.newPerDay).toBe(20);
