@@ -42,15 +42,9 @@ async function main(): Promise<number> {
   logger.info({ database: redactDatabaseUrl(config.databaseUrl), sync: runtime.sync }, "database ready");
 
   if (consoleMode) {
-    process.stdout.write(
-      [
-        `Console mode: studying as console:local in ${redactDatabaseUrl(config.databaseUrl)}.`,
-        "To connect Discord, set DISCORD_TOKEN and DISCORD_APPLICATION_ID; for Slack, SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP). See README.md.",
-        "",
-      ].join("\n"),
-    );
     await runConsole({
       bot: runtime.bot,
+      database: redactDatabaseUrl(config.databaseUrl),
       input: process.stdin,
       output: process.stdout,
       systemLocale: toLocale(config.systemLocaleTag),

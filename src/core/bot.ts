@@ -103,7 +103,7 @@ export class Bot {
       const help = this.info.help(locale).view;
       return update({ ...help, body: [unknown, ...help.body] });
     }
-    return update(view({ body: [t.invalidOption(parsed.error.option, parsed.error.problem)], tone: "error" }));
+    return update(view({ body: [t.invalidOption(parsed.error.option, parsed.error.problem[locale])], tone: "error" }));
   }
 
   /** The App Home page. */
@@ -202,7 +202,7 @@ export class Bot {
       (!Number.isInteger(command.count) || command.count < 1 || command.count > QUIZ_MAX_COUNT)
     ) {
       const t = messages(await this.locale(actor));
-      return update(view({ body: [t.invalidOption("count", `must be a whole number from 1 to ${QUIZ_MAX_COUNT}`)], tone: "error" }));
+      return update(view({ body: [t.invalidOption("count", t.optionWholeNumber(1, QUIZ_MAX_COUNT))], tone: "error" }));
     }
     return undefined;
   }

@@ -68,9 +68,12 @@ describe("console mode", () => {
   });
 
   it("defaults to Japanese with a Japanese system locale", async () => {
-    const { stdout } = await run(tsx, "/study\n", { LANG: "ja_JP.UTF-8" });
+    const { stdout } = await run(tsx, "/study\n9\n", { LANG: "ja_JP.UTF-8" });
+    expect(stdout).toContain("コンソールモード：console:local として");
+    expect(stdout).toContain("DISCORD_TOKEN");
     expect(stdout).toContain("/study で学習開始");
     expect(stdout).toContain("[1] 答えを見る");
+    expect(stdout).toContain("1〜1 の番号を入力してください。");
   });
 
   it("answers a number with nothing to press, and an unknown command, without stopping", async () => {

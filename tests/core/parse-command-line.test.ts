@@ -24,3 +24,28 @@ describe("commands typed as text", () => {
     expect(parseCommandLine(`/study ${"x".repeat(600)}`)).toMatchObject({ ok: false, error: { option: "text" } });
   });
 });
+
+describe("the problems a command line can have", () => {
+  it("are written in both languages, and the Japanese is Japanese", () => {
+    const lines = [
+      `/study ${"x".repeat(600)}`,
+      "/quiz 2.5",
+      "/quiz a b",
+      "/leaderboard yesterday",
+      "/remind 07:00 Asia/Tokyo later",
+      "/team colour blue",
+      "/team channel",
+      "/deck shuffle",
+      "/settings colour blue",
+      "/settings retention",
+      "/stats now",
+    ];
+    for (const line of lines) {
+      const parsed = parseCommandLine(line);
+      if (parsed.ok || parsed.error.kind !== "invalid-option") throw new Error(`${line} should name an invalid option`);
+      const { en, ja } = parsed.error.problem;
+      expect(en, line).toMatch(/^[\x20-\x7e]+$/);
+      expect(ja, line).toMatch(/[\u3040-\u30ff\u4e00-\u9faf]/);
+    }
+  });
+});

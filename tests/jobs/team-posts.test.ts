@@ -44,6 +44,28 @@ describe.each(DATABASES)("team posts on %s", (kind) => {
     expect(bad.view.tone).toBe("error");
   });
 
+  it("names what is wrong with a team setting in the admin's language", async () => {
+    const ja = { ...admin, clientLocale: "ja" as const };
+    await t.bot.command(admin, { name: "team", changes: {} }, t.clock.now);
+    const before = await t.db.team.findUniqueOrThrow({ where: { id: "discord:900" } });
+    const cases: [Record<string, string>, string, string][] = [
+      [{ recap: "maybe" }, "recap must be on or off", "recap は on か off で指定してください"],
+      [{ language: "fr" }, "language must be ja or en", "language は ja か en で指定してください"],
+      [{ channel: "#general!" }, 'is not a channel; use "here"', "はチャンネルではありません"],
+      [{ qotd: "9am" }, '"9am" is not a time', "「9am」は時刻ではありません"],
+    ];
+    for (const [changes, english, japanese] of cases) {
+      const inEnglish = (await t.bot.command(admin, { name: "team", changes }, t.clock.now)).view.body.join("\n");
+      expect(inEnglish).toContain(english);
+      const inJapanese = (await t.bot.command(ja, { name: "team", changes }, t.clock.now)).view.body.join("\n");
+      expect(inJapanese).toContain(japanese);
+      expect(inJapanese).not.toContain(english);
+    }
+    const noChannel = await t.bot.command({ ...ja, channelId: undefined }, { name: "team", changes: { channel: "here" } }, t.clock.now);
+    expect(noChannel.view.body.join("\n")).toContain("ここはチャンネルではありません");
+    expect(await t.db.team.findUniqueOrThrow({ where: { id: "discord:900" } })).toEqual(before);
+  });
+
   it("posts one question of the day per team and local day, takes one answer per person, and posts the results", async () => {
     await t.bot.command(admin, { name: "team", changes: { channel: "here", qotd: "09:00", timezone: "Asia/Tokyo" } }, t.clock.now);
     // 09:00 in Tokyo is 00:00 UTC; two instances tick in the same minute, then again later.

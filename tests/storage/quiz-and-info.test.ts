@@ -106,6 +106,34 @@ describe.each(DATABASES)("quizzes and information on %s", (kind) => {
     expect(await t.db.reviewLog.count()).toBe(0);
   });
 
+  it("names the problem in Japanese for a Japanese user, with no English sentence in the reply", async () => {
+    await t.bot.command(alice, { name: "settings", changes: { language: "ja" } }, t.clock.now);
+    const cases: [string, string][] = [
+      ["/quiz basics 99", "オプション「count」：1〜20 の整数で指定してください"],
+      ["/quiz basics 2.5", "オプション「count」：1〜20 の整数で指定してください"],
+      ["/settings retention 1.5", "設定は保存されませんでした：retention は 0.7〜0.97 の範囲で指定してください"],
+      ["/settings retention lots", "設定は保存されませんでした：retention は 0.7〜0.97 の数値で指定してください"],
+      ["/settings new -3", "設定は保存されませんでした：new は 0〜500 の整数で指定してください"],
+      ["/settings reviews 1e9", "設定は保存されませんでした：reviews は 0〜9999 の整数で指定してください"],
+      ["/settings language klingon", "設定は保存されませんでした：language は ja、en、auto のいずれかで指定してください"],
+      ["/settings timezone Mars/Base", "「Mars/Base」はタイムゾーンではありません"],
+      ["/settings colour blue", "オプション「colour」：設定の名前ではありません。"],
+      ["/settings retention", "オプション「retention」：値を一つだけ指定してください"],
+      ["/stats now", "オプション「stats」：オプションはありません"],
+      ["/leaderboard yesterday", "オプション「yesterday」：week、month、all"],
+      ["/deck shuffle", "オプション「shuffle」：list、rename"],
+    ];
+    const { parseCommandLine } = await import("../../src/core/commands/parse-command-line.ts");
+    for (const [line, expected] of cases) {
+      const body = (await t.bot.commandLine(alice, parseCommandLine(line), t.clock.now)).view.body.join("\n");
+      expect(body, line).toContain(expected);
+      expect(body, line).not.toMatch(/must be|is not a|takes no|needs exactly|should be/);
+    }
+    const user = await t.db.user.findUniqueOrThrow({ where: { id: alice.userId } });
+    expect(user.desiredRetention).toBe(0.9);
+    expect(user.newPerDay).toBe(20);
+  });
+
   it("shows and changes settings, and speaks Japanese when asked", async () => {
     const shown = await t.bot.command(
       alice,

@@ -7,6 +7,7 @@ import type { Bot } from "../../core/bot.ts";
 import { parseCommandLine } from "../../core/commands/parse-command-line.ts";
 import type { Actor } from "../../core/identity.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
+import { messages } from "../../core/i18n/messages.ts";
 import type { Logger } from "../../ops/logger.ts";
 import { renderConsole } from "./render-console.ts";
 
@@ -18,16 +19,13 @@ export interface ConsoleOptions {
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
   systemLocale: Locale | undefined;
+  /** The database, as the start-up banner names it (credentials removed). */
+  database: string;
   logger: Logger;
   now?: () => Date;
   /** Where /export and /deck export write their files (default ./exports). */
   exportsDir?: string;
 }
-
-const GREETING: Record<Locale, string> = {
-  en: "Type /study to begin, /help for every command, a number to press a button, /quit to leave.",
-  ja: "/study で学習開始、/help でコマンド一覧、数字でボタンを押す、/quit で終了します。",
-};
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { bot, output, logger } = options;
@@ -44,13 +42,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       await mkdir(exportsDir, { recursive: true });
       const target = path.join(exportsDir, path.basename(file.name));
       await writeFile(target, file.content);
-      write(`Saved ${target}`);
+      write(messages(await bot.locale(actor)).consoleSaved(target));
     }
     // A notice leaves the current card in place, so its buttons stay pressable.
     if (reply.mode === "update" || rendered.actions.length > 0) actions = rendered.actions;
   };
 
-  write(GREETING[await bot.locale(actor)]);
+  const greeting = messages(await bot.locale(actor));
+  write([greeting.consoleMode(CONSOLE_USER, options.database), greeting.consoleConnect, "", greeting.consoleGreeting].join("\n"));
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
     const line = raw.trim();
@@ -65,7 +64,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       } else if (deckImport) {
         const file = deckImport[1] as string;
         const bytes = await readFile(file).catch(() => undefined);
-        if (!bytes) write(`Cannot read ${file}.`);
+        if (!bytes) write(messages(await bot.locale(actor)).consoleCannotRead(file));
         else
           await show(
             await bot.command(
@@ -77,7 +76,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       } else if (/^\d+$/.test(line)) {
         const action = actions[Number(line) - 1];
         if (action) await show(await bot.click(actor, action, now()));
-        else write(actions.length > 0 ? `Choose 1-${actions.length}.` : "There is nothing to press; type /study or /help.");
+        else {
+          const t = messages(await bot.locale(actor));
+          write(actions.length > 0 ? t.consoleChoose(actions.length) : t.consoleNothingToPress);
+        }
       } else {
         await show(await bot.commandLine(actor, parseCommandLine(line), now()));
       }

@@ -1,5 +1,8 @@
 // Turns a line of text ("/quiz scaling 5", "settings retention 0.85") into a Command. Used by the
 // console and by Slack's single slash command. Everything in the line is untrusted input.
+import type { LocalizedText } from "../i18n/locale.ts";
+import { inBoth, type Messages } from "../i18n/messages.ts";
+import { QUIZ_MAX_COUNT } from "../quiz/quiz-service.ts";
 import { SETTING_NAMES, type SettingsInput } from "../settings/settings.ts";
 import { COMMAND_NAMES, type Command, type CommandName } from "./command.ts";
 
@@ -7,11 +10,15 @@ export const COMMAND_LINE_MAX = 500;
 
 export type ParsedLine =
   | { ok: true; command: Command }
-  | { ok: false; error: { kind: "unknown-command"; name: string } | { kind: "invalid-option"; option: string; problem: string } };
+  | { ok: false; error: { kind: "unknown-command"; name: string } | { kind: "invalid-option"; option: string; problem: LocalizedText } };
+
+/** An option that is wrong, and what is wrong with it in both languages (the reply picks one). */
+function invalid(option: string, say: (t: Messages) => string): ParsedLine {
+  return { ok: false, error: { kind: "invalid-option", option, problem: inBoth(say) } };
+}
 
 export function parseCommandLine(line: string): ParsedLine {
-  if (line.length > COMMAND_LINE_MAX)
-    return { ok: false, error: { kind: "invalid-option", option: "text", problem: `is longer than ${COMMAND_LINE_MAX} characters` } };
+  if (line.length > COMMAND_LINE_MAX) return invalid("text", (t) => t.optionTooLong(COMMAND_LINE_MAX));
   const words = line.trim().split(/\s+/).filter(Boolean);
   const head = (words.shift() ?? "help").replace(/^\//, "").toLowerCase();
   if (!(COMMAND_NAMES as readonly string[]).includes(head))
@@ -26,8 +33,7 @@ export function parseCommandLine(line: string): ParsedLine {
       let count: number | undefined;
       for (const w of words) {
         if (/^\d+$/.test(w) && count === undefined) count = Number(w);
-        else if (/^-?\d+(\.\d+)?$/.test(w))
-          return { ok: false, error: { kind: "invalid-option", option: "count", problem: "must be a whole number from 1 to 20" } };
+        else if (/^-?\d+(\.\d+)?$/.test(w)) return invalid("count", (t) => t.optionWholeNumber(1, QUIZ_MAX_COUNT));
         else if (topic === undefined) topic = w.toLowerCase();
         else return tooMany("topic");
       }
@@ -40,11 +46,7 @@ export function parseCommandLine(line: string): ParsedLine {
       for (const w of words.map((x) => x.toLowerCase())) {
         if ((w === "week" || w === "month" || w === "all") && period === undefined) period = w;
         else if ((w === "xp" || w === "streak" || w === "reviews" || w === "accuracy") && metric === undefined) metric = w;
-        else
-          return {
-            ok: false,
-            error: { kind: "invalid-option", option: w.slice(0, 20), problem: "is not week, month, all, xp, streak, reviews or accuracy" },
-          };
+        else return invalid(w.slice(0, 20), (t) => t.optionNotLeaderboardWord);
       }
       return { ok: true, command: { name, period, metric } };
     }
@@ -58,11 +60,7 @@ export function parseCommandLine(line: string): ParsedLine {
         else if (/^\d{1,2}:\d{2}$/.test(w) && o.time === undefined) o.time = w;
         else if (o.timeZone === undefined && /\/|^utc$/i.test(w)) o.timeZone = w;
         else if (o.time === undefined) o.time = w;
-        else
-          return {
-            ok: false,
-            error: { kind: "invalid-option", option: w.slice(0, 40), problem: "is not a time (HH:MM), a time zone, when or off" },
-          };
+        else return invalid(w.slice(0, 40), (t) => t.optionNotRemindWord);
       }
       return { ok: true, command: { name, ...o } };
     }
@@ -73,17 +71,9 @@ export function parseCommandLine(line: string): ParsedLine {
       const [key, value, ...rest] = words;
       const setting = (key ?? "").toLowerCase();
       if (!["channel", "qotd", "timezone", "language", "recap", "milestones"].includes(setting)) {
-        return {
-          ok: false,
-          error: {
-            kind: "invalid-option",
-            option: setting.slice(0, 40),
-            problem: "is not a team setting; use channel, qotd, timezone, language, recap or milestones",
-          },
-        };
+        return invalid(setting.slice(0, 40), (t) => t.optionNotTeamSetting);
       }
-      if (value === undefined || rest.length > 0)
-        return { ok: false, error: { kind: "invalid-option", option: setting, problem: "needs exactly one value" } };
+      if (value === undefined || rest.length > 0) return invalid(setting, (t) => t.optionNeedsOneValue);
       return { ok: true, command: { name, changes: { [setting]: value } } };
     }
     case "deck": {
@@ -94,41 +84,24 @@ export function parseCommandLine(line: string): ParsedLine {
         return { ok: true, command: { name, action, deckId: id } };
       if (action === "rename" && id !== undefined && rest.length > 0)
         return { ok: true, command: { name, action, deckId: id, deckName: rest.join(" ") } };
-      return {
-        ok: false,
-        error: {
-          kind: "invalid-option",
-          option: (action ?? "").slice(0, 20),
-          problem: "should be list, rename <deck> <name>, retire <deck> or export <deck>",
-        },
-      };
+      return invalid((action ?? "").slice(0, 20), (t) => t.optionDeckAction);
     }
     case "settings": {
       if (words.length === 0) return { ok: true, command: { name, changes: {} } };
       const [key, ...rest] = words;
       const setting = normalizeSettingName(key ?? "");
-      if (!setting)
-        return {
-          ok: false,
-          error: {
-            kind: "invalid-option",
-            option: (key ?? "").slice(0, 40),
-            problem: `is not a setting; use one of ${SETTING_NAMES.join(", ")}`,
-          },
-        };
-      if (rest.length !== 1) return { ok: false, error: { kind: "invalid-option", option: setting, problem: "needs exactly one value" } };
+      if (!setting) return invalid((key ?? "").slice(0, 40), (t) => t.optionNotASetting(SETTING_NAMES.join(", ")));
+      if (rest.length !== 1) return invalid(setting, (t) => t.optionNeedsOneValue);
       const changes: SettingsInput = { [setting]: rest[0] };
       return { ok: true, command: { name, changes } };
     }
     default:
-      return words.length > 0
-        ? { ok: false, error: { kind: "invalid-option", option: name, problem: "takes no options" } }
-        : { ok: true, command: { name } as Command };
+      return words.length > 0 ? invalid(name, (t) => t.optionTakesNone) : { ok: true, command: { name } as Command };
   }
 }
 
 function tooMany(option: string): ParsedLine {
-  return { ok: false, error: { kind: "invalid-option", option, problem: "takes one word" } };
+  return invalid(option, (t) => t.optionTakesOneWord);
 }
 
 const ALIASES: Record<string, (typeof SETTING_NAMES)[number]> = {

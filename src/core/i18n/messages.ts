@@ -1,6 +1,6 @@
 // Every sentence the bot says, in English and Japanese. Adding a message means adding it to both
 // catalogs: the Messages interface makes a missing translation a type error.
-import type { Locale } from "./locale.ts";
+import type { Locale, LocalizedText } from "./locale.ts";
 
 export interface Messages {
   ratingLabel: Record<1 | 2 | 3 | 4, string>;
@@ -61,6 +61,34 @@ export interface Messages {
   unknownTopic(topic: string, known: string): string;
   invalidOption(option: string, problem: string): string;
   invalidSetting(problem: string): string;
+  // What is wrong with a value someone typed (settings, options, team settings): each completes
+  // invalidSetting's or invalidOption's sentence.
+  languageChoices: string;
+  teamLanguageChoices: string;
+  retentionNotANumber(min: number, max: number): string;
+  retentionOutOfRange(min: number, max: number): string;
+  wholeNumberFrom(name: string, min: number, max: number): string;
+  onOrOff(name: string): string;
+  teamChoice: string;
+  noChannelHere: string;
+  notAChannel(text: string): string;
+  optionTooLong(max: number): string;
+  optionNotLeaderboardWord: string;
+  optionNotRemindWord: string;
+  optionNotTeamSetting: string;
+  optionNeedsOneValue: string;
+  optionDeckAction: string;
+  optionNotASetting(names: string): string;
+  optionTakesNone: string;
+  optionTakesOneWord: string;
+  optionWholeNumber(min: number, max: number): string;
+  consoleMode(user: string, database: string): string;
+  consoleConnect: string;
+  consoleGreeting: string;
+  consoleChoose(count: number): string;
+  consoleNothingToPress: string;
+  consoleSaved(file: string): string;
+  consoleCannotRead(file: string): string;
   notAMember: string;
   sorry: string;
   intervalUnits: { minute: string; hour: string; day: string; month: string; year: string };
@@ -233,6 +261,33 @@ const en: Messages = {
   unknownTopic: (t, known) => `There is no topic "${t}". Topics: ${known}.`,
   invalidOption: (o, p) => `The option "${o}" ${p}.`,
   invalidSetting: (p) => `That setting was not saved: ${p}`,
+  languageChoices: "language must be ja, en or auto",
+  teamLanguageChoices: "language must be ja or en",
+  retentionNotANumber: (min, max) => `retention must be a number between ${min} and ${max}`,
+  retentionOutOfRange: (min, max) => `retention must be between ${min} and ${max}`,
+  wholeNumberFrom: (name, min, max) => `${name} must be a whole number from ${min} to ${max}`,
+  onOrOff: (name) => `${name} must be on or off`,
+  teamChoice: "team must be one of your servers, or personal",
+  noChannelHere: "there is no channel here; run it in the team channel",
+  notAChannel: (x) => `"${x}" is not a channel; use "here" in the channel you want`,
+  optionTooLong: (max) => `is longer than ${max} characters`,
+  optionNotLeaderboardWord: "is not week, month, all, xp, streak, reviews or accuracy",
+  optionNotRemindWord: "is not a time (HH:MM), a time zone, when or off",
+  optionNotTeamSetting: "is not a team setting; use channel, qotd, timezone, language, recap or milestones",
+  optionNeedsOneValue: "needs exactly one value",
+  optionDeckAction: "should be list, rename <deck> <name>, retire <deck> or export <deck>",
+  optionNotASetting: (names) => `is not a setting; use one of ${names}`,
+  optionTakesNone: "takes no options",
+  optionTakesOneWord: "takes one word",
+  optionWholeNumber: (min, max) => `must be a whole number from ${min} to ${max}`,
+  consoleMode: (u, db) => `Console mode: studying as ${u} in ${db}.`,
+  consoleConnect:
+    "To connect Discord, set DISCORD_TOKEN and DISCORD_APPLICATION_ID; for Slack, SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP). See README.md.",
+  consoleGreeting: "Type /study to begin, /help for every command, a number to press a button, /quit to leave.",
+  consoleChoose: (n) => `Choose 1-${n}.`,
+  consoleNothingToPress: "There is nothing to press; type /study or /help.",
+  consoleSaved: (f) => `Saved ${f}`,
+  consoleCannotRead: (f) => `Cannot read ${f}.`,
   notAMember: "you can only choose a server where you have used the bot",
   sorry: "Sorry, something went wrong on our side. Your progress is safe; please try again.",
   intervalUnits: { minute: "m", hour: "h", day: "d", month: "mo", year: "y" },
@@ -436,6 +491,33 @@ const ja: Messages = {
   unknownTopic: (t, known) => `「${t}」というトピックはありません。トピック：${known}`,
   invalidOption: (o, p) => `オプション「${o}」：${p}`,
   invalidSetting: (p) => `設定は保存されませんでした：${p}`,
+  languageChoices: "language は ja、en、auto のいずれかで指定してください",
+  teamLanguageChoices: "language は ja か en で指定してください",
+  retentionNotANumber: (min, max) => `retention は ${min}〜${max} の数値で指定してください`,
+  retentionOutOfRange: (min, max) => `retention は ${min}〜${max} の範囲で指定してください`,
+  wholeNumberFrom: (name, min, max) => `${name} は ${min}〜${max} の整数で指定してください`,
+  onOrOff: (name) => `${name} は on か off で指定してください`,
+  teamChoice: "team には、ボットを使ったサーバーか personal を指定してください",
+  noChannelHere: "ここはチャンネルではありません。チームのチャンネルで実行してください",
+  notAChannel: (x) => `「${x}」はチャンネルではありません。設定したいチャンネルで here を指定してください`,
+  optionTooLong: (max) => `${max}文字を超えています`,
+  optionNotLeaderboardWord: "week、month、all、xp、streak、reviews、accuracy のいずれでもありません",
+  optionNotRemindWord: "時刻（HH:MM）、タイムゾーン、when、off のいずれでもありません",
+  optionNotTeamSetting: "チームの設定ではありません。channel、qotd、timezone、language、recap、milestones のいずれかを指定してください",
+  optionNeedsOneValue: "値を一つだけ指定してください",
+  optionDeckAction: "list、rename <デッキ> <名前>、retire <デッキ>、export <デッキ> のいずれかを指定してください",
+  optionNotASetting: (names) => `設定の名前ではありません。${names} のいずれかを指定してください`,
+  optionTakesNone: "オプションはありません",
+  optionTakesOneWord: "一語で指定してください",
+  optionWholeNumber: (min, max) => `${min}〜${max} の整数で指定してください`,
+  consoleMode: (u, db) => `コンソールモード：${u} として ${db} で学習します。`,
+  consoleConnect:
+    "Discord につなぐには DISCORD_TOKEN と DISCORD_APPLICATION_ID を、Slack には SLACK_BOT_TOKEN と SLACK_APP_TOKEN（Socket Mode）または SLACK_SIGNING_SECRET（HTTP）を設定してください。詳しくは README.md を。",
+  consoleGreeting: "/study で学習開始、/help でコマンド一覧、数字でボタンを押す、/quit で終了します。",
+  consoleChoose: (n) => `1〜${n} の番号を入力してください。`,
+  consoleNothingToPress: "押せるボタンはありません。/study か /help を入力してください。",
+  consoleSaved: (f) => `${f} に保存しました`,
+  consoleCannotRead: (f) => `${f} を読み込めません。`,
   notAMember: "ボットを使ったことのあるサーバーだけを選べます",
   sorry: "申し訳ありません、こちらで問題が発生しました。学習記録は無事です。もう一度お試しください。",
   intervalUnits: { minute: "分", hour: "時間", day: "日", month: "か月", year: "年" },
@@ -542,4 +624,9 @@ const catalogs: Record<Locale, Messages> = { en, ja };
 
 export function messages(locale: Locale): Messages {
   return catalogs[locale];
+}
+
+/** One sentence from both catalogs, for code that answers before it knows the reader's language (validation). */
+export function inBoth(say: (t: Messages) => string): LocalizedText {
+  return { en: say(en), ja: say(ja) };
 }

@@ -91,9 +91,10 @@ export class InfoService {
     let profile = await this.enter(actor, now);
     const hasChanges = Object.values(changes).some((v) => v !== undefined);
     if (hasChanges) {
-      const t = messages(localeOf(profile, actor));
+      const locale = localeOf(profile, actor);
+      const t = messages(locale);
       const parsed = parseSettings(changes);
-      if (!parsed.ok) return update(view({ body: [t.invalidSetting(parsed.problem), t.settingsHint], tone: "error" }));
+      if (!parsed.ok) return update(view({ body: [t.invalidSetting(parsed.problem[locale]), t.settingsHint], tone: "error" }));
       if (parsed.patch.dmTeamId && !(await this.deps.store.memberships(profile.id)).includes(parsed.patch.dmTeamId)) {
         return update(view({ body: [t.invalidSetting(t.notAMember)], tone: "error" }));
       }

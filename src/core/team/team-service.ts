@@ -47,10 +47,10 @@ export class TeamService {
         const c = input.channel.trim();
         if (c === "off" || c === "none") patch.channelId = null;
         else if (c === "here") {
-          if (!actor.channelId) return fail("there is no channel here; run it in the team channel");
+          if (!actor.channelId) return fail(t.noChannelHere);
           patch.channelId = actor.channelId;
         } else if (/^[A-Za-z0-9_-]{1,40}$/.test(c)) patch.channelId = c;
-        else return fail(`"${c.slice(0, 40)}" is not a channel; use "here" in the channel you want`);
+        else return fail(t.notAChannel(c.slice(0, 40)));
       }
       if (input.timezone !== undefined) {
         const zone = canonicalTimeZone(input.timezone.trim());
@@ -59,7 +59,7 @@ export class TeamService {
       }
       if (input.language !== undefined) {
         const l = localeSchema.safeParse(input.language.trim().toLowerCase());
-        if (!l.success) return fail("language must be ja or en");
+        if (!l.success) return fail(t.teamLanguageChoices);
         patch.locale = l.data;
       }
       if (input.qotd !== undefined) {
@@ -74,7 +74,7 @@ export class TeamService {
         const raw = input[key];
         if (raw === undefined) continue;
         const v = onOff(raw);
-        if (v === undefined) return fail(`${key} must be on or off`);
+        if (v === undefined) return fail(t.onOrOff(key));
         if (key === "recap") patch.recapEnabled = v;
         else patch.milestones = v;
       }
