@@ -1,6 +1,11 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { itemSchema } from "../../src/core/deck/item.ts";
+import { schemaMessageText } from "../../src/core/deck-import/schema-messages.ts";
 import { fnv1a64Hex } from "../../src/core/deck-import/stable-id.ts";
+import { YAML_MAX_DEPTH, yamlNestsDeeperThan } from "../../src/core/deck-import/yaml-depth.ts";
 import {
   detectFormat,
   IMPORT_LIMITS,
@@ -22,10 +27,17 @@ function imported(result: ImportResult) {
   return result;
 }
 
-function problemsOf(result: ImportResult): ImportProblem[] {
+function localizedProblemsOf(result: ImportResult): ImportProblem[] {
   if (result.ok) throw new Error("expected the import to fail");
   return result.problems;
 }
+
+/** The problems with their English text, which most assertions spell out; the Japanese is checked on its own below. */
+function problemsOf(result: ImportResult): (Omit<ImportProblem, "message"> & { message: string })[] {
+  return localizedProblemsOf(result).map((p) => ({ ...p, message: p.message.en }));
+}
+
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9faf]/;
 
 describe("detectFormat", () => {
   it("goes by the extension", () => {
@@ -240,6 +252,40 @@ items:
     expect(problemsOf(importFile("team.yaml", `owner: me\n${yaml}`))).toEqual([{ line: 1, message: "unknown field(s): owner" }]);
   });
 
+  it("refuses hostile nesting with a message, in a process that stays alive through a series of them", () => {
+    // In a child process: without the depth check, this series kills the process that parses it.
+    const run = spawnSync(process.execPath, ["--import", "tsx", "tests/support/hostile-yaml-child.ts"], {
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trim().split("\n");
+    expect(lines).toHaveLength(10);
+    for (const line of lines) expect(line).toMatch(/deep: invalid YAML: it is nested too deeply \(more than 64 levels\)$/);
+  });
+
+  it("measures nesting from YAML's structure: text in quotes and block scalars does not count", () => {
+    for (const file of readdirSync("content/decks", { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".yaml"))) {
+      expect(yamlNestsDeeperThan(readFileSync(path.join("content/decks", file), "utf8"), 8), file).toBe(false);
+    }
+    const brackets = "[{".repeat(200);
+    const textual = [
+      "items:",
+      `  - front: { ja: "${brackets}", en: '${brackets}' }`,
+      "    back: |",
+      `      ${"- ".repeat(200)}${brackets}`,
+      `    tags: [a, "${"]".repeat(50)}"] # ${brackets}`,
+    ].join("\n");
+    expect(yamlNestsDeeperThan(textual)).toBe(false);
+    expect(yamlNestsDeeperThan(`items:\n  ${"- ".repeat(YAML_MAX_DEPTH - 2)}x\n`)).toBe(false);
+    expect(yamlNestsDeeperThan(`items:\n  ${"- ".repeat(YAML_MAX_DEPTH)}x\n`)).toBe(true);
+    expect(yamlNestsDeeperThan(`items: ${"[".repeat(YAML_MAX_DEPTH)}${"]".repeat(YAML_MAX_DEPTH)}`)).toBe(true);
+    // A block scalar's blank first line does not reset what encloses it.
+    const stairs = Array.from({ length: 70 }, (_, i) => `${" ".repeat(i * 3)}- a: |\n\n${" ".repeat(i * 3 + 4)}t\n`).join("");
+    expect(yamlNestsDeeperThan(`items:\n${stairs}`)).toBe(true);
+  });
+
   it("refuses alias bombs instead of expanding them", () => {
     const bomb = [
       "a: &a [x, x, x, x, x, x, x, x, x, x]",
@@ -329,6 +375,136 @@ describe("broken files are refused whole, with every problem and its line", () =
     expect(problems).toHaveLength(51);
     expect(problems[49]).toEqual({ line: 50, field: "back", message: "the back is empty" });
     expect(problems[50]).toEqual({ message: "...and 30 more" });
+  });
+});
+
+describe("import problems in both languages", () => {
+  const item = (fields: string) =>
+    `items:\n  - id: q1\n    kind: true-false\n    topics: [ops]\n    section: s\n    statement: { ja: 文, en: Statement }\n    explanation: { ja: 解説, en: Why }\n${fields}`;
+  const choices = (lines: string[]) =>
+    `items:\n  - id: mc\n    kind: multiple-choice\n    topics: [ops]\n    section: s\n    question: { ja: 問, en: Question }\n    explanation: { ja: 解説, en: Why }\n    choices:\n${lines.map((l) => `      - ${l}\n`).join("")}`;
+  const one = (result: ImportResult) => {
+    const problems = localizedProblemsOf(result);
+    expect(problems).toHaveLength(1);
+    return problems[0]!.message;
+  };
+
+  it("an empty front, an unclosed quote, a YAML item missing a field and an over-size or empty file have their own Japanese", () => {
+    expect(one(importFile("deck.csv", "front,back\n,an answer\n"))).toEqual({ en: "the front is empty", ja: "「front」列が空です" });
+    expect(one(importFile("deck.csv", 'front,back\nQ,"never closed\n'))).toEqual({
+      en: "a quoted cell is never closed (a closing quote is missing)",
+      ja: "引用符で囲んだセルが閉じられていません（閉じる引用符がありません）",
+    });
+    expect(one(importFile("team.yaml", item("")))).toEqual({ en: "is required but missing", ja: "必須の項目ですが、ありません" });
+    expect(one(importFile("deck.csv", new Uint8Array(10_000_000).fill(0x61)))).toEqual({
+      en: "the file is 10 MB; the limit is 1 MB",
+      ja: "ファイルは 10 MB です。上限は 1 MB です",
+    });
+    expect(one(importFile("deck.csv", ""))).toEqual({ en: "the file is empty", ja: "ファイルが空です" });
+    expect(one(importFile("deck.csv", "front,tags\nQ,t\n"))).toEqual({
+      en: "the header has no back column (back, answer, 裏 or 裏面)",
+      ja: "見出し行に「back」列がありません（back、answer、裏、裏面のいずれか）",
+    });
+    expect(
+      one(importFile("team.yaml", choices(["{ ja: あ, en: A, correct: true }", "{ ja: い, en: B, correct: true }", "{ ja: う, en: C }"]))),
+    ).toEqual({
+      en: "exactly one choice must be correct, found 2",
+      ja: "正解の選択肢はちょうど1つにしてください（2個あります）",
+    });
+  });
+
+  it("gives every problem from a set of broken files non-empty English and Japanese, the Japanese written in Japanese", () => {
+    const good = "{ ja: あ, en: A, correct: true }";
+    const broken: [string, string | Uint8Array][] = [
+      ["deck.csv", "What is DNS?\n,an answer\nQ,A,tag,why,extra\ngood,row\n"],
+      ["deck.tsv", "What is DNS?\n"],
+      ["deck.csv", 'front,back,extra,front\nQ,"a"b\nQ2,"never closed\n'],
+      ["deck.csv", "front,tags\nQ,t\n"],
+      ["deck.csv", "front,back\n"],
+      ["deck.csv", `front,back,explanation\nQ,${"a".repeat(701)},short\nQ2,A,${"e".repeat(601)}\nWhat is DNS?,a\n what is dns? ,b\n`],
+      ["deck.csv", Array.from({ length: 80 }, (_, i) => `Q${i},`).join("\n")],
+      ["deck.csv", Array.from({ length: 2_001 }, (_, i) => `q${i},a`).join("\n")],
+      ["deck.csv", ""],
+      ["deck.csv", "\n\n"],
+      ["deck.csv", new Uint8Array(IMPORT_LIMITS.maxBytes + 1).fill(0x61)],
+      ["deck.csv", new Uint8Array([...utf8("front,back\n"), 0x93, 0x8c, 0x0a])],
+      ["deck.csv", "front,back\na\0,b\n"],
+      ["deck.bin", "no separators here"],
+      ["notes.txt", "#separator:weird\n#html:maybe\n#tags column:zero\n#notetype column:1\nCloze\tfront\tback\n"],
+      ["team.yaml", "items: [1, 2\nname: x\n"],
+      ["team.yaml", "items: []\nitems: []\n"],
+      ["team.yaml", "items:\n\t- x\n"],
+      ["team.yaml", "name: 'x\nitems: []\n"],
+      ["team.yaml", "name: a: b\nitems: []\n"],
+      ["team.yaml", 'name: "x\\q"\nitems: []\n'],
+      ["team.yaml", "name: @x\nitems: []\n"],
+      ["team.yaml", "name: x\nitems: []\n---\nname: y\n"],
+      ["team.yaml", "name: *nothing\nitems: []\n"],
+      [
+        "team.yaml",
+        [
+          "a: &a [x, x, x, x, x, x, x, x, x, x]",
+          "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+          "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+          "items: [*c, *c]",
+        ].join("\n"),
+      ],
+      ["team.yaml", "- just\n- a list\n"],
+      ["team.yaml", "name: ' '\nitems: {}\nowner: me\n"],
+      ["team.yaml", `name: ${"n".repeat(101)}\nitems: []\n`],
+      ["team.yaml", "items: []\n"],
+      ["team.yaml", `items:\n${"  - x\n".repeat(2_001)}`],
+      ["team.yaml", item("    answer: true\n    colour: red\n").replace("kind: true-false", "kind: essay")],
+      [
+        "team.yaml",
+        item("").replace("id: q1", "id: Not An Id").replace("topics: [ops]", "topics: [Ops]").replace("section: s", "section: ''"),
+      ],
+      [
+        "team.yaml",
+        item("    answer: true\n")
+          .replace("id: q1", `id: ${"q".repeat(60)}`)
+          .replace("topics: [ops]", `topics: [${"t".repeat(30)}]`),
+      ],
+      [
+        "team.yaml",
+        item("    answer: true\n")
+          .replace("topics: [ops]", "topics: []")
+          .replace("{ ja: 文, en: Statement }", `{ ja: ' ', en: ${"s".repeat(701)} }`),
+      ],
+      ["team.yaml", item("    answer: true\n").replace("{ ja: 文, en: Statement }", `{ ja: ${"文".repeat(701)}, en: '' , fr: x }`)],
+      ["team.yaml", choices([good, good])],
+      [
+        "team.yaml",
+        choices([good, "{ ja: い, en: B }", "{ ja: う, en: C }", "{ ja: え, en: D }", "{ ja: お, en: E }", "{ ja: か, en: F }"]),
+      ],
+      ["team.yaml", choices(["{ ja: あ, en: A }", "{ ja: あ, en: B }", `{ ja: '', en: ${"c".repeat(71)} }`])],
+      ["team.yaml", `${item("    answer: true\n")}${item("    answer: false\n").replace("items:\n", "")}`],
+    ];
+    const messages = broken.flatMap(([name, content]) => localizedProblemsOf(importFile(name, content)).map((p) => p.message));
+    // Enough different problems that a message added without its Japanese would likely be among them.
+    expect(new Set(messages.map((m) => m.en.replace(/\d+/g, "N").replace(/"[^"]*"/g, '"…"'))).size).toBeGreaterThanOrEqual(50);
+    for (const message of messages) {
+      expect(Object.keys(message).sort()).toEqual(["en", "ja"]);
+      expect(message.en.trim(), JSON.stringify(message)).not.toBe("");
+      expect(message.ja.trim(), JSON.stringify(message)).not.toBe("");
+      expect(message.ja, JSON.stringify(message)).toMatch(JAPANESE);
+    }
+  });
+
+  it("knows the item schema's messages, with or without the language, and keeps an unknown message's English in both", () => {
+    expect(schemaMessageText("Japanese text is missing or empty")).toEqual({
+      en: "Japanese text is missing or empty",
+      ja: "日本語のテキストがないか、空です",
+    });
+    expect(schemaMessageText("text is longer than 700 characters")).toEqual({
+      en: "text is longer than 700 characters",
+      ja: "テキストが700文字を超えています",
+    });
+    expect(schemaMessageText('duplicate choice "Email"')).toEqual({
+      en: 'duplicate choice "Email"',
+      ja: "選択肢「Email」が重複しています",
+    });
+    expect(schemaMessageText("something new")).toEqual({ en: "something new", ja: "something new" });
   });
 });
 

@@ -94,7 +94,9 @@ describe("the CSV reader and writer", () => {
   });
 
   it("reports text after a closing quote and keeps quotes inside an unquoted cell", () => {
-    expect(readCsv('"a"b,c').problems).toEqual([{ line: 1, message: expect.stringContaining("closing quote") }]);
+    expect(readCsv('"a"b,c').problems).toEqual([
+      { line: 1, message: { en: expect.stringContaining("closing quote"), ja: expect.stringContaining("閉じる引用符") } },
+    ]);
     expect(readCsv('say "hi",x').records[0]?.cells).toEqual(['say "hi"', "x"]);
   });
 });

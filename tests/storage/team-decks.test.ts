@@ -98,6 +98,30 @@ describe.each(DATABASES)("team decks on %s", (kind) => {
     expect(await t.db.item.count({ where: { teamId: admin.teamId } })).toBe(0);
   });
 
+  it("shows a Japanese admin every problem in Japanese, with no English problem sentence", async () => {
+    const japaneseAdmin: Actor = { userId: "discord:4", teamId: "discord:900", clientLocale: "ja", isAdmin: true };
+    const broken = csv(["キャッシュとは？,データの一時保存場所,perf", ",表が空,perf", "表だけ", 'キー,"閉じない']);
+    const reply = await importFile(japaneseAdmin, broken);
+    expect(reply.view.title).toBe("デッキを取り込めませんでした");
+    const lines = reply.view.body[1]!.split("\n");
+    expect(lines).toEqual([
+      "• 3行目、front：「front」列が空です",
+      "• 4行目、back：この行に「back」列がありません（区切り文字はカンマですか？）",
+      "• 5行目：引用符で囲んだセルが閉じられていません（閉じる引用符がありません）",
+    ]);
+    for (const english of [
+      "the front is empty",
+      "the row has no back column",
+      "is the separator a comma?",
+      "a quoted cell is never closed",
+    ]) {
+      expect(reply.view.body.join("\n")).not.toContain(english);
+    }
+    const yaml = await importFile(japaneseAdmin, new TextEncoder().encode("owner: me\nitems: []\n"), "team.yaml");
+    expect(yaml.view.body[1]).toBe("• 1行目：不明な項目：owner");
+    expect(await t.db.item.count({ where: { teamId: japaneseAdmin.teamId } })).toBe(0);
+  });
+
   it("lets only admins import and manage, and only their own team's decks", async () => {
     expect((await importFile(member, GOOD)).view.body[0]).toContain("Only team admins");
     const id = deckIdOf(await importFile(admin, GOOD, "k8s.csv", "Kubernetes"));

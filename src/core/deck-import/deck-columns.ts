@@ -1,4 +1,5 @@
 // The columns a spreadsheet or Anki export may hold, and the header names that mean each of them.
+import type { LocalizedText } from "../i18n/locale.ts";
 
 export const DECK_COLUMNS = ["front", "back", "tags", "explanation"] as const;
 export type DeckColumn = (typeof DECK_COLUMNS)[number];
@@ -17,10 +18,11 @@ export function columnNamed(name: string): DeckColumn | undefined {
   return DECK_COLUMNS.find((column) => COLUMN_NAMES[column].includes(key));
 }
 
-/** "front, question or 表": the names a person may use for a column, for messages. */
-export function namesOf(column: DeckColumn): string {
+/** "front, question, 表 or 表面": the names a person may use for a column, for messages. */
+export function namesOf(column: DeckColumn): LocalizedText {
   const names = COLUMN_NAMES[column];
-  return names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names.at(-1)}` : column;
+  if (names.length < 2) return { en: column, ja: column };
+  return { en: `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`, ja: `${names.join("、")}のいずれか` };
 }
 
 /**

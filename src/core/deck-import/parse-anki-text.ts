@@ -70,7 +70,13 @@ export function parseAnkiText(text: string): { rows: DeckRow[]; problems: Import
       };
       const notetype = cell(role["notetype column"]);
       if (notetype !== undefined && /cloze|穴埋め/i.test(notetype)) {
-        problems.push({ line: record.line, message: `cloze notes ("${notetype.trim()}") cannot be imported; export Basic notes` });
+        problems.push({
+          line: record.line,
+          message: {
+            en: `cloze notes ("${notetype.trim()}") cannot be imported; export Basic notes`,
+            ja: `穴埋め（Cloze）のノート（「${notetype.trim()}」）は取り込めません。基本（Basic）のノートを書き出してください`,
+          },
+        });
       }
       const deck = cell(role["deck column"]);
       if (deck !== undefined && deck.trim() !== "") decks.add(deck.trim());
@@ -113,16 +119,36 @@ function readDirective(directive: string, line: number, header: AnkiHeader, prob
   if (key === "separator") {
     const separator = SEPARATOR_NAMES[value.trim().toLowerCase()] ?? (value.length === 1 && value !== '"' ? value : undefined);
     if (separator === undefined)
-      problems.push({ line, message: `unknown separator "${value}"; use tab, comma, semicolon, space, pipe or colon` });
+      problems.push({
+        line,
+        message: {
+          en: `unknown separator "${value}"; use tab, comma, semicolon, space, pipe or colon`,
+          ja: `区切り文字「${value}」が分かりません。tab、comma、semicolon、space、pipe、colon のいずれかを使ってください`,
+        },
+      });
     else header.separator = separator;
   } else if (key === "html") {
     const flag = value.trim().toLowerCase();
-    if (flag !== "true" && flag !== "false") problems.push({ line, message: `#html must be true or false, not "${value.trim()}"` });
+    if (flag !== "true" && flag !== "false") {
+      problems.push({
+        line,
+        message: {
+          en: `#html must be true or false, not "${value.trim()}"`,
+          ja: `#html には「${value.trim()}」ではなく true か false を指定してください`,
+        },
+      });
+    }
     header.html = flag === "true";
   } else if ((ROLE_COLUMNS as readonly string[]).includes(key)) {
     const column = Number(value.trim());
     if (!Number.isInteger(column) || column < 1)
-      problems.push({ line, message: `#${key} must be a column number (1, 2, ...), not "${value.trim()}"` });
+      problems.push({
+        line,
+        message: {
+          en: `#${key} must be a column number (1, 2, ...), not "${value.trim()}"`,
+          ja: `#${key} には「${value.trim()}」ではなく列番号（1、2、…）を指定してください`,
+        },
+      });
     else header.roles[key as RoleColumn] = column - 1;
   } else if (key === "columns") {
     header.columnNames = value;

@@ -2,8 +2,9 @@
 // complete list of problems with the line each is on. Never a partial deck: an import either brings every
 // card or none. Pure: the caller reads the upload and stores the result.
 import { topicIdSchema } from "../deck/item.ts";
+import type { LocalizedText } from "../i18n/locale.ts";
 import type { DeckRow } from "./deck-columns.ts";
-import { IMPORT_LIMITS } from "./import-limits.ts";
+import { IMPORT_LIMITS, tooManyItems } from "./import-limits.ts";
 import type { DeckFileFormat, ImportedItem, ImportProblem, ImportResult } from "./import-result.ts";
 import { parseAnkiText, startsWithAnkiHeader } from "./parse-anki-text.ts";
 import { parseTableDeck } from "./parse-table-deck.ts";
@@ -17,6 +18,7 @@ export type { DeckFileFormat, ImportedItem, ImportProblem, ImportResult } from "
 /** More than this many problems helps nobody; the rest are counted. */
 const MAX_PROBLEMS = 50;
 const SNIFF_BYTES = 64 * 1024;
+const FILE_EMPTY: LocalizedText = { en: "the file is empty", ja: "ファイルが空です" };
 
 /** The format by extension, falling back to the content. Anki's header lines win over .csv/.tsv/.txt. */
 export function detectFormat(fileName: string, bytes: Uint8Array): DeckFileFormat | undefined {
@@ -44,35 +46,58 @@ export function parseDeckFile(input: { fileName: string; bytes: Uint8Array; defa
   const { bytes } = input;
   if (bytes.length > IMPORT_LIMITS.maxBytes) {
     return failed(undefined, [
-      { message: `the file is ${megabytes(bytes.length)} MB; the limit is ${megabytes(IMPORT_LIMITS.maxBytes)} MB` },
+      {
+        message: {
+          en: `the file is ${megabytes(bytes.length)} MB; the limit is ${megabytes(IMPORT_LIMITS.maxBytes)} MB`,
+          ja: `ファイルは ${megabytes(bytes.length)} MB です。上限は ${megabytes(IMPORT_LIMITS.maxBytes)} MB です`,
+        },
+      },
     ]);
   }
-  if (bytes.length === 0) return failed(undefined, [{ message: "the file is empty" }]);
+  if (bytes.length === 0) return failed(undefined, [{ message: FILE_EMPTY }]);
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
-    return failed(undefined, [{ line: decoded.line, message: "the file is not valid UTF-8 text (save it as UTF-8)" }]);
+    return failed(undefined, [
+      {
+        line: decoded.line,
+        message: {
+          en: "the file is not valid UTF-8 text (save it as UTF-8)",
+          ja: "ファイルが正しい UTF-8 のテキストではありません（UTF-8 で保存してください）",
+        },
+      },
+    ]);
   }
   const nul = decoded.text.indexOf("\0");
   if (nul >= 0) {
     return failed(undefined, [
       {
         line: lineAt(decoded.text, nul),
-        message: 'the file contains NUL bytes, so it is not a text file (from Anki, export "Notes in Plain Text")',
+        message: {
+          en: 'the file contains NUL bytes, so it is not a text file (from Anki, export "Notes in Plain Text")',
+          ja: "ファイルに NUL バイトが含まれているため、テキストファイルではありません（Anki からは「Notes in Plain Text」で書き出してください）",
+        },
       },
     ]);
   }
   const format = detectFormat(input.fileName, bytes);
   if (format === undefined) {
     return failed(undefined, [
-      { message: "cannot tell the file's format; name it .csv, .tsv, .yaml, or .txt for Anki's \"Notes in Plain Text\"" },
+      {
+        message: {
+          en: "cannot tell the file's format; name it .csv, .tsv, .yaml, or .txt for Anki's \"Notes in Plain Text\"",
+          ja: "ファイルの形式が分かりません。ファイル名を .csv、.tsv、.yaml、または Anki の「Notes in Plain Text」なら .txt にしてください",
+        },
+      },
     ]);
   }
   const text = stripControlCharacters(decoded.text);
-  if (text.trim() === "") return failed(format, [{ message: "the file is empty" }]);
+  if (text.trim() === "") return failed(format, [{ message: FILE_EMPTY }]);
 
   const parsed = format === "yaml" ? parseYamlDeck(text) : fromRows(format, text, input);
   if (parsed.problems.length > 0) return failed(format, parsed.problems);
-  if (parsed.items.length === 0) return failed(format, [{ message: "the file has no cards" }]);
+  if (parsed.items.length === 0) {
+    return failed(format, [{ message: { en: "the file has no cards", ja: "ファイルにカードがありません" } }]);
+  }
   return { ok: true, format, items: parsed.items, ...(parsed.deckName ? { deckName: parsed.deckName } : {}) };
 }
 
@@ -85,9 +110,12 @@ function fromRows(
     format === "anki" ? parseAnkiText(text) : parseTableDeck(text, format === "csv" ? "," : "\t");
   if (read.rows.length > IMPORT_LIMITS.maxItems) {
     // Checking 100,000 rows one by one would only bury this under row problems.
-    return { items: [], problems: [{ message: `the file has ${read.rows.length} items; the limit is ${IMPORT_LIMITS.maxItems}` }] };
+    return { items: [], problems: [{ message: tooManyItems(read.rows.length) }] };
   }
-  const separatorHint = format === "csv" ? "is the separator a comma?" : "is the separator a tab?";
+  const separatorHint: LocalizedText =
+    format === "csv"
+      ? { en: "is the separator a comma?", ja: "区切り文字はカンマですか？" }
+      : { en: "is the separator a tab?", ja: "区切り文字はタブですか？" };
   const cards = rowsToFlashcards(read.rows, { defaultTopic: input.defaultTopic, section: input.section, separatorHint });
   return { items: cards.items, problems: [...read.problems, ...cards.problems], ...(read.deckName ? { deckName: read.deckName } : {}) };
 }
@@ -96,7 +124,12 @@ function failed(format: DeckFileFormat | undefined, problems: ImportProblem[]): 
   // Stable sort: file-wide problems first, then by line, so a person can fix the file from top to bottom.
   const sorted = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const shown =
-    sorted.length > MAX_PROBLEMS ? [...sorted.slice(0, MAX_PROBLEMS), { message: `...and ${sorted.length - MAX_PROBLEMS} more` }] : sorted;
+    sorted.length > MAX_PROBLEMS
+      ? [
+          ...sorted.slice(0, MAX_PROBLEMS),
+          { message: { en: `...and ${sorted.length - MAX_PROBLEMS} more`, ja: `…ほか${sorted.length - MAX_PROBLEMS}件` } },
+        ]
+      : sorted;
   return { ok: false, ...(format ? { format } : {}), problems: shown };
 }
 

@@ -6,7 +6,7 @@ import type { ImportProblem } from "./import-result.ts";
 
 export function parseTableDeck(text: string, delimiter: "," | "\t"): { rows: DeckRow[]; problems: ImportProblem[] } {
   const { records, problems: syntax } = readCsv(text, { delimiter });
-  const problems: ImportProblem[] = syntax.map((p) => ({ line: p.line, message: p.message }));
+  const problems: ImportProblem[] = [...syntax];
   const nonBlank = records.filter((r) => r.cells.some((c) => c.trim() !== ""));
   const first = nonBlank[0];
   if (first === undefined) return { rows: [], problems };
@@ -23,30 +23,53 @@ export function parseTableDeck(text: string, delimiter: "," | "\t"): { rows: Dec
         if (name.trim() !== "") {
           problems.push({
             line: first.line,
-            message: `unknown column "${name.trim()}"; the columns are front, back, tags and explanation`,
+            message: {
+              en: `unknown column "${name.trim()}"; the columns are front, back, tags and explanation`,
+              ja: `列「${name.trim()}」が分かりません。列は front、back、tags、explanation です`,
+            },
           });
         }
       } else if (seen.has(column)) {
-        problems.push({ line: first.line, field: column, message: `the header names the ${column} column twice` });
+        problems.push({
+          line: first.line,
+          field: column,
+          message: { en: `the header names the ${column} column twice`, ja: `見出し行に「${column}」列が2回あります` },
+        });
       } else {
         seen.add(column);
       }
     });
     const missing = (["front", "back"] as const).filter((c) => !seen.has(c));
     for (const column of missing) {
-      problems.push({ line: first.line, field: column, message: `the header has no ${column} column (${namesOf(column)})` });
+      const names = namesOf(column);
+      problems.push({
+        line: first.line,
+        field: column,
+        message: {
+          en: `the header has no ${column} column (${names.en})`,
+          ja: `見出し行に「${column}」列がありません（${names.ja}）`,
+        },
+      });
     }
     if (missing.length > 0) return { rows: [], problems };
-    if (body.length === 0) problems.push({ line: first.line, message: "the file has a header row but no cards" });
+    if (body.length === 0) {
+      problems.push({
+        line: first.line,
+        message: { en: "the file has a header row but no cards", ja: "見出し行はありますが、カードがありません" },
+      });
+    }
   }
 
   const rows = body.map((record): DeckRow => {
     const extra = record.cells.slice(columns.length);
     if (extra.some((c) => c.trim() !== "")) {
-      const expected = columns.filter((c) => c !== undefined).join(", ");
+      const expected = columns.filter((c) => c !== undefined);
       problems.push({
         line: record.line,
-        message: `the row has ${record.cells.length} columns; expected at most ${columns.length} (${expected})`,
+        message: {
+          en: `the row has ${record.cells.length} columns; expected at most ${columns.length} (${expected.join(", ")})`,
+          ja: `この行には${record.cells.length}列あります。列は${columns.length}列まで（${expected.join("、")}）です`,
+        },
       });
     }
     const at = (column: DeckColumn) => {

@@ -1,10 +1,12 @@
 // Turns rows from a spreadsheet or an Anki export into flashcards, checking every row and reporting each
 // problem with its line and column. Team decks are monolingual, so one text fills both languages.
 import { itemSchema, TEXT_LIMITS, type Item } from "../deck/item.ts";
+import type { LocalizedText } from "../i18n/locale.ts";
 import type { DeckColumn, DeckRow } from "./deck-columns.ts";
 import { IMPORT_LIMITS } from "./import-limits.ts";
 import type { ImportedItem, ImportProblem } from "./import-result.ts";
 import { cleanCell } from "./plain-text.ts";
+import { schemaMessageText } from "./schema-messages.ts";
 import { normaliseFront, stableItemId } from "./stable-id.ts";
 import { tagsToTopics } from "./tag-topics.ts";
 
@@ -13,7 +15,7 @@ export interface FlashcardDefaults {
   defaultTopic: string;
   section: string;
   /** Said in "missing column" messages, e.g. "is the separator a comma?". */
-  separatorHint: string;
+  separatorHint: LocalizedText;
 }
 
 const LIMITS: Readonly<Record<DeckColumn, number>> = {
@@ -36,17 +38,30 @@ export function rowsToFlashcards(
     const cell = (column: DeckColumn, required: boolean): string => {
       const raw = row[column];
       if (raw === undefined) {
-        if (required)
-          rowProblems.push({ line: row.line, field: column, message: `the row has no ${column} column (${defaults.separatorHint})` });
+        if (required) {
+          rowProblems.push({
+            line: row.line,
+            field: column,
+            message: {
+              en: `the row has no ${column} column (${defaults.separatorHint.en})`,
+              ja: `この行に「${column}」列がありません（${defaults.separatorHint.ja}）`,
+            },
+          });
+        }
         return "";
       }
       const text = cleanCell(raw);
-      if (required && text === "") rowProblems.push({ line: row.line, field: column, message: `the ${column} is empty` });
+      if (required && text === "") {
+        rowProblems.push({ line: row.line, field: column, message: { en: `the ${column} is empty`, ja: `「${column}」列が空です` } });
+      }
       if (text.length > LIMITS[column]) {
         rowProblems.push({
           line: row.line,
           field: column,
-          message: `the ${column} is ${text.length} characters; the limit is ${LIMITS[column]}`,
+          message: {
+            en: `the ${column} is ${text.length} characters; the limit is ${LIMITS[column]}`,
+            ja: `「${column}」列が${text.length}文字あります。上限は${LIMITS[column]}文字です`,
+          },
         });
       }
       return text;
@@ -65,8 +80,14 @@ export function rowsToFlashcards(
         field: "front",
         message:
           earlier.front === key
-            ? `the same front as line ${earlier.line}: "${shorten(front, 60)}"`
-            : `this front and the one on line ${earlier.line} get the same id; change one of them slightly`,
+            ? {
+                en: `the same front as line ${earlier.line}: "${shorten(front, 60)}"`,
+                ja: `${earlier.line}行目と同じ front です：「${shorten(front, 60)}」`,
+              }
+            : {
+                en: `this front and the one on line ${earlier.line} get the same id; change one of them slightly`,
+                ja: `この front と${earlier.line}行目の front が同じIDになります。どちらかを少し変えてください`,
+              },
       });
     } else if (front !== "") {
       firstSeen.set(localId, { line: row.line, front: key });
@@ -93,8 +114,8 @@ export function rowsToFlashcards(
       for (const issue of parsed.error.issues) {
         // Both languages hold the same text, so "front.ja" and "front.en" are one column to the uploader.
         const field = issue.path[0] === undefined ? undefined : String(issue.path[0]);
-        const message = issue.message.replace(/^(Japanese|English) /, "");
-        if (!problems.some((p) => p.line === row.line && p.field === field && p.message === message)) {
+        const message = schemaMessageText(issue.message.replace(/^(Japanese|English) /, ""));
+        if (!problems.some((p) => p.line === row.line && p.field === field && p.message.en === message.en)) {
           problems.push({ line: row.line, ...(field ? { field } : {}), message });
         }
       }

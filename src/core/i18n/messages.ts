@@ -154,6 +154,8 @@ export interface Messages {
   forgottenCounts(c: { reviews: number; cards: number; teams: number; quizzes: number; answers: number; reminders: number }): string;
   forgetCancelled: string;
   lineLabel(line: number): string;
+  /** One problem in a list: where it is (line, field, item; any may be missing) and what is wrong. */
+  problemLine(where: string[], problem: string): string;
   importFailed: string;
   importNothingWritten: string;
   andMore(n: number): string;
@@ -382,6 +384,7 @@ const en: Messages = {
     `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.reminders} reminder records, and your membership of ${c.teams} team${c.teams === 1 ? "" : "s"}.`,
   forgetCancelled: "Nothing was deleted.",
   lineLabel: (n) => `line ${n}`,
+  problemLine: (where, p) => `• ${where.length > 0 ? `${where.join(", ")}: ` : ""}${p}`,
   importFailed: "The deck was not imported",
   importNothingWritten: "Nothing was written: fix these problems and upload the file again.",
   andMore: (n) => `...and ${n} more.`,
@@ -597,6 +600,7 @@ const ja: Messages = {
     `削除したもの：復習${c.reviews}件、カードの状態${c.cards}件、クイズ${c.quizzes}件、今日の問題の回答${c.answers}件、リマインダーの記録${c.reminders}件、${c.teams}チームのメンバー情報。`,
   forgetCancelled: "何も削除していません。",
   lineLabel: (n) => `${n}行目`,
+  problemLine: (where, p) => `• ${where.length > 0 ? `${where.join("、")}：` : ""}${p}`,
   importFailed: "デッキを取り込めませんでした",
   importNothingWritten: "何も書き込んでいません。次の問題を直してから、もう一度ファイルをアップロードしてください。",
   andMore: (n) => `…ほか${n}件。`,

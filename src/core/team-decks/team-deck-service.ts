@@ -26,8 +26,12 @@ export class TeamDeckService {
     return { ok: false, reply: update(view({ body: [messages(localeOf(profile, actor)).notAdmin], tone: "error" })) };
   }
 
+  private async locale(actor: Actor) {
+    return localeOf(await this.deps.store.profile(actor.userId), actor);
+  }
+
   private async t(actor: Actor) {
-    return messages(localeOf(await this.deps.store.profile(actor.userId), actor));
+    return messages(await this.locale(actor));
   }
 
   async import(
@@ -38,7 +42,8 @@ export class TeamDeckService {
   ): Promise<Reply> {
     const allowed = await this.admin(actor, now);
     if (!allowed.ok) return allowed.reply;
-    const t = await this.t(actor);
+    const locale = await this.locale(actor);
+    const t = messages(locale);
     if ((file.size ?? file.bytes.length) > IMPORT_LIMITS.maxBytes) {
       const mb = Math.ceil(((file.size ?? file.bytes.length) / 1_000_000) * 100) / 100;
       return update(
@@ -59,10 +64,7 @@ export class TeamDeckService {
     if (!result.ok) {
       const lines = result.problems
         .slice(0, PROBLEMS_SHOWN)
-        .map(
-          (p) =>
-            `• ${[p.line ? t.lineLabel(p.line) : "", p.field ?? "", p.itemId ?? ""].filter(Boolean).join(", ")}${p.line || p.field || p.itemId ? ": " : ""}${p.message}`,
-        );
+        .map((p) => t.problemLine([p.line ? t.lineLabel(p.line) : "", p.field ?? "", p.itemId ?? ""].filter(Boolean), p.message[locale]));
       const more = result.problems.length - PROBLEMS_SHOWN;
       return update(
         view({
