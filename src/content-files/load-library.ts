@@ -82,7 +82,7 @@ export async function readLibrary(contentDir: string): Promise<LoadResult> {
     const metaFile = path.join(dir, "deck.yaml");
     const metaDoc = await readYaml(metaFile, problems, rel);
     if (metaDoc === undefined) continue;
-    const meta = deckMetaSchema.safeParse(metaDoc);
+    const meta = deckMetaSchema.safeParse(metaDoc, REPORT_INPUT);
     if (!meta.success) {
       pushZodProblems(problems, rel(metaFile), undefined, meta.error);
       continue;
@@ -97,14 +97,14 @@ export async function readLibrary(contentDir: string): Promise<LoadResult> {
       const shown = rel(file);
       const doc = await readYaml(file, problems, rel);
       if (doc === undefined) continue;
-      const shape = itemsFileSchema.safeParse(doc);
+      const shape = itemsFileSchema.safeParse(doc, REPORT_INPUT);
       if (!shape.success) {
         problems.push({ file: shown, message: "a deck file holds one key, `items`, with a list of items" });
         continue;
       }
       shape.data.items.forEach((raw, index) => {
         const rawId = typeof raw === "object" && raw !== null && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
-        const parsed = itemSchema.safeParse(raw);
+        const parsed = itemSchema.safeParse(raw, REPORT_INPUT);
         if (!parsed.success) {
           pushZodProblems(problems, shown, rawId, parsed.error);
           return;
@@ -179,14 +179,14 @@ async function readList<T>(
 ): Promise<T[]> {
   const doc = await readYaml(file, problems, rel);
   if (doc === undefined) return [];
-  const shape = fileSchema.safeParse(doc);
+  const shape = fileSchema.safeParse(doc, REPORT_INPUT);
   if (!shape.success) {
     problems.push({ file: rel(file), message: `expected one key, \`${key}\`, with a list` });
     return [];
   }
   const out: T[] = [];
   (shape.data[key] ?? []).forEach((raw, index) => {
-    const parsed = entrySchema.safeParse(raw);
+    const parsed = entrySchema.safeParse(raw, REPORT_INPUT);
     if (parsed.success) out.push(parsed.data);
     else pushZodProblems(problems, rel(file), `#${index + 1}`, parsed.error);
   });
@@ -208,8 +208,20 @@ function pushZodProblems(problems: ContentProblem[], file: string, itemId: strin
   }
 }
 
+/** Issues carry the input, so a value of the wrong type is told apart from a missing one. */
+const REPORT_INPUT = { reportInput: true } as const;
+
+const EXPECTED_KIND: Partial<Record<string, string>> = {
+  string: "text",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list",
+  object: "a map of fields",
+};
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "invalid_type" && issue.input === undefined) return "is required but missing";
+  if (issue.code === "invalid_type") return `must be ${EXPECTED_KIND[issue.expected] ?? issue.expected}`;
   if (issue.code === "unrecognized_keys") return `unknown field(s): ${issue.keys.join(", ")}`;
   if (issue.code === "invalid_union" && "note" in issue) return issue.message;
   return issue.message;

@@ -77,6 +77,12 @@ describe("content:check on a broken deck", () => {
     expect(out).toMatch(/02-architecture\.yaml, item [a-z0-9-]+, field [a-z.]+\.en: is required but missing/);
   });
 
+  it("tells a value of the wrong type from a missing one", () => {
+    const { code, out } = runCheck(brokenCopy("01-backend-basics.yaml", (s) => s.replace(/answer: (true|false)/, 'answer: "yes"')));
+    expect(code).toBe(1);
+    expect(out).toMatch(/01-backend-basics\.yaml, item [a-z0-9-]+, field answer: must be true or false/);
+  });
+
   it("names the item and field of a label longer than Slack allows", () => {
     const { code, out } = runCheck(brokenCopy("10-aws-data.yaml", (s) => s.replace(/(choices:\n\s+- ja: )([^\n]+)/, `$1${"長".repeat(71)}`)));
     expect(code).toBe(1);

@@ -236,6 +236,22 @@ items:
     ]);
   });
 
+  it("tells a value of the wrong type from a missing one", () => {
+    const wrong = yaml.replace("    answer: true", '    answer: "yes"');
+    expect(localizedProblemsOf(importFile("team.yaml", wrong))).toEqual([
+      {
+        line: 8,
+        itemId: "deploy-freeze",
+        field: "answer",
+        message: { en: "must be true or false", ja: "true か false の値で書いてください" },
+      },
+    ]);
+    const missing = yaml.replace("    answer: true\n", "");
+    expect(problemsOf(importFile("team.yaml", missing))).toMatchObject([
+      { itemId: "deploy-freeze", field: "answer", message: "is required but missing" },
+    ]);
+  });
+
   it("reports a syntax error with its line", () => {
     const broken = yaml.replace("    answer: true", "    answer: [true");
     const [problem, ...rest] = problemsOf(importFile("team.yaml", broken));
