@@ -6,7 +6,7 @@ import type { ParsedLine } from "./commands/parse-command-line.ts";
 import { localeOf, type CoreDeps } from "./core-deps.ts";
 import type { Actor } from "./identity.ts";
 import type { Locale } from "./i18n/locale.ts";
-import { messages } from "./i18n/messages.ts";
+import { messages, storedSentence } from "./i18n/messages.ts";
 import { QUIZ_DEFAULT_COUNT, QUIZ_MAX_COUNT, QuizService } from "./quiz/quiz-service.ts";
 import { InfoService } from "./stats/info-service.ts";
 import { LeaderboardService } from "./leaderboard/leaderboard-service.ts";
@@ -40,7 +40,7 @@ export class Bot {
     this.qotd = new QotdService(deps);
     this.privacy = new PrivacyService(deps);
     this.decks = new TeamDeckService(deps);
-    this.study.onArrival = (profile, now) => this.arrival(profile, now);
+    this.study.onArrival = (profile, locale, now) => this.arrival(profile, locale, now);
   }
 
   async command(actor: Actor, command: Command, now: Date): Promise<Reply> {
@@ -166,16 +166,17 @@ export class Bot {
 
   /**
    * What to tell someone who comes back: the end of their vacation (overdue cards spread out), or
-   * a message left for them (reminders paused). Shown once, above their first card.
+   * a message left for them (reminders paused). Shown once, above their first card, in the language
+   * they read now (the message was stored in the one they had when it was left).
    */
-  private async arrival(profile: UserProfile, now: Date): Promise<string[]> {
+  private async arrival(profile: UserProfile, locale: Locale, now: Date): Promise<string[]> {
     const lines: string[] = [];
     if (profile.pendingNotice) {
-      lines.push(profile.pendingNotice);
+      lines.push(storedSentence(profile.pendingNotice, locale));
       await this.deps.store.clearNotice(profile.id);
     }
     if (profile.vacationUntil && profile.vacationUntil <= now) {
-      const spread = await this.reminders.returnFromVacation(profile, now);
+      const spread = await this.reminders.returnFromVacation(profile, locale, now);
       if (spread) lines.push(spread);
     }
     return lines;

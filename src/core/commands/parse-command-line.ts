@@ -115,6 +115,9 @@ const ALIASES: Record<string, (typeof SETTING_NAMES)[number]> = {
   "new-per-day": "new",
   reviews: "reviews",
   "reviews-per-day": "reviews",
+  // Named in replies ("/settings hidden off") and in the list of settings a mistyped name gets.
+  team: "team",
+  hidden: "hidden",
 };
 
 function normalizeSettingName(key: string): (typeof SETTING_NAMES)[number] | undefined {

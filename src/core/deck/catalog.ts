@@ -5,6 +5,11 @@ import type { Section, Topic } from "./item.ts";
 
 /** Items of a team's own decks name this as their source. */
 export const TEAM_DECK_SECTION: Section = { id: "team-deck", heading: "", name: { ja: "チームのデッキ", en: "Team deck" } };
+/**
+ * The topic of a team deck's cards that have no tags of their own. It is not in the library, so its
+ * name lives here (the English name is its id, as English replies have always shown it).
+ */
+export const TEAM_DECK_TOPIC: Topic = { id: "team", name: { ja: "チームのデッキ", en: "team" } };
 
 export class Catalog {
   private readonly topics: Map<string, Topic>;
@@ -23,8 +28,9 @@ export class Catalog {
     return this.topics.has(id);
   }
 
+  /** A topic's name; a topic only a team's deck has is named by its id, except the team decks' own topic. */
   topicName(id: string, locale: Locale): string {
-    return this.topics.get(id)?.name[locale] ?? id;
+    return (this.topics.get(id) ?? (id === TEAM_DECK_TOPIC.id ? TEAM_DECK_TOPIC : undefined))?.name[locale] ?? id;
   }
 
   sectionName(id: string, locale: Locale): string {

@@ -630,6 +630,24 @@ export function messages(locale: Locale): Messages {
   return catalogs[locale];
 }
 
+/** The catalogs' fixed sentences, by their text in either language. */
+const fixedSentences = new Map<string, keyof Messages>();
+for (const key of Object.keys(en) as (keyof Messages)[]) {
+  const [english, japanese] = [en[key], ja[key]];
+  if (typeof english === "string" && typeof japanese === "string") fixedSentences.set(english, key).set(japanese, key);
+}
+
+/**
+ * A sentence stored as text when it was written (a notice left for someone while they were away),
+ * in the language of the person reading it now: they may have chosen another one since. Text that is
+ * not one of the catalogs' fixed sentences comes back as it is.
+ */
+export function storedSentence(text: string, locale: Locale): string {
+  const key = fixedSentences.get(text);
+  const sentence = key === undefined ? undefined : catalogs[locale][key];
+  return typeof sentence === "string" ? sentence : text;
+}
+
 /** One sentence from both catalogs, for code that answers before it knows the reader's language (validation). */
 export function inBoth(say: (t: Messages) => string): LocalizedText {
   return { en: say(en), ja: say(ja) };

@@ -3,6 +3,7 @@
 import { actionId } from "../actions/action-id.ts";
 import { localeOf, type CoreDeps } from "../core-deps.ts";
 import type { Actor } from "../identity.ts";
+import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
 import type { UserProfile } from "../ports/study-store.ts";
 import { streakAtRisk } from "../stats/streak.ts";
@@ -124,7 +125,7 @@ export class ReminderService {
     if (duration.trim().toLowerCase() === "off") {
       if (!active) return update(view({ body: [t.noVacation], tone: "info" }));
       await store.updateReminder(profile.id, { vacationUntil: now, vacationTo: addDays(today, -1) });
-      const spread = await this.returnFromVacation({ ...profile, vacationUntil: now }, now);
+      const spread = await this.returnFromVacation({ ...profile, vacationUntil: now }, locale, now);
       return update(view({ body: [t.vacationEnded, ...(spread ? [spread] : [])], tone: "success" }));
     }
     const days = parseDays(duration);
@@ -141,9 +142,9 @@ export class ReminderService {
 
   /**
    * After a vacation, cards that fell due are spread over the next days (most overdue first)
-   * instead of all coming back at once. Returns the message to show, if anything moved.
+   * instead of all coming back at once. Returns the message to show (in `locale`), if anything moved.
    */
-  async returnFromVacation(profile: UserProfile, now: Date): Promise<string | undefined> {
+  async returnFromVacation(profile: UserProfile, locale: Locale, now: Date): Promise<string | undefined> {
     const { store } = this.deps;
     const perDay = Math.max(RETURN_CARDS_PER_DAY, Math.floor(profile.reviewsPerDay / 4));
     const today = studyDayOf(now, profile.timeZone);
@@ -159,7 +160,7 @@ export class ReminderService {
       });
     });
     await store.updateReminder(profile.id, { vacationUntil: null });
-    return moved > 0 ? messages(localeOf(profile, { userId: profile.id, teamId: "" })).overdueSpread(moved, days) : undefined;
+    return moved > 0 ? messages(locale).overdueSpread(moved, days) : undefined;
   }
 
   /**

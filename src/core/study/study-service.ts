@@ -30,14 +30,14 @@ export function visibleTo(item: StoredItem, teamId: string): boolean {
 }
 
 export class StudyService {
-  /** Lines to show someone as they start studying (set by the Bot: vacations, notices). */
-  onArrival: (profile: UserProfile, now: Date) => Promise<string[]> = async () => [];
+  /** Lines to show someone as they start studying, in their language (set by the Bot: vacations, notices). */
+  onArrival: (profile: UserProfile, locale: Locale, now: Date) => Promise<string[]> = async () => [];
 
   constructor(private readonly deps: CoreDeps) {}
 
   async start(actor: Actor, topic: string | undefined, now: Date): Promise<Reply> {
     const profile = await this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
-    const arrival = profile.pendingNotice || profile.vacationUntil ? await this.onArrival(profile, now) : [];
+    const arrival = profile.pendingNotice || profile.vacationUntil ? await this.onArrival(profile, localeOf(profile, actor), now) : [];
     const next = await this.next(profile, actor, topic, now);
     return update(arrival.length > 0 ? { ...next, body: [...arrival, ...next.body] } : next);
   }

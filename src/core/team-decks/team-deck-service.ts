@@ -4,7 +4,7 @@
 // file updates the deck in place and keeps everyone's progress.
 import { stringify } from "yaml";
 import { localeOf, type CoreDeps } from "../core-deps.ts";
-import { TEAM_DECK_SECTION } from "../deck/catalog.ts";
+import { TEAM_DECK_SECTION, TEAM_DECK_TOPIC } from "../deck/catalog.ts";
 import type { Item } from "../deck/item.ts";
 import { IMPORT_LIMITS, parseDeckFile } from "../deck-import/parse-deck-file.ts";
 import type { Actor } from "../identity.ts";
@@ -13,7 +13,6 @@ import { isTeamAdmin } from "../team/team-service.ts";
 import { update, view, type Reply } from "../views/view.ts";
 import { DECK_NAME_MAX, deckSlug, teamDeckId, teamItemId } from "./team-deck-ids.ts";
 
-export const TEAM_DECK_TOPIC = "team";
 const PROBLEMS_SHOWN = 10;
 
 export class TeamDeckService {
@@ -58,7 +57,7 @@ export class TeamDeckService {
     const result = parseDeckFile({
       fileName: file.name.slice(0, 200),
       bytes: file.bytes,
-      defaultTopic: TEAM_DECK_TOPIC,
+      defaultTopic: TEAM_DECK_TOPIC.id,
       section: TEAM_DECK_SECTION.id,
     });
     if (!result.ok) {
