@@ -48,6 +48,19 @@ describe("files on Slack", () => {
     expect(await h.t.db.item.count({ where: { teamId: `slack:${STANDARD_WORKSPACE.teamId}` } })).toBe(2);
   });
 
+  it("labels the import dialog in the language the person chose, over their Slack client's", async () => {
+    h = await startSlackHarness("sqlite", aLibrary([aFlashcard("card-1")]), "socket");
+    h.fake.setUser(STANDARD_WORKSPACE.teamId, DEFAULT_USER.id, { isAdmin: true, locale: "en-US" });
+    await h.command("settings language ja");
+    await h.fake.socket.sendSlashCommand(
+      (await import("../fakes/slack/payloads.ts")).slashCommandPayload({ responseUrl: h.fake.responseUrl(), text: "deck import" }),
+    );
+    const modal = await h.fake.waitFor(() => h.fake.views().find((v) => v.definition["callback_id"] === "deck_import"), 5000);
+    const labels = JSON.stringify(modal.definition);
+    expect(labels).toContain("デッキ名");
+    expect(labels).not.toContain("Deck name");
+  });
+
   it("refuses a deck import from someone who is not a workspace admin", async () => {
     h = await startSlackHarness("sqlite", aLibrary([aFlashcard("card-1")]), "socket");
     h.fake.setUser(STANDARD_WORKSPACE.teamId, DEFAULT_USER.id, { isAdmin: false });

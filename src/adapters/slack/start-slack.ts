@@ -150,7 +150,8 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
         const text = command.text.trim();
         if (/^deck\s+import\b/i.test(text)) {
           // Files come through a modal: Slack's slash commands cannot carry attachments.
-          const t = messages(actor.clientLocale ?? "en");
+          // The person's chosen language, else their Slack client's, as every reply.
+          const t = messages(await bot.locale(actor));
           await client.views.open({
             trigger_id: command.trigger_id,
             view: deckImportModal(
