@@ -184,7 +184,8 @@ export class PrismaStudyStore implements StudyStore {
       this.db.$transaction([
         this.db.team.upsert({
           where: { id: actor.teamId },
-          create: { id: actor.teamId, timeZone: defaults.timeZone, createdAt: now },
+          // A new team starts in its first member's language, as in their time zone (admins change both with /team).
+          create: { id: actor.teamId, timeZone: defaults.timeZone, locale: clientLocale ?? "en", createdAt: now },
           update: {},
         }),
         this.db.user.upsert({

@@ -796,7 +796,7 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   vacationSet: ["2026-03-09", 7],
   onVacationUntil: ["2026-03-09"],
   overdueSpread: [12, 2],
-  teamLines: [{ channel: "#700", timeZone: "Asia/Tokyo", qotd: "09:00", recap: true, milestones: false }],
+  teamLines: [{ channel: "#700", timeZone: "Asia/Tokyo", language: "日本語", qotd: "09:00", recap: true, milestones: false }],
   qotdAnswered: [false, "A. アプリケーション層"],
   qotdResults: [1, 2, "A. アプリケーション層"],
   milestone: ["⟦u:0123456789ab:discord:11⟧", 7],

@@ -44,6 +44,13 @@ describe.each(DATABASES)("team posts on %s", (kind) => {
     expect(bad.view.tone).toBe("error");
   });
 
+  it("starts a new team in its first member's language and time zone", async () => {
+    await t.bot.command({ userId: "discord:77", teamId: "discord:901", clientLocale: "ja" }, { name: "stats" }, t.clock.now);
+    expect(await t.db.team.findUniqueOrThrow({ where: { id: "discord:901" } })).toMatchObject({ locale: "ja", timeZone: "Asia/Tokyo" });
+    const shown = await t.bot.command(member("2", "discord:901"), { name: "team", changes: {} }, t.clock.now);
+    expect(shown.view.body.join("\n")).toContain("日本語");
+  });
+
   it("names what is wrong with a team setting in the admin's language", async () => {
     const ja = { ...admin, clientLocale: "ja" as const };
     await t.bot.command(admin, { name: "team", changes: {} }, t.clock.now);

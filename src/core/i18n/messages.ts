@@ -132,7 +132,7 @@ export interface Messages {
   onVacationUntil(date: string): string;
   overdueSpread(count: number, days: number): string;
   teamTitle: string;
-  teamLines(s: { channel: string; timeZone: string; qotd: string; recap: boolean; milestones: boolean }): string[];
+  teamLines(s: { channel: string; timeZone: string; language: string; qotd: string; recap: boolean; milestones: boolean }): string[];
   teamHint: string;
   notAdmin: string;
   noChannel: string;
@@ -348,11 +348,12 @@ const en: Messages = {
   teamLines: (s) => [
     `Channel: **${s.channel}**`,
     `Time zone: **${s.timeZone}** (weeks, question of the day, recaps)`,
+    `Language of posts: **${s.language}**`,
     `Question of the day: **${s.qotd}**`,
     `Weekly recap: **${s.recap ? "on" : "off"}**`,
     `Streak milestones: **${s.milestones ? "on" : "off"}**`,
   ],
-  teamHint: "Admins change them with /team channel, qotd HH:MM|off, timezone, recap on|off, milestones on|off.",
+  teamHint: "Admins change them with /team channel, qotd HH:MM|off, timezone, language ja|en, recap on|off, milestones on|off.",
   notAdmin: "Only team admins can change team settings (on Discord: Manage Server).",
   noChannel: "none",
   off: "off",
@@ -568,11 +569,12 @@ const ja: Messages = {
   teamLines: (s) => [
     `チャンネル：**${s.channel}**`,
     `タイムゾーン：**${s.timeZone}**（週・今日の問題・週間まとめ）`,
+    `投稿の言語：**${s.language}**`,
     `今日の問題：**${s.qotd}**`,
     `週間まとめ：**${s.recap ? "オン" : "オフ"}**`,
     `連続記録の達成通知：**${s.milestones ? "オン" : "オフ"}**`,
   ],
-  teamHint: "管理者は /team channel、qotd HH:MM|off、timezone、recap on|off、milestones on|off で変更できます。",
+  teamHint: "管理者は /team channel、qotd HH:MM|off、timezone、language ja|en、recap on|off、milestones on|off で変更できます。",
   notAdmin: "チーム設定を変更できるのはチームの管理者だけです（Discord ではサーバー管理権限）。",
   noChannel: "なし",
   off: "オフ",

@@ -92,6 +92,7 @@ export class TeamService {
             .teamLines({
               channel: team.channelId ? `#${team.channelId}` : t.noChannel,
               timeZone: team.timeZone,
+              language: t.languageName[team.locale],
               qotd: team.qotdMinute === null ? t.off : formatClockTime(team.qotdMinute),
               recap: team.recapEnabled,
               milestones: team.milestones,
