@@ -61,18 +61,13 @@ const ALLOWED = new Set([
   ...["dance", "volcanoes", "colour", "yesterday", "shuffle", "extra", "general", "am", "nope"],
 ]);
 
-/**
- * English still shown to Japanese users by code this change could not touch, each with what it
- * should say. Remove an entry once its source is fixed; the sweep then guards it.
- * - src/core/deck-import names Anki's export menu item in English in its Japanese problems (unknown
- *   format, NUL bytes); Anki's Japanese interface calls it 「テキストファイル形式のノート」.
- */
-const NOT_YET_JAPANESE = ["Notes in Plain Text"];
+/** Anki's English menu label, quoted beside the Japanese for people whose Anki shows English. */
+const UI_LABELS = ["Notes in Plain Text"];
 
 /** Removes what is ASCII by nature: markup, ids, mentions, commands, time zones, identifiers. */
 function withoutLegitimateAscii(text: string): string {
   return (
-    NOT_YET_JAPANESE.reduce((t, english) => t.replaceAll(english, " "), text)
+    UI_LABELS.reduce((t, english) => t.replaceAll(english, " "), text)
       // Mention markers (src/core/views/user-mention.ts), rendered as names by each platform.
       .replace(/⟦u:[0-9a-f]+:[^⟧]*⟧/g, " ")
       // Code spans hold ids (topic and deck ids); bold markers are markup.

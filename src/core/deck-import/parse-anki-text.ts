@@ -4,7 +4,9 @@
 import { readCsv } from "./csv.ts";
 import { columnNamed, type DeckColumn, type DeckRow } from "./deck-columns.ts";
 import { htmlToText } from "./html-to-text.ts";
+import { IMPORT_LIMITS } from "./import-limits.ts";
 import type { ImportProblem } from "./import-result.ts";
+import { cleanCell } from "./plain-text.ts";
 
 /** Header keys Anki writes or reads; a file starting with one of them is an Anki export. */
 const HEADER_KEYS = [
@@ -48,7 +50,8 @@ export function parseAnkiText(text: string): { rows: DeckRow[]; problems: Import
   const problems: ImportProblem[] = [];
   const { header, bodyStart, bodyLine } = readHeader(text, problems);
   const { records, problems: syntax } = readCsv(text.slice(bodyStart), { delimiter: header.separator, firstLine: bodyLine });
-  problems.push(...syntax);
+  // Not push(...syntax): a file can hold hundreds of thousands of syntax problems, more arguments than a call takes.
+  for (const problem of syntax) problems.push(problem);
 
   const role = header.roles;
   const roleIndexes = new Set(Object.values(role));
@@ -153,12 +156,27 @@ function readDirective(directive: string, line: number, header: AnkiHeader, prob
   } else if (key === "columns") {
     header.columnNames = value;
   } else if (key === "tags") {
-    header.tags = value;
+    // Every row's tags start with these, so an over-long value is one problem here, not one copy per row:
+    // 500 KB of tags on 100,000 rows ran the process out of memory.
+    const length = cleanCell(value).length;
+    if (length > IMPORT_LIMITS.maxFieldChars) {
+      problems.push({
+        line,
+        message: {
+          en: `#tags is ${length} characters; the limit is ${IMPORT_LIMITS.maxFieldChars}`,
+          ja: `#tags が${length}文字あります。上限は${IMPORT_LIMITS.maxFieldChars}文字です`,
+        },
+      });
+    } else header.tags = value;
   } else if (key === "deck" && value.trim() !== "") {
     header.deck = value.trim();
   }
 }
 
+/**
+ * Drops Anki's `[sound:file.mp3]` references. A file name is at most 255 characters (as on every common
+ * file system), which bounds the scan from each `[sound:`; unbounded, a line of them was quadratic.
+ */
 function withoutSoundTags(text: string | undefined): string | undefined {
-  return text?.replace(/\[sound:[^\]\r\n]*\]/g, "");
+  return text?.replace(/\[sound:[^\]\r\n]{0,255}\]/g, "");
 }

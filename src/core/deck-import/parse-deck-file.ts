@@ -74,7 +74,7 @@ export function parseDeckFile(input: { fileName: string; bytes: Uint8Array; defa
         line: lineAt(decoded.text, nul),
         message: {
           en: 'the file contains NUL bytes, so it is not a text file (from Anki, export "Notes in Plain Text")',
-          ja: "ファイルに NUL バイトが含まれているため、テキストファイルではありません（Anki からは「Notes in Plain Text」で書き出してください）",
+          ja: "ファイルに NUL バイトが含まれているため、テキストファイルではありません（Anki からはノートをプレーンテキストで書き出してください。英語版の表示は Notes in Plain Text）",
         },
       },
     ]);
@@ -85,7 +85,7 @@ export function parseDeckFile(input: { fileName: string; bytes: Uint8Array; defa
       {
         message: {
           en: "cannot tell the file's format; name it .csv, .tsv, .yaml, or .txt for Anki's \"Notes in Plain Text\"",
-          ja: "ファイルの形式が分かりません。ファイル名を .csv、.tsv、.yaml、または Anki の「Notes in Plain Text」なら .txt にしてください",
+          ja: "ファイルの形式が分かりません。ファイル名を .csv、.tsv、.yaml、または Anki からプレーンテキストで書き出したノート（英語版の表示は Notes in Plain Text）なら .txt にしてください",
         },
       },
     ]);

@@ -60,10 +60,12 @@ export function parseTableDeck(text: string, delimiter: "," | "\t"): { rows: Dec
     }
   }
 
+  // Looked up once: a header may have hundreds of thousands of (empty) columns, and there may be as many rows.
+  const indexOf = Object.fromEntries(DECK_COLUMNS.map((column) => [column, columns.indexOf(column)])) as Record<DeckColumn, number>;
+  const expected = columns.filter((c) => c !== undefined);
   const rows = body.map((record): DeckRow => {
     const extra = record.cells.slice(columns.length);
     if (extra.some((c) => c.trim() !== "")) {
-      const expected = columns.filter((c) => c !== undefined);
       problems.push({
         line: record.line,
         message: {
@@ -73,7 +75,7 @@ export function parseTableDeck(text: string, delimiter: "," | "\t"): { rows: Dec
       });
     }
     const at = (column: DeckColumn) => {
-      const index = columns.indexOf(column);
+      const index = indexOf[column];
       return index < 0 ? undefined : record.cells[index];
     };
     return { line: record.line, front: at("front"), back: at("back"), tags: at("tags"), explanation: at("explanation") };

@@ -1,17 +1,75 @@
 // YAML decks in the repository's own format (content/decks/*/*.yaml): `items:`, a list of items, and
 // optionally `name:`. Problems name the item id, the field and the line, as content:check does.
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type YAMLError } from "yaml";
+import {
+  isAlias,
+  isCollection,
+  isDocument,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type DocumentOptions,
+  type Node,
+  type ParseOptions,
+  type Pair,
+  type SchemaOptions,
+  type YAMLError,
+  type YAMLMap,
+} from "yaml";
 import { z } from "zod";
 import { itemSchema } from "../deck/item.ts";
 import type { LocalizedText } from "../i18n/locale.ts";
 import { IMPORT_LIMITS, tooManyItems } from "./import-limits.ts";
 import type { ImportedItem, ImportProblem } from "./import-result.ts";
 import { schemaMessageText } from "./schema-messages.ts";
-import { YAML_MAX_DEPTH, yamlNestsDeeperThan } from "./yaml-depth.ts";
+import { YAML_MAX_DEPTH, YAML_MAX_TOKENS, yamlSizeProblem } from "./yaml-depth.ts";
 
 const NESTED_TOO_DEEPLY: LocalizedText = {
   en: `it is nested too deeply (more than ${YAML_MAX_DEPTH} levels)`,
   ja: `入れ子が深すぎます（${YAML_MAX_DEPTH}段まで）`,
+};
+const TOO_MANY_TOKENS: LocalizedText = {
+  en: `it has more than ${YAML_MAX_TOKENS} keys, values and symbols (such as - : , [ ] { }); ${IMPORT_LIMITS.maxItems} items need far fewer`,
+  ja: `キー・値・記号（- : , [ ] { } など）が${YAML_MAX_TOKENS}個を超えています。${IMPORT_LIMITS.maxItems}件の項目でもずっと少なくて済みます`,
+};
+/** Aliases may repeat a value, but not without end: the values the document holds once they are expanded. */
+const ALIASES_EXPAND_TOO_FAR: LocalizedText = {
+  en: `aliases (*name) expand it to more than ${YAML_MAX_TOKENS} values`,
+  ja: `エイリアス（*名前）を展開すると値が${YAML_MAX_TOKENS}個を超えます`,
+};
+const ALIAS_INSIDE_ITSELF: LocalizedText = {
+  en: "an alias (*name) repeats a value that contains the alias, so it never ends",
+  ja: "エイリアス（*名前）が、そのエイリアス自身を含む値を繰り返しているため、終わりがありません",
+};
+/** What is wrong with a document, by what expandedSize() finds once its aliases are replaced. */
+const EXPANSION_PROBLEMS = {
+  ok: undefined,
+  "too-many": ALIASES_EXPAND_TOO_FAR,
+  "too-deep": NESTED_TOO_DEEPLY,
+  "inside-itself": ALIAS_INSIDE_ITSELF,
+} as const;
+const DUPLICATE_KEY: LocalizedText = { en: "Map keys must be unique", ja: "同じキーが2回書かれています" };
+
+/** Tags whose values the library checks against every earlier entry (quadratic); a deck has no use for them. */
+const QUADRATIC_TAGS = new Set(["tag:yaml.org,2002:omap", "tag:yaml.org,2002:set", "omap", "set"]);
+
+/**
+ * Each option here replaces something in the library that costs more than linear time on hostile input;
+ * parseYamlDeck does the same work itself in one pass.
+ */
+const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  // The library compares each key with every earlier key of its map; readMaps() uses a set.
+  uniqueKeys: false,
+  // Pretty errors copy the error's whole line for each error: quadratic when one long line holds many.
+  prettyErrors: false,
+  // !!omap and !!set (known tags in YAML 1.2, schema tags in 1.1; YAML 1.1 documents keep their schema otherwise).
+  resolveKnownTags: false,
+  customTags: (tags) => tags.filter((tag) => !QUADRATIC_TAGS.has(typeof tag === "string" ? tag : tag.tag)),
 };
 
 const deckFileSchema = z.strictObject({
@@ -24,50 +82,83 @@ export function parseYamlDeck(text: string): { items: ImportedItem[]; problems: 
   const problems: ImportProblem[] = [];
   let doc: Document.Parsed;
   let data: unknown;
-  // Measured first: composing a document thousands deep can kill the process (see yaml-depth.ts).
-  if (yamlNestsDeeperThan(text)) {
-    return {
-      items: [],
-      problems: [
-        { message: { en: `invalid YAML: ${NESTED_TOO_DEEPLY.en}`, ja: `YAML の書き方に誤りがあります：${NESTED_TOO_DEEPLY.ja}` } },
-      ],
-    };
-  }
-  try {
-    doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
-    if (doc.errors.length > 0) {
-      for (const error of doc.errors) {
-        const line = error.linePos?.[0].line;
-        const message = describeSyntaxError(error);
-        problems.push({
-          ...(line ? { line } : {}),
-          message: { en: `invalid YAML: ${message.en}`, ja: `YAML の書き方に誤りがあります：${message.ja}` },
-        });
-      }
-      return { items: [], problems };
+  // Problems with the same text share it: a hostile file can hold 300,000 syntax errors, most of them alike.
+  const invalidTexts = new Map<string, LocalizedText>();
+  const invalid = (message: LocalizedText, offset?: number): ImportProblem => {
+    const line = offset !== undefined && offset >= 0 ? lineCounter.linePos(offset).line : undefined;
+    let text = invalidTexts.get(message.en);
+    if (text === undefined) {
+      text = { en: `invalid YAML: ${message.en}`, ja: `YAML の書き方に誤りがあります：${message.ja}` };
+      invalidTexts.set(message.en, text);
     }
-    // toJS refuses excessive aliases ("billion laughs") by throwing.
+    return { ...(line ? { line } : {}), message: text };
+  };
+  const described = new Map<string, LocalizedText>();
+  const describe = (error: YAMLError): LocalizedText => {
+    let message = described.get(error.message);
+    if (message === undefined) {
+      message = describeSyntaxError(error);
+      described.set(error.message, message);
+    }
+    return message;
+  };
+  const unreadable = (why: LocalizedText) => ({
+    items: [],
+    problems: [{ message: { en: `the YAML could not be read: ${why.en}`, ja: `YAML を読み込めませんでした：${why.ja}` } }],
+  });
+  // Measured first: composing a document thousands deep can kill the process, and a huge number of
+  // parts keeps it busy for seconds (see yaml-depth.ts).
+  const size = yamlSizeProblem(text);
+  if (size === "too-deep") return { items: [], problems: [invalid(NESTED_TOO_DEEPLY)] };
+  if (size === "too-many-tokens") return { items: [], problems: [invalid(TOO_MANY_TOKENS)] };
+  try {
+    doc = withoutStackTraces(() => parseDocument(text, { ...PARSE_OPTIONS, lineCounter }));
+    for (const error of doc.errors) problems.push(invalid(describe(error), error.pos[0]));
+    const { duplicateKeys, hasAliases } = readMaps(doc);
+    for (const offset of duplicateKeys) problems.push(invalid(DUPLICATE_KEY, offset));
+    if (problems.length > 0) return { items: [], problems };
+    const aliases = hasAliases ? resolveAliases(doc) : undefined;
+    if (aliases !== undefined) return unreadable(aliases);
+    // No alias is left for toJS to resolve; the count stays as a second guard against "billion laughs".
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // Hostile nesting can exhaust the stack; that is a problem with the file, not with the bot.
-    const why = error instanceof RangeError ? NESTED_TOO_DEEPLY : describeReadError(error instanceof Error ? error.message : String(error));
-    return {
-      items: [],
-      problems: [{ message: { en: `the YAML could not be read: ${why.en}`, ja: `YAML を読み込めませんでした：${why.ja}` } }],
-    };
+    return unreadable(
+      error instanceof RangeError ? NESTED_TOO_DEEPLY : describeReadError(error instanceof Error ? error.message : String(error)),
+    );
   }
 
+  // Each map's pairs by key, indexed when first needed: a map may hold tens of thousands of keys and
+  // as many problems may look one up (doc.getIn compares the pairs one by one, quadratic).
+  const pairIndexes = new Map<YAMLMap, Map<unknown, Pair>>();
+  const pairOf = (map: YAMLMap, key: PropertyKey): Pair | undefined => {
+    let index = pairIndexes.get(map);
+    if (index === undefined) {
+      index = new Map();
+      for (const pair of map.items) if (isScalar(pair.key) && !index.has(pair.key.value)) index.set(pair.key.value, pair);
+      pairIndexes.set(map, index);
+    }
+    return index.get(key);
+  };
+  const lineAt = (node: unknown) => (isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined);
   // The line of the key when the path ends in one ("choices:"), else of the value; the nearest existing
   // ancestor when the field is missing.
   const lineOf = (path: readonly PropertyKey[]): number | undefined => {
-    const keys = path.filter((k) => typeof k !== "symbol");
-    for (let end = keys.length; end >= 0; end--) {
-      const parent = end > 0 ? doc.getIn(keys.slice(0, end - 1), true) : undefined;
-      const pair = isMap(parent) ? parent.items.find((p) => isScalar(p.key) && p.key.value === keys[end - 1]) : undefined;
-      const node = isScalar(pair?.key) ? pair.key : doc.getIn(keys.slice(0, end), true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
+    let node: unknown = doc.contents;
+    let line = lineAt(node);
+    for (const key of path) {
+      if (typeof key === "symbol") continue;
+      if (isMap(node)) {
+        const pair = pairOf(node, key);
+        if (pair === undefined) break;
+        line = lineAt(isScalar(pair.key) ? pair.key : pair.value) ?? line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof key === "number" && node.items[key] !== undefined) {
+        node = node.items[key];
+        line = lineAt(node) ?? line;
+      } else break;
     }
-    return undefined;
+    return line;
   };
   const at = (path: readonly PropertyKey[], issue?: z.core.$ZodIssue) => {
     const line = lineOf(issue?.code === "unrecognized_keys" && issue.keys[0] !== undefined ? [...path, issue.keys[0]] : path);
@@ -150,7 +241,13 @@ function describeIssue(issue: z.core.$ZodIssue): LocalizedText {
     if (kind) return { en: `must be ${kind.en}`, ja: `${kind.ja}で書いてください` };
   }
   if (issue.code === "unrecognized_keys") {
-    return { en: `unknown field(s): ${issue.keys.join(", ")}`, ja: `不明な項目：${issue.keys.join("、")}` };
+    // A map may hold 100,000 unknown keys; the message names a few and counts the rest.
+    const shown = issue.keys.slice(0, UNKNOWN_KEYS_SHOWN);
+    const more = issue.keys.length - shown.length;
+    return {
+      en: `unknown field(s): ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
+      ja: `不明な項目：${shown.join("、")}${more > 0 ? ` ほか${more}件` : ""}`,
+    };
   }
   // An unknown `kind:` (zod's own wording, which names the kinds there are).
   if (issue.code === "invalid_union" && issue.discriminator !== undefined && "options" in issue && issue.options?.length) {
@@ -161,6 +258,8 @@ function describeIssue(issue: z.core.$ZodIssue): LocalizedText {
   }
   return schemaMessageText(issue.message);
 }
+
+const UNKNOWN_KEYS_SHOWN = 10;
 
 const EXPECTED_KIND: Partial<Record<string, LocalizedText>> = {
   string: { en: "text", ja: "文字列" },
@@ -190,7 +289,6 @@ const SYNTAX_ERROR_JA: Partial<Record<YAMLError["code"], (en: string) => string>
       : en.startsWith("Flow map")
         ? "{ で始めたマップが } で閉じられていないか、インデントが足りません"
         : "インデントが正しくありません",
-  DUPLICATE_KEY: () => "同じキーが2回書かれています",
   TAB_AS_INDENT: () => "インデントにタブは使えません。スペースを使ってください",
   MISSING_CHAR: (en) =>
     en.startsWith("Missing closing")
@@ -218,4 +316,129 @@ function describeReadError(message: string): LocalizedText {
   if (unresolved) return { en: message, ja: `エイリアス *${unresolved[1]} のアンカーが、それより前にありません` };
   if (message.startsWith("Excessive alias count")) return { en: message, ja: "エイリアスの展開が多すぎます" };
   return { en: message, ja: message };
+}
+
+/**
+ * Runs the yaml library with Error stack traces off. It makes an Error for each problem it finds, and
+ * capturing the stack is most of what that costs: a file can hold hundreds of thousands of problems.
+ * Nothing reads those stacks. Synchronous, so no other code runs while the limit is changed.
+ */
+function withoutStackTraces<T>(work: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return work();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
+/**
+ * In one pass: where each key that repeats an earlier key of its map starts (what the library's
+ * uniqueKeys reports, found with a set), and whether there is any alias to resolve.
+ */
+function readMaps(doc: Document.Parsed): { duplicateKeys: number[]; hasAliases: boolean } {
+  const duplicateKeys: number[] = [];
+  let hasAliases = false;
+  visit(doc, {
+    Alias() {
+      hasAliases = true;
+    },
+    Map(_key, map: YAMLMap) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        // The library compares scalar keys by value (NaN never equals itself there).
+        if (!isScalar(pair.key) || Number.isNaN(pair.key.value)) continue;
+        if (seen.has(pair.key.value)) duplicateKeys.push(pair.key.range?.[0] ?? -1);
+        else seen.add(pair.key.value);
+      }
+    },
+  });
+  return { duplicateKeys, hasAliases };
+}
+
+/**
+ * Replaces each alias with the node its anchor marks (the last one before it), so toJS never resolves
+ * an alias itself: the library searches the whole document for each alias, and again for each alias
+ * inside an aliased value, which hostile files made take minutes. Then measures the document as toJS
+ * will expand it. Undefined when it is usable, else why not.
+ */
+function resolveAliases(doc: Document.Parsed): LocalizedText | undefined {
+  const anchors = new Map<string, Node>();
+  let unresolved: string | undefined;
+  visit(doc, {
+    Node(key, node, path) {
+      if (!isAlias(node)) {
+        if (node.anchor) anchors.set(node.anchor, node);
+        return undefined;
+      }
+      const target = anchors.get(node.source);
+      if (target === undefined) {
+        unresolved = node.source;
+        return visit.BREAK;
+      }
+      const parent = path.at(-1);
+      if (isPair(parent) && (key === "key" || key === "value")) parent[key] = target;
+      else if (isCollection(parent) && typeof key === "number") parent.items[key] = target;
+      else if (isDocument(parent)) parent.contents = target;
+      // The target was visited where it stands; visiting it again here would expand the aliases.
+      return visit.SKIP;
+    },
+  });
+  if (unresolved !== undefined) return describeReadError(`Unresolved alias (the anchor must be set before the alias): ${unresolved}`);
+  return EXPANSION_PROBLEMS[expandedSize(doc.contents, YAML_MAX_TOKENS, YAML_MAX_DEPTH)];
+}
+
+/**
+ * Measures a document whose aliases were replaced by the nodes they name: its values counted with
+ * every repeat, and its depth, as toJS will expand it. Each node is measured once however often it is
+ * repeated, and without recursion, so this takes linear time and little stack. A node that contains
+ * itself (an alias to an enclosing anchor) expands without end.
+ */
+function expandedSize(root: unknown, maxValues: number, maxDepth: number): "ok" | "too-many" | "too-deep" | "inside-itself" {
+  if (!isNode(root)) return "ok";
+  const measured = new Map<Node, { values: number; depth: number }>();
+  const open = new Set<Node>();
+  interface Frame {
+    node: Node;
+    children: Node[];
+    next: number;
+    values: number;
+    depth: number;
+  }
+  const stack: Frame[] = [];
+  const enter = (node: Node) => {
+    const children = isMap(node)
+      ? node.items.flatMap((pair: Pair) => [pair.key, pair.value].filter(isNode))
+      : isSeq(node)
+        ? node.items.filter(isNode)
+        : [];
+    open.add(node);
+    stack.push({ node, children, next: 0, values: 1, depth: isCollection(node) ? 1 : 0 });
+  };
+  const add = (frame: Frame, child: { values: number; depth: number }) => {
+    frame.values = Math.min(frame.values + child.values, maxValues + 1);
+    frame.depth = Math.max(frame.depth, child.depth + 1);
+  };
+  enter(root);
+  for (let frame = stack.at(-1); frame !== undefined; frame = stack.at(-1)) {
+    // Every frame but a scalar is a collection, so the stack is as deep as the nesting so far.
+    if (stack.length > maxDepth + 1) return "too-deep";
+    const child = frame.children[frame.next++];
+    if (child !== undefined) {
+      if (open.has(child)) return "inside-itself";
+      const known = measured.get(child);
+      if (known === undefined) enter(child);
+      else add(frame, known);
+      continue;
+    }
+    stack.pop();
+    open.delete(frame.node);
+    if (frame.values > maxValues) return "too-many";
+    if (frame.depth > maxDepth) return "too-deep";
+    measured.set(frame.node, { values: frame.values, depth: frame.depth });
+    const parent = stack.at(-1);
+    if (parent !== undefined) add(parent, frame);
+  }
+  return "ok";
 }

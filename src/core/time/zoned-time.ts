@@ -108,19 +108,27 @@ export function zonedTimeToInstant(
 
 /** True when Intl knows the zone. Raw offsets ("+09:00") are refused: they ignore DST. */
 export function isValidTimeZone(timeZone: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(timeZone) || timeZone.length > 64) return false;
+  return canonicalTimeZone(timeZone) !== undefined;
+}
+
+/**
+ * The zone's canonical spelling ("asia/tokyo" -> "Asia/Tokyo"), or undefined when unknown. What a user
+ * typed never enters the formatter cache: a zone has millions of spellings ("ASIA/tokyo", "aSia/Tokyo",
+ * ...), and each cached formatter holds about 20 KB for good. Only the canonical names stored in
+ * profiles and teams are cached, when times are computed in them.
+ */
+export function canonicalTimeZone(timeZone: string): string | undefined {
+  if (timeZone.length > 64 || !/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(timeZone)) return undefined;
   try {
-    formatterFor(timeZone);
-    return true;
+    return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** The zone's canonical spelling ("asia/tokyo" -> "Asia/Tokyo"), or undefined when unknown. */
-export function canonicalTimeZone(timeZone: string): string | undefined {
-  if (!isValidTimeZone(timeZone)) return undefined;
-  return new Intl.DateTimeFormat("en-US", { timeZone }).resolvedOptions().timeZone;
+/** How many zones have a cached formatter; it grows only with the zones times are computed in. */
+export function cachedTimeZoneCount(): number {
+  return formatters.size;
 }
 
 /** YYYY-MM-DD of a calendar date. */
