@@ -22,6 +22,10 @@ describe("commands typed as text", () => {
     expect(parseCommandLine("/settings retention")).toMatchObject({ ok: false, error: { option: "retention" } });
     expect(parseCommandLine("/stats now")).toMatchObject({ ok: false, error: { option: "stats" } });
     expect(parseCommandLine(`/study ${"x".repeat(600)}`)).toMatchObject({ ok: false, error: { option: "text" } });
+    expect(parseCommandLine("/deck import")).toMatchObject({
+      ok: false,
+      error: { option: "import", problem: { en: expect.stringContaining("needs the deck file") } },
+    });
   });
 });
 
@@ -36,6 +40,7 @@ describe("the problems a command line can have", () => {
       "/team colour blue",
       "/team channel",
       "/deck shuffle",
+      "/deck import",
       "/settings colour blue",
       "/settings retention",
       "/stats now",

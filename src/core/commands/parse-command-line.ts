@@ -80,6 +80,8 @@ export function parseCommandLine(line: string): ParsedLine {
       // "/deck list", "/deck rename <id> <name...>", "/deck retire <id>", "/deck export <id>"; importing needs a file (adapters).
       const [action, id, ...rest] = words;
       if (action === undefined || action === "list") return { ok: true, command: { name, action: "list" } };
+      // A typed line cannot carry a file: the adapters import from an attachment, a dialog or a path.
+      if (action === "import") return invalid("import", (t) => t.optionDeckImportFile);
       if ((action === "retire" || action === "export") && id !== undefined && rest.length === 0)
         return { ok: true, command: { name, action, deckId: id } };
       if (action === "rename" && id !== undefined && rest.length > 0)

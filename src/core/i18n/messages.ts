@@ -78,6 +78,7 @@ export interface Messages {
   optionNotTeamSetting: string;
   optionNeedsOneValue: string;
   optionDeckAction: string;
+  optionDeckImportFile: string;
   optionNotASetting(names: string): string;
   optionTakesNone: string;
   optionTakesOneWord: string;
@@ -170,7 +171,6 @@ export interface Messages {
   noSuchDeck(id: string): string;
   deckRetired: string;
   deckExported(items: number): string;
-  attachFile: string;
   fileTooLarge(mb: number, limitMb: number): string;
   importModalTitle: string;
   importModalFile: string;
@@ -277,7 +277,8 @@ const en: Messages = {
   optionNotRemindWord: "is not a time (HH:MM), a time zone, when or off",
   optionNotTeamSetting: "is not a team setting; use channel, qotd, timezone, language, recap or milestones",
   optionNeedsOneValue: "needs exactly one value",
-  optionDeckAction: "should be list, rename <deck> <name>, retire <deck> or export <deck>",
+  optionDeckAction: "should be list, import <file>, rename <deck> <name>, retire <deck> or export <deck>",
+  optionDeckImportFile: "needs the deck file: attach it (in the console, give its path: `/deck import deck.csv`)",
   optionNotASetting: (names) => `is not a setting; use one of ${names}`,
   optionTakesNone: "takes no options",
   optionTakesOneWord: "takes one word",
@@ -402,7 +403,6 @@ const en: Messages = {
   noSuchDeck: (id) => `this team has no deck "${id}"`,
   deckRetired: "The deck is retired: its cards are no longer shown; everyone's history stays.",
   deckExported: (n) => `The deck's ${n} card${n === 1 ? "" : "s"}, as YAML: edit it and import it again to update the deck.`,
-  attachFile: "Attach the deck file to the command.",
   fileTooLarge: (mb, limit) => `the file is ${mb} MB; the limit is ${limit} MB`,
   importModalTitle: "Import a deck",
   importModalFile: "A CSV, TSV, Anki text export or YAML file (up to 1 MB)",
@@ -509,7 +509,8 @@ const ja: Messages = {
   optionNotRemindWord: "時刻（HH:MM）、タイムゾーン、when、off のいずれでもありません",
   optionNotTeamSetting: "チームの設定ではありません。channel、qotd、timezone、language、recap、milestones のいずれかを指定してください",
   optionNeedsOneValue: "値を一つだけ指定してください",
-  optionDeckAction: "list、rename <デッキ> <名前>、retire <デッキ>、export <デッキ> のいずれかを指定してください",
+  optionDeckAction: "list、import <ファイル>、rename <デッキ> <名前>、retire <デッキ>、export <デッキ> のいずれかを指定してください",
+  optionDeckImportFile: "デッキのファイルが必要です。ファイルを添付してください（コンソールではパスを指定：`/deck import deck.csv`）",
   optionNotASetting: (names) => `設定の名前ではありません。${names} のいずれかを指定してください`,
   optionTakesNone: "オプションはありません",
   optionTakesOneWord: "一語で指定してください",
@@ -618,7 +619,6 @@ const ja: Messages = {
   noSuchDeck: (id) => `このチームに「${id}」というデッキはありません`,
   deckRetired: "デッキを廃止しました。カードは表示されなくなりますが、履歴は残ります。",
   deckExported: (n) => `デッキの${n}枚のカード（YAML）です。編集してもう一度取り込むとデッキを更新できます。`,
-  attachFile: "コマンドにデッキのファイルを添付してください。",
   fileTooLarge: (mb, limit) => `ファイルは ${mb} MB です。上限は ${limit} MB です`,
   importModalTitle: "デッキの取り込み",
   importModalFile: "CSV・TSV・Ankiのテキスト書き出し・YAML（1MBまで）",
