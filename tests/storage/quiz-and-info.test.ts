@@ -121,7 +121,7 @@ describe.each(DATABASES)("quizzes and information on %s", (kind) => {
       ["/settings retention", "オプション「retention」：値を一つだけ指定してください"],
       ["/stats now", "オプション「stats」：オプションはありません"],
       ["/leaderboard yesterday", "オプション「yesterday」：week、month、all"],
-      ["/deck shuffle", "オプション「shuffle」：list、rename"],
+      ["/deck shuffle", "オプション「shuffle」：list、import <ファイル>、rename"],
     ];
     const { parseCommandLine } = await import("../../src/core/commands/parse-command-line.ts");
     for (const [line, expected] of cases) {
