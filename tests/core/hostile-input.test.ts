@@ -17,6 +17,8 @@ function problemsOf(result: ImportResult) {
   return result.problems;
 }
 
+const NESTED = "invalid YAML: it is nested too deeply (more than 64 levels)";
+
 describe("hostile uploads are read in linear time", () => {
   it("reads each of a series of files that used to take minutes, in seconds, in a process that survives them", () => {
     const run = spawnSync(process.execPath, ["--import", "tsx", "tests/support/hostile-input-child.ts"], {
@@ -40,6 +42,13 @@ describe("hostile uploads are read in linear time", () => {
       ["149,000 YAML errors on one line", "invalid YAML: Plain value cannot start with reserved character @"],
       ["a YAML list of 30,000 aliases, itself aliased", "unknown field(s): a0, a1, a2, a3, a4, a5, a6, a7, a8, a9 and 29991 more"],
       ["a YAML item with 49,000 unknown keys, then 75,000 bad topics", "is required but missing"],
+      ...["1,000", "10,000", "30,000"].flatMap((depth) =>
+        ["nested sequences on one line", "nested explicit keys", "nested flow collections"].map((shape) => [
+          `${shape}, ${depth} deep`,
+          NESTED,
+        ]),
+      ),
+      ["a staircase of 1,000 indented sequences", NESTED],
     ]);
   });
 });

@@ -1,7 +1,7 @@
 // Imports a series of hostile uploads one after another in one process, printing one line per file:
 // its name, the milliseconds it took and the first problem. Run as a child process by
-// tests/core/hostile-input.test.ts, which allows each file seconds: before the fixes in src/core/deck-import,
-// each of these took from a minute to many minutes (quadratic work), or ran the process out of memory.
+// tests/core/hostile-input.test.ts: before the fixes in src/core/deck-import, each of these took from a
+// minute to many minutes (quadratic work), ran the process out of memory, or ended it.
 // The YAML files stay under the token limit of yaml-depth.ts, so the work they test is really done.
 import { parseDeckFile } from "../../src/core/deck-import/parse-deck-file.ts";
 
@@ -47,6 +47,23 @@ const HOSTILE_UPLOADS: Record<string, { fileName: string; text: () => string }> 
     text: () =>
       `items:\n  - id: a\n    kind: flashcard\n${Array.from({ length: 49_000 }, (_, i) => `    k${i}: 1\n`).join("")}    topics: [${"A, ".repeat(74_999)}A]\n`,
   },
+};
+
+// Nesting thousands deep: the library composes recursively, and this series (a 1,000-deep file, then
+// deeper ones) ended the process with a fatal error no catch sees, until yaml-depth.ts refused them first.
+const NESTINGS: Record<string, (depth: number) => string> = {
+  "nested sequences on one line": (d) => `items:\n  ${"- ".repeat(d)}x\n`,
+  "nested explicit keys": (d) => `items:\n  ${"? ".repeat(d)}x\n`,
+  "nested flow collections": (d) => `items: ${"[{a: ".repeat(d)}${"}]".repeat(d)}\n`,
+};
+for (const depth of [1_000, 10_000, 30_000]) {
+  for (const [shape, make] of Object.entries(NESTINGS)) {
+    HOSTILE_UPLOADS[`${shape}, ${depth.toLocaleString("en-US")} deep`] = { fileName: "deck.yaml", text: () => make(depth) };
+  }
+}
+HOSTILE_UPLOADS["a staircase of 1,000 indented sequences"] = {
+  fileName: "deck.yaml",
+  text: () => `items:\n${Array.from({ length: 1_000 }, (_, i) => `${" ".repeat(i + 1)}- `).join("\n")}x\n`,
 };
 
 for (const [name, upload] of Object.entries(HOSTILE_UPLOADS)) {
