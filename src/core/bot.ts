@@ -6,7 +6,7 @@ import type { ParsedLine } from "./commands/parse-command-line.ts";
 import { localeOf, type CoreDeps } from "./core-deps.ts";
 import type { Actor } from "./identity.ts";
 import type { Locale } from "./i18n/locale.ts";
-import { messages, storedSentence } from "./i18n/messages.ts";
+import { messages, noticeText } from "./i18n/messages.ts";
 import { QUIZ_DEFAULT_COUNT, QUIZ_MAX_COUNT, QuizService } from "./quiz/quiz-service.ts";
 import { InfoService } from "./stats/info-service.ts";
 import { LeaderboardService } from "./leaderboard/leaderboard-service.ts";
@@ -167,12 +167,12 @@ export class Bot {
   /**
    * What to tell someone who comes back: the end of their vacation (overdue cards spread out), or
    * a message left for them (reminders paused). Shown once, above their first card, in the language
-   * they read now (the message was stored in the one they had when it was left).
+   * they read now (it is stored by name, see NOTICES).
    */
   private async arrival(profile: UserProfile, locale: Locale, now: Date): Promise<string[]> {
     const lines: string[] = [];
     if (profile.pendingNotice) {
-      lines.push(storedSentence(profile.pendingNotice, locale));
+      lines.push(noticeText(profile.pendingNotice, locale));
       await this.deps.store.clearNotice(profile.id);
     }
     if (profile.vacationUntil && profile.vacationUntil <= now) {

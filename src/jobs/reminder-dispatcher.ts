@@ -3,7 +3,7 @@
 // marked. A process that dies between claim and send leaves the claim to expire, and another
 // tick sends it. Closed DMs fall back to the team channel, or pause reminders and say so.
 import type { Bot } from "../core/bot.ts";
-import { messages } from "../core/i18n/messages.ts";
+import { messages, type Notice } from "../core/i18n/messages.ts";
 import type { PlatformSender } from "../core/ports/platform-sender.ts";
 import type { ReminderClaim, StudyStore, UserProfile } from "../core/ports/study-store.ts";
 import { dueReminder, nextOccurrence, occurrence } from "../core/reminders/reminder-schedule.ts";
@@ -163,7 +163,8 @@ export class ReminderDispatcher {
           return "channel";
         }
       }
-      await finish("paused", t.remindersPausedDm);
+      const paused: Notice = "remindersPausedDm";
+      await finish("paused", paused);
       this.o.logger.warn({ user: profile.id, reason: direct.reason }, "reminders paused: direct messages closed and no team channel");
       return "paused";
     }

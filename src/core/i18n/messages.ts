@@ -632,22 +632,16 @@ export function messages(locale: Locale): Messages {
   return catalogs[locale];
 }
 
-/** The catalogs' fixed sentences, by their text in either language. */
-const fixedSentences = new Map<string, keyof Messages>();
-for (const key of Object.keys(en) as (keyof Messages)[]) {
-  const [english, japanese] = [en[key], ja[key]];
-  if (typeof english === "string" && typeof japanese === "string") fixedSentences.set(english, key).set(japanese, key);
-}
-
 /**
- * A sentence stored as text when it was written (a notice left for someone while they were away),
- * in the language of the person reading it now: they may have chosen another one since. Text that is
- * not one of the catalogs' fixed sentences comes back as it is.
+ * Notices left for someone while they are away (reminders paused) are stored by name, so they are
+ * said in the language the person reads when they come back, which may not be the one they had.
  */
-export function storedSentence(text: string, locale: Locale): string {
-  const key = fixedSentences.get(text);
-  const sentence = key === undefined ? undefined : catalogs[locale][key];
-  return typeof sentence === "string" ? sentence : text;
+export const NOTICES = ["remindersPausedDm"] as const satisfies readonly (keyof Messages)[];
+export type Notice = (typeof NOTICES)[number];
+
+/** A stored notice in `locale`; text stored before notices were named comes back as it is. */
+export function noticeText(stored: string, locale: Locale): string {
+  return (NOTICES as readonly string[]).includes(stored) ? catalogs[locale][stored as Notice] : stored;
 }
 
 /** One sentence from both catalogs, for code that answers before it knows the reader's language (validation). */
