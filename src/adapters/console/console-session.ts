@@ -34,6 +34,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const actor: Actor = { userId: CONSOLE_USER, teamId: CONSOLE_TEAM, clientLocale: options.systemLocale, isAdmin: true };
   const exportsDir = options.exportsDir ?? "exports";
   const write = (s: string) => output.write(`${s}\n`);
+  /** The catalog in the person's language now (/lang changes it mid-session). */
+  const say = async () => messages(await bot.locale(actor));
   let actions: string[] = [];
   const show = async (reply: Awaited<ReturnType<Bot["click"]>>) => {
     const rendered = renderConsole(reply.view);
@@ -42,13 +44,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       await mkdir(exportsDir, { recursive: true });
       const target = path.join(exportsDir, path.basename(file.name));
       await writeFile(target, file.content);
-      write(messages(await bot.locale(actor)).consoleSaved(target));
+      write((await say()).consoleSaved(target));
     }
     // A notice leaves the current card in place, so its buttons stay pressable.
     if (reply.mode === "update" || rendered.actions.length > 0) actions = rendered.actions;
   };
 
-  const greeting = messages(await bot.locale(actor));
+  const greeting = await say();
   write([greeting.consoleMode(CONSOLE_USER, options.database), greeting.consoleConnect, "", greeting.consoleGreeting].join("\n"));
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
@@ -64,7 +66,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       } else if (deckImport) {
         const file = deckImport[1] as string;
         const bytes = await readFile(file).catch(() => undefined);
-        if (!bytes) write(messages(await bot.locale(actor)).consoleCannotRead(file));
+        if (!bytes) write((await say()).consoleCannotRead(file));
         else
           await show(
             await bot.command(
@@ -77,7 +79,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         const action = actions[Number(line) - 1];
         if (action) await show(await bot.click(actor, action, now()));
         else {
-          const t = messages(await bot.locale(actor));
+          const t = await say();
           write(actions.length > 0 ? t.consoleChoose(actions.length) : t.consoleNothingToPress);
         }
       } else {
