@@ -51,6 +51,17 @@ const common = {
   topics: z.array(topicIdSchema).min(1, "an item needs at least one topic"),
   section: z.string().min(1, "an item names the article section it comes from"),
   explanation: text(TEXT_LIMITS.explanation),
+  /**
+   * Items that share a sibling group answer each other (a card and its reverse, a cluster whose
+   * explanations give each other away): once one is reviewed, the others wait for another study day.
+   */
+  sibling: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "sibling groups use lowercase letters, digits and hyphens")
+    .max(ITEM_ID_MAX, `sibling groups are at most ${ITEM_ID_MAX} characters`)
+    .optional(),
+  /** Items of the same deck that must be introduced before this one. */
+  requires: z.array(itemIdSchema).min(1).max(10, "an item requires at most 10 others").optional(),
 };
 
 const choicesSchema = z
