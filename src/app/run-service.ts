@@ -27,7 +27,7 @@ export interface RunningPart {
 
 export async function runService(config: Config, runtime: BotRuntime, logger: Logger): Promise<number> {
   const parts: RunningPart[] = [];
-  const metrics = createBotMetrics();
+  const metrics = createBotMetrics({ processMetrics: true });
   const stopAll = async () => {
     for (const part of [...parts].reverse()) {
       try {

@@ -25,7 +25,6 @@ export interface OpsServerOptions {
   checkTimeoutMs?: number;
 }
 
-export const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 const DEFAULT_CHECK_TIMEOUT_MS = 2000;
 
 export async function startOpsServer(o: OpsServerOptions): Promise<OpsServer> {
@@ -79,7 +78,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, metrics: Metric
     return;
   }
   if (path === "/metrics") {
-    send(res, 200, METRICS_CONTENT_TYPE, metrics.render());
+    send(res, 200, metrics.contentType, await metrics.metrics());
     return;
   }
   const results = await Promise.all(checks.map(async (c) => [c.name, await passes(c, timeoutMs)] as const));

@@ -1,5 +1,6 @@
 import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { Counter } from "prom-client";
 import { MetricsRegistry } from "../../src/ops/metrics.ts";
 import { startOpsServer, type HealthCheck, type OpsServer } from "../../src/ops/ops-server.ts";
 
@@ -76,7 +77,7 @@ describe("the ops server", () => {
 
   it("serves the registry on /metrics with the Prometheus 0.0.4 content type", async () => {
     const metrics = new MetricsRegistry();
-    metrics.counter("things_total", "Things.", ["k"]).inc({ k: "a" });
+    new Counter({ name: "things_total", help: "Things.", labelNames: ["k"], registers: [metrics] }).inc({ k: "a" });
     const base = await start([], { metrics });
     const res = await fetch(`${base}/metrics`);
     expect(res.status).toBe(200);
