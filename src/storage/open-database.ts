@@ -11,8 +11,7 @@ import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.ts";
 import { postgresMigrationDriver, sqliteMigrationDriver } from "./migration-drivers.ts";
 import { applyMigrations, migrationsDir, readMigrations } from "./migrations.ts";
 import { startCheckpointer } from "./sqlite-checkpointer.ts";
-import { withImmediateTransactions } from "./sqlite-immediate-transactions.ts";
-import { withStatementCache } from "./sqlite-statement-cache.ts";
+import { ALL_SQLITE_PATCHES, patchSqliteAdapter, type SqlitePatches } from "./sqlite-patches/index.ts";
 import { countStatements } from "./statement-counter.ts";
 
 /**
@@ -56,6 +55,8 @@ export interface OpenOptions {
   onStatement?: () => void;
   /** Where SQLite checkpoint failures are reported (they never reach a user). */
   onBackgroundError?: (message: string) => void;
+  /** Which patches of the SQLite adapter to apply: all, always, but in the benchmark that weighs each. */
+  sqlitePatches?: SqlitePatches;
 }
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<OpenDatabase> {
@@ -77,7 +78,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     } finally {
       driver.close();
     }
-    const adapter = withImmediateTransactions(withStatementCache(new PrismaBetterSqlite3({ url: target.file, timeout: BUSY_TIMEOUT_MS })));
+    const adapter = patchSqliteAdapter(
+      new PrismaBetterSqlite3({ url: target.file, timeout: BUSY_TIMEOUT_MS }),
+      options.sqlitePatches ?? ALL_SQLITE_PATCHES,
+    );
     const db = new SqliteClient({
       adapter: options.onStatement ? countStatements(adapter, options.onStatement) : adapter,
       ...log,

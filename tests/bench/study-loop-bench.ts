@@ -16,6 +16,7 @@ import { studyDayOf } from "../../src/core/time/study-day.ts";
 import { loadLibrary } from "../../src/content-files/load-library.ts";
 import { syncLibrary } from "../../src/storage/content-sync.ts";
 import { openDatabase, SQLITE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from "../../src/storage/open-database.ts";
+import { ALL_SQLITE_PATCHES, type SqlitePatches } from "../../src/storage/sqlite-patches/index.ts";
 import { startCheckpointer } from "../../src/storage/sqlite-checkpointer.ts";
 import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
 import { seededReviewJson } from "./migrated-sqlite-file.ts";
@@ -219,7 +220,23 @@ export async function benchStudyLoopSqlite(o: StudyBenchOptions, log: (s: string
     log(
       `seeded ${o.users} users, ${o.users * o.cardsPerUser} card states, ${o.reviewLogs} review logs in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
     );
-    return await measure(`file:${file}`, o, "SQLite", () => rawFloor(file));
+    const rows = await measure(`file:${file}`, o, "SQLite", () => rawFloor(file));
+    // Each patch of Prisma's SQLite adapter, weighed by leaving it out on the same data.
+    const all = rows[0];
+    for (const [name, patches] of [
+      ["without the statement cache", { ...ALL_SQLITE_PATCHES, statementCache: false }],
+      ["without BEGIN IMMEDIATE", { ...ALL_SQLITE_PATCHES, immediateTransactions: false }],
+    ] as const) {
+      const [row] = await measure(`file:${file}`, o, `SQLite ${name}`, undefined, patches);
+      if (!row || !all) continue;
+      rows.push({
+        ...row,
+        target: "a patch stays if it buys >= 25% throughput, or fixes correctness",
+        met: undefined,
+        vsBaseline: `all patches: ${((all.opsPerSec ?? 0) / (row.opsPerSec ?? 1)).toFixed(2)}x this throughput`,
+      });
+    }
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -231,11 +248,12 @@ export async function measure(
   o: StudyBenchOptions,
   label: string,
   floorFactory?: () => ReturnType<typeof rawFloor>,
+  sqlitePatches?: SqlitePatches,
 ): Promise<BenchRow[]> {
   const library = await loadLibrary("content");
   const plans = await countPlanCompilations(url.startsWith("file:") ? "sqlite" : "postgresql");
   let statements = 0;
-  const opened = await openDatabase(url, { onStatement: () => (statements += 1) });
+  const opened = await openDatabase(url, { onStatement: () => (statements += 1), ...(sqlitePatches ? { sqlitePatches } : {}) });
   const timed = timedStore(new PrismaStudyStore(opened.db));
   const counting = countingStore(timed.store);
   const bot = new Bot({

@@ -6,7 +6,7 @@
 // writer waits its turn instead of failing the user's click. Within one process the adapter already
 // runs one transaction at a time, so this costs nothing there.
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { onEachConnection } from "./sqlite-connection-hook.ts";
+import { onEachConnection } from "./connection-hook.ts";
 
 export function withImmediateTransactions(factory: PrismaBetterSqlite3): PrismaBetterSqlite3 {
   return onEachConnection(factory, "withImmediateTransactions", (db) => {

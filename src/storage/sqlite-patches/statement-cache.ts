@@ -14,7 +14,7 @@
 // statement.
 import type { ColumnDefinition, Database, Statement } from "better-sqlite3";
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { onEachConnection } from "./sqlite-connection-hook.ts";
+import { onEachConnection } from "./connection-hook.ts";
 
 const CACHE_LIMIT = 500;
 
