@@ -1,8 +1,11 @@
-// The deck's quality gate (npm run content:check): beyond the schema, the rules that need the whole
-// library at once: unique questions, non-empty topics, lengths as the platforms will render them.
-import { isGraded, type Item, type Library } from "../core/deck/item.ts";
+// The deck's checks (npm run content:check): beyond the schema, the rules that need the whole
+// library at once: unique questions, non-empty topics, lengths as the platforms will render them,
+// links between items, and each deck's quality gates.
+import { isGraded, promptOf, type Item, type Library } from "../core/deck/item.ts";
 import { LOCALES, type Locale } from "../core/i18n/locale.ts";
+import type { Glossary } from "./glossary.ts";
 import type { ContentProblem, LoadResult } from "./load-library.ts";
+import { deckGates, linkProblems, type DeckGates, type GateResult } from "./quality-gates.ts";
 
 export interface ContentCounts {
   items: number;
@@ -20,20 +23,16 @@ export const PLATFORM_LIMITS = {
   slackButtonText: 75,
 } as const;
 
-/** Text of the item as a user sees it: the prompt side of the card. */
-export function promptOf(item: Item, locale: Locale): string {
-  switch (item.kind) {
-    case "flashcard":
-      return item.front[locale];
-    case "multiple-choice":
-    case "scenario":
-      return item.question[locale];
-    case "true-false":
-      return item.statement[locale];
-  }
+export interface CheckOptions {
+  renderers?: RenderCheck[];
+  /** Without a glossary, the glossary gate has no variant to find. */
+  glossary?: Glossary;
 }
 
-export function checkLibrary(result: LoadResult, renderers: RenderCheck[] = []): { problems: ContentProblem[]; counts: ContentCounts } {
+export function checkLibrary(
+  result: LoadResult,
+  { renderers = [], glossary = { terms: [] } }: CheckOptions = {},
+): { problems: ContentProblem[]; counts: ContentCounts; gates: DeckGates[] } {
   const problems: ContentProblem[] = [...result.problems];
   const { library, fileOf } = result;
   const items = library.decks.flatMap((d) => d.items);
@@ -68,7 +67,13 @@ export function checkLibrary(result: LoadResult, renderers: RenderCheck[] = []):
   for (const [section, n] of Object.entries(counts.bySection)) {
     if (n === 0) problems.push({ file: "content/sections.yaml", field: section, message: `section "${section}" has no items` });
   }
-  return { problems, counts };
+  for (const deck of library.decks) problems.push(...linkProblems(deck, fileOf));
+  const gates = library.decks.map((deck) => deckGates(deck, glossary));
+  return { problems, counts, gates };
+}
+
+export function failedGates(gates: DeckGates[]): GateResult[] {
+  return gates.flatMap((d) => d.gates.filter((g) => !g.passed));
 }
 
 /** A check that renders an item as a platform would and reports strings past that platform's limits. */

@@ -56,7 +56,7 @@ export async function loadLibrary(contentDir: string): Promise<Library> {
 /** Loads and validates, returning the problems instead of throwing (for content:check). */
 export async function readLibrary(contentDir: string): Promise<LoadResult> {
   const problems: ContentProblem[] = [];
-  const rel = (file: string) => path.relative(process.cwd(), file) || file;
+  const rel = relativePath;
 
   const topics = await readList(path.join(contentDir, "topics.yaml"), topicsFileSchema, "topics", topicSchema, problems, rel);
   const sections = await readList(path.join(contentDir, "sections.yaml"), sectionsFileSchema, "sections", sectionSchema, problems, rel);
@@ -146,7 +146,12 @@ async function listDir(dir: string, problems: ContentProblem[], rel: (f: string)
   }
 }
 
-async function readYaml(file: string, problems: ContentProblem[], rel: (f: string) => string): Promise<unknown> {
+/** A path as reports show it: relative to the working folder. */
+export function relativePath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+export async function readYaml(file: string, problems: ContentProblem[], rel: (f: string) => string): Promise<unknown> {
   let source: string;
   try {
     source = await readFile(file, "utf8");
@@ -201,7 +206,7 @@ function checkUnique(entries: { id: string; file: string }[], what: string, prob
   }
 }
 
-function pushZodProblems(problems: ContentProblem[], file: string, itemId: string | undefined, error: z.ZodError) {
+export function pushZodProblems(problems: ContentProblem[], file: string, itemId: string | undefined, error: z.ZodError) {
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? issue.path.join(".") : undefined;
     problems.push({ file, ...(itemId ? { itemId } : {}), ...(field ? { field } : {}), message: describeIssue(issue) });
@@ -209,7 +214,7 @@ function pushZodProblems(problems: ContentProblem[], file: string, itemId: strin
 }
 
 /** Issues carry the input, so a value of the wrong type is told apart from a missing one. */
-const REPORT_INPUT = { reportInput: true } as const;
+export const REPORT_INPUT = { reportInput: true } as const;
 
 const EXPECTED_KIND: Partial<Record<string, string>> = {
   string: "text",

@@ -5,7 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkLibrary } from "../../src/content-files/check-library.ts";
+import { checkLibrary, failedGates } from "../../src/content-files/check-library.ts";
+import { readGlossary } from "../../src/content-files/glossary.ts";
 import { readLibrary } from "../../src/content-files/load-library.ts";
 import { renderChecks } from "../../src/content-files/render-checks.ts";
 
@@ -22,10 +23,13 @@ function runCheck(dir: string): { code: number; out: string } {
 }
 
 describe("the built-in deck", () => {
-  it("passes content:check with at least 200 items, 90 of them auto-graded, in both languages", async () => {
+  it("passes content:check, quality gates included, with at least 200 items, 90 of them auto-graded, in both languages", async () => {
     const result = await readLibrary("content");
-    const { problems, counts } = checkLibrary(result, renderChecks);
+    const { glossary, problems: glossaryProblems } = await readGlossary("content/glossary.yaml");
+    expect(glossaryProblems).toEqual([]);
+    const { problems, counts, gates } = checkLibrary(result, { renderers: renderChecks, glossary: glossary ?? undefined });
     expect(problems).toEqual([]);
+    expect(failedGates(gates).map((g) => `${g.gate}: ${g.figure}`)).toEqual([]);
     expect(counts.items).toBeGreaterThanOrEqual(200);
     expect(counts.graded).toBeGreaterThanOrEqual(90);
     expect(counts.byLocale).toEqual({ en: counts.items, ja: counts.items });

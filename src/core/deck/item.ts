@@ -1,7 +1,7 @@
 // The content model: what a deck file may contain. Decks are validated against these schemas when
 // they are loaded, and the stored copy of an item is validated again when it is read back.
 import { z } from "zod";
-import { localizedTextSchema } from "../i18n/locale.ts";
+import { localizedTextSchema, type Locale } from "../i18n/locale.ts";
 
 /** Item ids travel inside button ids (<= 100 characters on Discord), so they stay short. */
 export const ITEM_ID_MAX = 48;
@@ -121,6 +121,19 @@ export type GradedItem = Exclude<Item, { kind: "flashcard" }>;
 
 export function isGraded(item: Item): item is GradedItem {
   return item.kind !== "flashcard";
+}
+
+/** The prompt side of an item as a user sees it: card front, question or statement. */
+export function promptOf(item: Item, locale: Locale): string {
+  switch (item.kind) {
+    case "flashcard":
+      return item.front[locale];
+    case "multiple-choice":
+    case "scenario":
+      return item.question[locale];
+    case "true-false":
+      return item.statement[locale];
+  }
 }
 
 export const topicSchema = z.strictObject({ id: topicIdSchema, name: localizedTextSchema });
