@@ -3,10 +3,13 @@
 export class RecentIds {
   private readonly seen = new Map<string, number>();
 
-  constructor(
-    private readonly ttlMs = 15 * 60_000,
-    private readonly max = 50_000,
-  ) {}
+  private readonly ttlMs: number;
+  private readonly max: number;
+
+  constructor(ttlMs = 15 * 60_000, max = 50_000) {
+    this.ttlMs = ttlMs;
+    this.max = max;
+  }
 
   /** True the first time an id is seen (within the window), false for a repeat. */
   firstTime(id: string, now = Date.now()): boolean {

@@ -29,8 +29,11 @@ export function formatProblem(p: ContentProblem): string {
 }
 
 export class ContentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
+  readonly problems: ContentProblem[];
+
+  constructor(problems: ContentProblem[]) {
     super(`content has ${problems.length} problem(s):\n${problems.map(formatProblem).join("\n")}`);
+    this.problems = problems;
     this.name = "ContentError";
   }
 }

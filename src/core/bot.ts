@@ -30,7 +30,10 @@ export class Bot {
   readonly privacy: PrivacyService;
   readonly decks: TeamDeckService;
 
-  constructor(private readonly deps: CoreDeps) {
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
     this.study = new StudyService(deps);
     this.quiz = new QuizService(deps);
     this.info = new InfoService(deps);

@@ -54,7 +54,10 @@ export class ReminderDispatcher {
   private readonly claimChunk: number;
   private readonly maxAttempts: number;
 
-  constructor(private readonly o: ReminderDispatcherOptions) {
+  private readonly o: ReminderDispatcherOptions;
+
+  constructor(o: ReminderDispatcherOptions) {
+    this.o = o;
     this.leaseMs = o.leaseMs ?? 120_000;
     this.batch = o.batch ?? 1000;
     this.concurrency = o.concurrency ?? 16;

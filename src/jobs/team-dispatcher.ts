@@ -28,7 +28,10 @@ export interface TeamDispatcherOptions {
 export class TeamDispatcher {
   private readonly leaseMs: number;
 
-  constructor(private readonly o: TeamDispatcherOptions) {
+  private readonly o: TeamDispatcherOptions;
+
+  constructor(o: TeamDispatcherOptions) {
+    this.o = o;
     this.leaseMs = o.leaseMs ?? 120_000;
   }
 

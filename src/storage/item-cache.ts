@@ -9,7 +9,11 @@ export const TEAM_ITEM_TTL_MS = 30_000;
 export class ItemCache {
   private readonly entries = new Map<string, { item: StoredItem; loadedAt: number }>();
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  private readonly clock: () => number;
+
+  constructor(clock: () => number = Date.now) {
+    this.clock = clock;
+  }
 
   get(id: string): StoredItem | undefined {
     const entry = this.entries.get(id);

@@ -160,7 +160,11 @@ export class PrismaStudyStore implements StudyStore {
   readonly itemCache = new ItemCache();
   private readonly teams = new Map<string, { settings: TeamSettings; at: number }>();
 
-  constructor(private readonly db: Db) {}
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
 
   /** An item from the cache, or from the database (then cached). */
   private async item(id: string): Promise<StoredItem | null> {

@@ -15,7 +15,11 @@ export interface SlackUserInfo {
 export class SlackLocales {
   private readonly known = new Map<string, { info: SlackUserInfo; at: number }>();
 
-  constructor(private readonly logger: Logger) {}
+  private readonly logger: Logger;
+
+  constructor(logger: Logger) {
+    this.logger = logger;
+  }
 
   /** The language last seen for a user, without calling Slack. */
   cached(userId: string): Locale | undefined {

@@ -28,7 +28,11 @@ export function slackFailure(error: unknown, forPerson: boolean): SendResult {
 }
 
 export class SlackSender implements PlatformSender {
-  constructor(private readonly client: WebClient) {}
+  private readonly client: WebClient;
+
+  constructor(client: WebClient) {
+    this.client = client;
+  }
 
   async direct(userId: string, view: View): Promise<SendResult> {
     const user = SLACK_USER.exec(userId)?.[1];

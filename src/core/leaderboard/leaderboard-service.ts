@@ -27,7 +27,11 @@ export function rankRows<T extends { value: number }>(sorted: T[], firstRank = 1
 }
 
 export class LeaderboardService {
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
+  }
 
   async show(actor: Actor, period: PeriodName, metric: LeaderboardMetric, now: Date): Promise<Reply> {
     const { store } = this.deps;

@@ -16,7 +16,11 @@ export interface PlatformSender {
 
 /** Sends through the platform each id belongs to. */
 export class SenderRouter implements PlatformSender {
-  constructor(private readonly senders: Partial<Record<string, PlatformSender>>) {}
+  private readonly senders: Partial<Record<string, PlatformSender>>;
+
+  constructor(senders: Partial<Record<string, PlatformSender>>) {
+    this.senders = senders;
+  }
 
   private pick(id: string): PlatformSender | undefined {
     return this.senders[platformOf(id)];

@@ -11,7 +11,11 @@ import { notice, update, view, type Reply } from "../views/view.ts";
 const CARD_HEADER = ["card_id", "state", "due", "stability", "difficulty", "scheduled_days", "reps", "lapses", "last_review"];
 
 export class PrivacyService {
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
+  }
 
   async export(actor: Actor, now: Date): Promise<Reply> {
     const { store } = this.deps;

@@ -36,7 +36,11 @@ export function isCorrectChoice(item: GradedItem, choice: number): boolean {
 }
 
 export class QotdService {
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
+  }
 
   questionView(qotdId: string, item: GradedItem, locale: Locale): View {
     const t = messages(locale);

@@ -23,7 +23,11 @@ export const QUIZ_MAX_COUNT = 20;
 export const QUIZ_LIFETIME_MS = 24 * 3600_000;
 
 export class QuizService {
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
+  }
 
   async start(actor: Actor, topic: string | undefined, count: number, now: Date): Promise<Reply> {
     const { store, catalog } = this.deps;

@@ -27,7 +27,11 @@ export interface RemindOptions {
 }
 
 export class ReminderService {
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
+  }
 
   private enter(actor: Actor, now: Date): Promise<UserProfile> {
     return this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);

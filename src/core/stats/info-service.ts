@@ -14,7 +14,11 @@ import { currentStreak } from "./streak.ts";
 const RETENTION_WINDOW_MS = 30 * 24 * 3600_000;
 
 export class InfoService {
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
+  }
 
   private enter(actor: Actor, now: Date): Promise<UserProfile> {
     return this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);

@@ -33,7 +33,11 @@ export class StudyService {
   /** Lines to show someone as they start studying, in their language (set by the Bot: vacations, notices). */
   onArrival: (profile: UserProfile, locale: Locale, now: Date) => Promise<string[]> = async () => [];
 
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
+  }
 
   async start(actor: Actor, topic: string | undefined, now: Date): Promise<Reply> {
     const profile = await this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);

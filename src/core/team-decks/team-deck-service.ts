@@ -16,7 +16,11 @@ import { DECK_NAME_MAX, deckSlug, teamDeckId, teamItemId } from "./team-deck-ids
 const PROBLEMS_SHOWN = 10;
 
 export class TeamDeckService {
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
+  }
 
   private async admin(actor: Actor, now: Date): Promise<{ ok: true } | { ok: false; reply: Reply }> {
     const profile = await this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);

@@ -31,7 +31,11 @@ export function isTeamAdmin(actor: Actor, team: TeamSettings): boolean {
 }
 
 export class TeamService {
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
+  }
 
   async settings(actor: Actor, input: TeamInput, now: Date): Promise<Reply> {
     const { store } = this.deps;
