@@ -48,7 +48,8 @@ export async function startShards(o: {
     totalShards,
     ...(o.shardList ? { shardList: o.shardList } : {}),
     mode: "process",
-    execArgv: ["--import", "tsx"],
+    // Shards run TypeScript the way this process does (Node's type stripping under `npm start`).
+    execArgv: process.execArgv,
     respawn: true,
   });
   manager.on("shardCreate", (shard) => {
