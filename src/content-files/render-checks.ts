@@ -42,7 +42,10 @@ function viewsOf(item: Item): { name: string; view: View }[] {
       };
       out.push({ name: `quiz question (${locale})`, view: questionView(quiz, 19, item, locale) });
       out.push({ name: `question of the day (${locale})`, view: qotd.questionView("0123456789", item, locale) });
-      out.push({ name: `question of the day results (${locale})`, view: qotd.resultsView("0123456789", item, { total: 1000, correct: 999 }, locale) });
+      out.push({
+        name: `question of the day results (${locale})`,
+        view: qotd.resultsView("0123456789", item, { total: 1000, correct: 999 }, locale),
+      });
     }
   }
   return out;

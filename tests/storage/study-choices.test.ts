@@ -63,7 +63,10 @@ describe.each(DATABASES)("choice cards in /study on %s", (kind) => {
       });
       const again = await restarted.command(alice, { name: "study" }, t.clock.now);
       expect(again.view.buttons).toEqual(first.view.buttons);
-      expect(await restarted.click(alice, rightPick(first).action, t.clock.now)).toMatchObject({ mode: "update", view: { tone: "success" } });
+      expect(await restarted.click(alice, rightPick(first).action, t.clock.now)).toMatchObject({
+        mode: "update",
+        view: { tone: "success" },
+      });
     } finally {
       await opened.close();
     }
@@ -74,7 +77,11 @@ describe.each(DATABASES)("choice cards in /study on %s", (kind) => {
       t.clock.advance(40_000 * DAY); // past any interval
       reply = await study("basics");
       expect(reply.view.body.join("\n")).toContain("Question q-1?");
-      orders.add(labels(reply).filter((l) => /^[A-E]\. /.test(l)).join("|"));
+      orders.add(
+        labels(reply)
+          .filter((l) => /^[A-E]\. /.test(l))
+          .join("|"),
+      );
       reply = await click(button(await click(rightPick(reply).action), "Easy"));
     }
     expect(orders.size).toBeGreaterThan(1);
@@ -99,7 +106,12 @@ describe.each(DATABASES)("choice cards in /study on %s", (kind) => {
     const right = await click(rightPick(await study()).action);
     expect(right.view.body[1]).toMatch(/^✅ Correct! \*\*Answer:\*\* [A-E]\. Right answer of q-1$/);
     expect(labels(right)).toEqual(["Hard · 6m", "Good · 10m", expect.stringMatching(/^Easy · \d+d$/)]);
-    expect(right.view.buttons.flat().filter((b) => b.preselected).map((b) => b.label)).toEqual(["Good · 10m"]);
+    expect(
+      right.view.buttons
+        .flat()
+        .filter((b) => b.preselected)
+        .map((b) => b.label),
+    ).toEqual(["Good · 10m"]);
     expect(await ratings()).toEqual([]);
     const next = await click(button(right, "Good"));
     expect(next.view.body[0]).toBe("Rated Good: next review in 10 min.");

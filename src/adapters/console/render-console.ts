@@ -14,7 +14,11 @@ export function renderConsole(view: View): { text: string; actions: string[]; pr
     lines.push(buttons.map((b) => `[${actions.push(b.action)}] ${b.label}`).join("  "));
   }
   const preselected = buttons.find((b) => b.preselected);
-  return { text: lines.join("\n"), actions, ...(preselected ? { preselected: { action: preselected.action, label: preselected.label } } : {}) };
+  return {
+    text: lines.join("\n"),
+    actions,
+    ...(preselected ? { preselected: { action: preselected.action, label: preselected.label } } : {}),
+  };
 }
 
 function stripMarkdown(s: string): string {

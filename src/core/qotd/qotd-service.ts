@@ -70,8 +70,7 @@ export class QotdService {
     const { item, card } = await store.loadForReview(profile.id, q.itemId);
     if (!item || !isGraded(item.content)) return notice(view({ body: [t.qotdClosed], tone: "info" }));
     const content = item.content;
-    if (choice >= choiceCount(content))
-      return notice(view({ body: [t.buttonUnknown], tone: "info" }));
+    if (choice >= choiceCount(content)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
     const correct = isCorrectChoice(content, choice);
     const rating = correct ? RATINGS.good : RATINGS.again;
     const before = card?.card ?? null;
@@ -94,6 +93,11 @@ export class QotdService {
       qotdAnswer: { qotdId, choice, correct },
     });
     if (result === "duplicate") return notice(view({ body: [t.qotdAlreadyAnswered], tone: "info" }));
-    return notice(view({ body: [t.qotdAnswered(correct, shownAnswer(content, choiceOrder(content, qotdId), locale))], tone: correct ? "success" : "info" }));
+    return notice(
+      view({
+        body: [t.qotdAnswered(correct, shownAnswer(content, choiceOrder(content, qotdId), locale))],
+        tone: correct ? "success" : "info",
+      }),
+    );
   }
 }

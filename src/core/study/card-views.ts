@@ -53,7 +53,13 @@ export function frontView(c: CardContext, banner?: string): View {
         label,
         style: "secondary",
       }))
-    : [{ action: actionId({ kind: "show-answer", itemId: item.id, version: c.version, topic: c.topic }), label: t.showAnswer, style: "primary" }];
+    : [
+        {
+          action: actionId({ kind: "show-answer", itemId: item.id, version: c.version, topic: c.topic }),
+          label: t.showAnswer,
+          style: "primary",
+        },
+      ];
   return view({
     title: t.cardTitle(stage(c.card)),
     body: [...(banner ? [banner] : []), promptText(item, c.locale)],

@@ -46,7 +46,8 @@ export function shownChoices(item: GradedItem, order: readonly number[], locale:
   const t = messages(locale);
   return order.map((choice, shown) => ({
     choice,
-    label: item.kind === "true-false" ? (choice === 1 ? t.trueLabel : t.falseLabel) : choiceLabel(shown, item.choices[choice]?.[locale] ?? ""),
+    label:
+      item.kind === "true-false" ? (choice === 1 ? t.trueLabel : t.falseLabel) : choiceLabel(shown, item.choices[choice]?.[locale] ?? ""),
   }));
 }
 
