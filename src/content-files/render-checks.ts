@@ -10,6 +10,7 @@ import { QotdService } from "../core/qotd/qotd-service.ts";
 import { questionView } from "../core/quiz/quiz-service.ts";
 import { previewRatings } from "../core/scheduler/fsrs.ts";
 import { backView, frontView } from "../core/study/card-views.ts";
+import { rightPickView, wrongPickView } from "../core/study/choice-views.ts";
 import type { View } from "../core/views/view.ts";
 import { PLATFORM_LIMITS, type RenderCheck } from "./check-library.ts";
 
@@ -20,10 +21,15 @@ const qotd = new QotdService({} as never);
 function viewsOf(item: Item): { name: string; view: View }[] {
   const out: { name: string; view: View }[] = [];
   for (const locale of LOCALES) {
-    const context = { item, card: null, version: 999_999, topic: item.topics[0], locale, catalog };
+    const context = { userId: "u", item, card: null, version: 999_999, topic: item.topics[0], locale, catalog };
+    const outcomes = previewRatings(null, now, 0.9, "check");
     out.push({ name: `card front (${locale})`, view: frontView(context, "x".repeat(60)) });
-    out.push({ name: `card back (${locale})`, view: backView(context, previewRatings(null, now, 0.9, "check")) });
+    if (item.kind === "flashcard") out.push({ name: `card back (${locale})`, view: backView({ ...context, item }, outcomes) });
     if (isGraded(item)) {
+      const picked = { ...context, item };
+      const undo = { action: "ud:x", label: "x".repeat(20), style: "secondary" as const };
+      out.push({ name: `card answered right (${locale})`, view: rightPickView(picked, 0, outcomes) });
+      out.push({ name: `card answered wrong (${locale})`, view: wrongPickView(picked, "x".repeat(60), undo) });
       const quiz = {
         id: "0123456789",
         userId: "u",
@@ -36,7 +42,10 @@ function viewsOf(item: Item): { name: string; view: View }[] {
       };
       out.push({ name: `quiz question (${locale})`, view: questionView(quiz, 19, item, locale) });
       out.push({ name: `question of the day (${locale})`, view: qotd.questionView("0123456789", item, locale) });
-      out.push({ name: `question of the day results (${locale})`, view: qotd.resultsView(item, { total: 1000, correct: 999 }, locale) });
+      out.push({
+        name: `question of the day results (${locale})`,
+        view: qotd.resultsView("0123456789", item, { total: 1000, correct: 999 }, locale),
+      });
     }
   }
   return out;

@@ -124,6 +124,10 @@ export class Bot {
         return this.study.showAnswer(actor, action.itemId, action.version, action.topic, now);
       case "rate":
         return this.study.rate(actor, action.itemId, action.version, action.rating, action.topic, now);
+      case "study-pick":
+        return this.study.pick(actor, action.itemId, action.version, action.choice, action.topic, now);
+      case "choice-rate":
+        return this.study.rateChoice(actor, action.itemId, action.version, action.choice, action.rating, action.topic, now);
       case "quiz-answer":
         return this.quiz.answer(actor, action.sessionId, action.position, action.choice, now);
       case "quiz-next":

@@ -117,7 +117,7 @@ export class TeamDispatcher {
         const result = await sender.channel(
           q.teamId,
           q.channelId,
-          bot.qotd.resultsView(item.content, await store.qotdTally(q.id), team.locale),
+          bot.qotd.resultsView(q.id, item.content, await store.qotdTally(q.id), team.locale),
         );
         if (!result.ok) logger.warn({ team: q.teamId, reason: result.reason }, "question of the day results not posted");
         else closed += 1;

@@ -1,7 +1,7 @@
 // Console mode end to end: `npm start` as a child process, driven through a pipe, on a fresh
 // SQLite file.
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -41,6 +41,61 @@ function run(
 
 const tsx = [path.join(process.cwd(), "node_modules", ".bin", "tsx"), "src/main.ts"];
 
+/** The console as a person uses it: a line is typed once the bot has shown what it is answering. */
+function interactive(): { type(line: string): void; waitFor(pattern: RegExp): Promise<RegExpExecArray>; close(): Promise<number | null> } {
+  const child = spawn(tsx[0]!, tsx.slice(1), {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? dir, LANG: "C", DATABASE_URL: `file:${path.join(dir, "study.db")}` },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let unread = "";
+  let waiting: (() => void) | undefined;
+  child.stdout.on("data", (d) => {
+    unread += String(d);
+    waiting?.();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+  return {
+    type: (line) => child.stdin.write(`${line}\n`),
+    waitFor: (pattern) =>
+      new Promise((resolve) => {
+        waiting = () => {
+          const match = pattern.exec(unread);
+          if (!match) return;
+          unread = unread.slice(match.index + match[0].length);
+          waiting = undefined;
+          resolve(match);
+        };
+        waiting();
+      }),
+    close: () => {
+      child.stdin.end();
+      return exited;
+    },
+  };
+}
+
+/** A deck whose right answers are written last. */
+function choiceDeck(): string {
+  const item = (id: string) => `  - id: ${id}
+    kind: multiple-choice
+    topics: [picks]
+    section: intro
+    question: { en: "Question ${id}?", ja: "質問 ${id}？" }
+    choices:
+${["one", "two", "three", "four"].map((n) => `      - { en: "Wrong ${n} of ${id}", ja: "誤り${n} ${id}" }`).join("\n")}
+      - { en: "Right answer of ${id}", ja: "正解 ${id}", correct: true }
+    explanation: { en: "Because ${id}", ja: "理由 ${id}" }
+`;
+  const file = path.join(dir, "picks.yaml");
+  writeFileSync(file, `items:\n${item("p-1")}${item("p-2")}`);
+  return file;
+}
+
+/** The numbered buttons of the last line of buttons printed: [number, label]. */
+function buttonsIn(line: string): [string, string][] {
+  return [...line.matchAll(/\[(\d+)\] (.+?)(?= {2}\[\d+\]|$)/g)].map((m) => [m[1]!, m[2]!]);
+}
+
 describe("console mode", () => {
   it("runs the piped session from the README: a card, its answer and intervals, a rating, stats, exit 0", async () => {
     const { code, stdout, stderr } = await run(["npm", "start", "--silent"], "/study\n1\n3\n/stats\n/quit\n");
@@ -57,6 +112,33 @@ describe("console mode", () => {
     db.close();
     expect(logs).toEqual([{ userId: "console:local", rating: 3, source: "study" }]);
   });
+
+  it("answers a choice card by its number, names the answer by the letter shown, and presses Good on Enter after a right pick", async () => {
+    const deck = choiceDeck();
+    const person = interactive();
+    person.type(`/deck import ${deck} Picks`);
+    await person.waitFor(/Deck id: /);
+    person.type("/study picks");
+    let shown = buttonsIn((await person.waitFor(/Question p-1\?\n\(Topic: picks\)\n(\[1\].*)\n/))[1]!);
+    const right = shown.find(([, label]) => label.includes("Right answer"))!;
+    person.type(shown.find(([, label]) => label.includes("Wrong"))![0]);
+    const answer = (await person.waitFor(/Not quite\. The answer is (.+)\.\n/))[1];
+    expect(answer).toBe(right[1]);
+    person.type("1"); // Next card
+    shown = buttonsIn((await person.waitFor(/Question p-2\?\n\(Topic: picks\)\n(\[1\].*)\n/))[1]!);
+    person.type(shown.find(([, label]) => label.includes("Right answer"))![0]);
+    await person.waitFor(/\[1\] Hard · 6m {2}\[2\] Good · 10m {2}\[3\] Easy · \d+d\nPress Enter for "Good · 10m"\.\n/);
+    person.type("");
+    await person.waitFor(/Rated Good: next review in 10 min\./);
+    expect(await person.close()).toBe(0);
+    const db = new Database(path.join(dir, "study.db"), { readonly: true });
+    const logs = db.prepare(`SELECT "itemId", "rating", "source" FROM "ReviewLog" ORDER BY "id"`).all();
+    db.close();
+    expect(logs).toEqual([
+      { itemId: expect.stringMatching(/-p-1$/), rating: 1, source: "study" },
+      { itemId: expect.stringMatching(/-p-2$/), rating: 3, source: "study" },
+    ]);
+  }, 60_000);
 
   it("keeps progress across runs, speaks Japanese after /lang ja, and exits 0 at the end of input", async () => {
     await run(tsx, "/study\n1\n4\n");

@@ -248,11 +248,21 @@ describe.each(DATABASES)("every message in Japanese on %s", (kind) => {
       expect(reply.view.tone, step).toBe("error");
       return reply;
     };
-    /** Studies every card that is due or new now, rating each `rating`; returns the last view. */
+    /** The right choice's button on a choice card of the test library. */
+    const RIGHT_CHOICES = /^(?:[A-E]\. (?:アプリケーション層|リードレプリカ)|× 誤り)$/;
+    /**
+     * Studies every card that is due or new now, rating each `rating`: flashcards by their answer,
+     * choice cards by picking the right choice; returns the last view.
+     */
     const studyAll = async (step: string, rating: string, who: Actor = me) => {
       let reply = await cmd(`${step}: study`, { name: "study" }, who);
-      for (let i = 0; i < 20 && reply.view.buttons.flat().some((b) => b.label === "答えを見る"); i++) {
-        const back = await click(`${step}: show answer`, button(reply, "答えを見る"), who);
+      for (let i = 0; i < 20; i++) {
+        const buttons = reply.view.buttons.flat();
+        const right = buttons.find((b) => b.action.startsWith("sp:") && RIGHT_CHOICES.test(b.label));
+        let back: Reply;
+        if (buttons.some((b) => b.label === "答えを見る")) back = await click(`${step}: show answer`, button(reply, "答えを見る"), who);
+        else if (right) back = await click(`${step}: pick the right choice`, right.action, who);
+        else break;
         reply = await click(`${step}: rate ${rating}`, button(back, rating), who);
       }
       return reply;
@@ -350,6 +360,23 @@ describe.each(DATABASES)("every message in Japanese on %s", (kind) => {
       await cmd(`setting ${JSON.stringify(changes)}`, { name: "settings", changes });
     }
     await cmd("settings language as it was", { name: "settings", changes: { language: choosesJapanese ? "ja" : "auto" } });
+
+    // Choice cards in /study: picks right and wrong, repeated, stale and forged clicks, undo.
+    const choiceCard = await cmd("study a choice card", { name: "study", topic: "net" });
+    const picks = choiceCard.view.buttons.flat().filter((b) => b.action.startsWith("sp:"));
+    const rightPick = picks.find((b) => RIGHT_CHOICES.test(b.label))!.action;
+    const wrongPick = picks.find((b) => !RIGHT_CHOICES.test(b.label))!.action;
+    const rightView = await click("pick the right choice", rightPick);
+    expect(rightView.view.buttons.flat().map((b) => b.label.split(" · ")[0])).toEqual(["難しい", "正解", "簡単"]);
+    await click("rate a right pick as Again (forged)", button(rightView, "正解").replace(/:3:net$/, ":1:net"));
+    await click("rate a wrong pick (forged)", "cr:q-1:0:1:3:net");
+    await click("show the answer of a choice card", "sa:q-1:0:net");
+    await click("self-rate a choice card", "rt:q-1:0:3:net");
+    const wrongView = await click("pick a wrong choice", wrongPick);
+    await click("pick the wrong choice again", wrongPick);
+    await click("pick the right choice after a wrong pick", rightPick);
+    await click("next card after a wrong pick", button(wrongView, "次のカードへ"));
+    await click("undo a wrong pick", button(wrongView, "取り消す"));
 
     // Studying: a card, its answer, ratings, stale and repeated clicks, undo.
     const front = await cmd("study", { name: "study" });
@@ -770,6 +797,7 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   consoleChoose: [4],
   consoleSaved: ["復習履歴.csv"],
   consoleCannotRead: ["デッキ.csv"],
+  consoleEnterPresses: ["正解 · 10分"],
   durationPhrase: ["3", "day"],
   sourceLine: ["はじめに"],
   leaderboardTitle: ["今週", "XP"],

@@ -4,7 +4,7 @@ import { InteractionResponseType, MessageFlags } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Bot } from "../../src/core/bot.ts";
 import type { StoredMessage } from "../fakes/discord/message-store.ts";
-import { aChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
+import { aChoiceQuestion, aFiveChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
 import { buttonId, buttonsOf, startDiscordHarness, textOf, type DiscordHarness } from "../support/discord-harness.ts";
 
@@ -108,6 +108,34 @@ describe.each(DATABASES)("the Discord adapter on %s", (kind) => {
     }
     expect(textOf(h.fake.message(message.id))).toContain("Quiz over: 2 of 2 correct (100%).");
     expect(await h.t.db.reviewLog.count({ where: { source: "quiz" } })).toBe(2);
+    expectWithinDiscordLimits(h.fake.messages);
+  });
+
+  it("names the answer by the letter its button showed, after a wrong /study pick and a wrong /quiz answer", async () => {
+    h = await startDiscordHarness(kind, aLibrary(["q-1", "q-2", "q-3"].map((id) => aFiveChoiceQuestion(id))));
+    const guild = h.fake.addGuild();
+    const user = h.fake.addUser();
+    const labelOf = (message: StoredMessage | undefined, text: string) => buttonsOf(message).find((b) => b.label.includes(text))!.label;
+    const study = h.fake.interact.command({ name: "study", user, guildId: guild.id });
+    await study.settled(30);
+    const card = study.messages()[0]!;
+    const rightLetters = [labelOf(card, "Right answer")[0]];
+    await click(card, labelOf(card, "Wrong"), user);
+    expect(textOf(h.fake.message(card.id))).toContain(`Not quite. The answer is **${labelOf(card, "Right answer")}**.`);
+    expect(await h.t.db.reviewLog.findMany({ select: { rating: true, source: true } })).toEqual([{ rating: 1, source: "study" }]);
+
+    const quiz = h.fake.interact.command({ name: "quiz", options: { count: 3 }, user, guildId: guild.id });
+    await quiz.settled(30);
+    const message = quiz.messages()[0]!;
+    for (let i = 1; i <= 3; i++) {
+      const right = labelOf(h.fake.message(message.id), "Right answer");
+      rightLetters.push(right[0]);
+      await click(h.fake.message(message.id)!, labelOf(h.fake.message(message.id), "Wrong"), user);
+      expect(textOf(h.fake.message(message.id))).toContain(`Not quite. The answer is **${right}**.`);
+      await click(h.fake.message(message.id)!, i < 3 ? "Next question" : "See score", user);
+    }
+    // The deck file writes every right answer last (E): the shuffles moved it.
+    expect(rightLetters.some((l) => l !== "E")).toBe(true);
     expectWithinDiscordLimits(h.fake.messages);
   });
 

@@ -23,13 +23,13 @@ const malformedActionId = fc
     fc.string({ unit: "binary", maxLength: 60 }),
     fc
       .tuple(
-        fc.constantFrom("st", "sa", "rt", "qa", "qn", "qs", "ud", "lb", "sn", "qd", "fm"),
+        fc.constantFrom("st", "sa", "rt", "sp", "cr", "qa", "qn", "qs", "ud", "lb", "sn", "qd", "fm"),
         fc.array(fc.string({ maxLength: 30 }), { maxLength: 6 }),
       )
       .map(([p, parts]) => [p, ...parts].join(":")),
     fc
       .tuple(
-        fc.constantFrom("rt:card-1:", "sa:card-1:", "qa:0123456789:"),
+        fc.constantFrom("rt:card-1:", "sa:card-1:", "sp:q-1:", "cr:q-1:0:", "qa:0123456789:"),
         fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 10 })),
       )
       .map(([p, x]) => `${p}${String(x)}:99:x`),

@@ -8,7 +8,7 @@ import { aChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
 import { captureLogs } from "../support/captured-logs.ts";
 import { DATABASES } from "../support/databases.ts";
 import { FakeSender } from "../support/fake-sender.ts";
-import { button, startTestBot, type TestBot } from "../support/test-bot.ts";
+import { answerCard, startTestBot, type TestBot } from "../support/test-bot.ts";
 
 describe.each(DATABASES)("team posts on %s", (kind) => {
   let t: TestBot;
@@ -108,6 +108,24 @@ describe.each(DATABASES)("team posts on %s", (kind) => {
     expect(sender.channel_[2]!.view.body[0]).not.toBe(post.view.body[0]);
   });
 
+  it("names the answer of the question of the day by the letter its button showed, in the reply and the results", async () => {
+    await t.bot.command(admin, { name: "team", changes: { channel: "here", qotd: "09:00", timezone: "Asia/Tokyo" } }, t.clock.now);
+    const shownLetters: string[] = [];
+    for (const day of ["10", "11", "12", "13"]) {
+      await dispatcher("a").tick(new Date(`2026-03-${day}T00:00:20Z`));
+      const post = sender.channel_.at(-1)!;
+      const right = post.view.buttons.flat().find((b) => b.label.includes("Right answer"))!;
+      const wrong = post.view.buttons.flat().find((b) => b.label.includes("Wrong"))!;
+      shownLetters.push(right.label[0]!);
+      const reply = await t.bot.click(member("2"), wrong.action, new Date(`2026-03-${day}T01:00:00Z`));
+      expect(reply.view.body[0]).toBe(`Not quite: the answer is **${right.label}**. Your answer still counts for the leaderboard.`);
+      await dispatcher("a").tick(new Date(`2026-03-${day}T12:01:00Z`));
+      expect(sender.channel_.at(-1)!.view.body.join("\n")).toContain(`The answer was **${right.label}**.`);
+    }
+    // The deck file puts every right answer first: the shuffle moved at least one.
+    expect(shownLetters.some((l) => l !== "A")).toBe(true);
+  });
+
   it("posts the weekly recap once on Monday: top three, reviews, retention, the most-missed topic", async () => {
     await t.bot.command(admin, { name: "team", changes: { channel: "here" } }, t.clock.now);
     // During the week of 9 March: three people study; one misses a question about `net`.
@@ -121,11 +139,7 @@ describe.each(DATABASES)("team posts on %s", (kind) => {
         t.clock.advance(60_000);
         const who = member(id);
         const front = await t.bot.command(who, { name: "study" }, t.clock.now);
-        await t.bot.click(
-          who,
-          button(await t.bot.click(who, button(front, "Show answer"), t.clock.now), id === "5" ? "Again" : "Good"),
-          new Date(t.clock.now.getTime() + 5000),
-        );
+        await answerCard(t, who, front, id === "5" ? "Again" : "Good", new Date(t.clock.now.getTime() + 5000));
       }
     }
     await Promise.all([dispatcher("a").tick(new Date("2026-03-16T09:00:00Z")), dispatcher("b").tick(new Date("2026-03-16T09:00:00Z"))]);
@@ -148,12 +162,7 @@ describe.each(DATABASES)("team posts on %s", (kind) => {
     for (let day = 0; day < 7; day++) {
       t.clock.set(new Date(Date.UTC(2026, 2, 9 + day, 12)).toISOString());
       const front = await t.bot.command(who, { name: "study" }, t.clock.now);
-      if (front.view.buttons.flat()[0]?.label !== "Show answer") continue;
-      await t.bot.click(
-        who,
-        button(await t.bot.click(who, button(front, "Show answer"), t.clock.now), "Good"),
-        new Date(t.clock.now.getTime() + 5000),
-      );
+      await answerCard(t, who, front, "Good", new Date(t.clock.now.getTime() + 5000));
     }
     await Promise.all([dispatcher("a").tick(new Date("2026-03-15T13:00:00Z")), dispatcher("b").tick(new Date("2026-03-15T13:00:00Z"))]);
     expect(sender.channel_.map((s) => s.view.body[0]?.replace(/⟦u:[0-9a-f]+:/g, "").replace(/⟧/g, ""))).toEqual([

@@ -14,7 +14,7 @@ import { allRows } from "../support/all-rows.ts";
 import { captureLogs } from "../support/captured-logs.ts";
 import { DATABASES, type DatabaseKind } from "../support/databases.ts";
 import { FakeSender } from "../support/fake-sender.ts";
-import { button, startTestBot, type TestBot } from "../support/test-bot.ts";
+import { answerCard, startTestBot, type TestBot } from "../support/test-bot.ts";
 
 const A = "discord:900";
 const B = "discord:901";
@@ -72,9 +72,9 @@ describe.each(DATABASES)("team isolation on %s", (kind) => {
     for (const person of [annA, bobA]) {
       for (let i = 0; i < 5; i++) {
         const front = await asA(person, t.bot.command(person, { name: "study" }, t.clock.now));
-        if (!front.view.buttons.flat().some((b) => b.label.startsWith("Show answer"))) break;
-        const back = await asA(person, t.bot.click(person, button(front, "Show answer"), t.clock.now));
-        await asA(person, t.bot.click(person, button(back, "Good"), t.clock.advance(3000)));
+        const answered = await answerCard(t, person, front, "Good", t.clock.advance(3000));
+        if (answered.length === 0) break;
+        for (const reply of answered) await asA(person, Promise.resolve(reply));
       }
     }
     const quiz = await asA(bobA, t.bot.command(bobA, { name: "quiz", count: 2 }, t.clock.now));
@@ -92,7 +92,7 @@ describe.each(DATABASES)("team isolation on %s", (kind) => {
     expect(sender.channel_.length).toBeGreaterThan(0); // the question of the day
     expect(sender.direct_.length).toBeGreaterThan(0); // Bob's reminder
     const kinds = new Set(seen.map((a) => a.split(":")[0]));
-    for (const kind of ["sa", "rt", "qa", "lb", "qd", "fm", "st", "sn"])
+    for (const kind of ["sa", "rt", "sp", "cr", "qa", "lb", "qd", "fm", "st", "sn"])
       expect(kinds, `A's people were shown ${kind}: buttons`).toContain(kind);
 
     const before = await everythingButB(t, kind);

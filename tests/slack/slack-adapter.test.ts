@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { encodeInteraction, encodeSlashCommand, nowInSeconds, postToApp, type StoredMessage } from "../fakes/slack/fake-slack.ts";
 import { appHomeOpenedPayload, blockActionsPayload, slashCommandPayload } from "../fakes/slack/payloads.ts";
 import { GRID_HOME_TEAM_ID, GRID_WORKSPACE } from "../fakes/slack/workspace.ts";
-import { aChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
+import { aChoiceQuestion, aFiveChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
 import {
   buttonsOf,
@@ -100,6 +100,29 @@ for (const mode of ["socket", "http"] as const) {
       }
       expect(textOf(current(h, message))).toContain("Quiz over: 2 of 2 correct (100%).");
       expect(await h.t.db.reviewLog.count({ where: { source: "quiz" } })).toBe(2);
+      expectWithinBlockKitLimits(h);
+    });
+
+    it("names the answer by the letter its button showed, after a wrong /study pick and a wrong quiz answer", async () => {
+      h = await startSlackHarness(kind, aLibrary(["q-1", "q-2", "q-3"].map((id) => aFiveChoiceQuestion(id))), mode);
+      const labelOf = (message: StoredMessage, text: string) => buttonsOf(current(h, message)).find((b) => b.text.includes(text))!.text;
+      const { message: card } = await h.command("");
+      const rightLetters = [labelOf(card, "Right answer")[0]];
+      const rightCard = labelOf(card, "Right answer");
+      await h.click(card, labelOf(card, "Wrong"));
+      expect(textOf(current(h, card))).toContain(`Not quite. The answer is *${rightCard}*.`);
+      expect(await h.t.db.reviewLog.findMany({ select: { rating: true, source: true } })).toEqual([{ rating: 1, source: "study" }]);
+
+      const { message } = await h.command("quiz 3");
+      for (let i = 1; i <= 3; i++) {
+        const right = labelOf(message, "Right answer");
+        rightLetters.push(right[0]);
+        await h.click(current(h, message), labelOf(message, "Wrong"));
+        expect(textOf(current(h, message))).toContain(`Not quite. The answer is *${right}*.`);
+        await h.click(current(h, message), i < 3 ? "Next question" : "See score");
+      }
+      // The deck file writes every right answer last (E): the shuffles moved it.
+      expect(rightLetters.some((l) => l !== "E")).toBe(true);
       expectWithinBlockKitLimits(h);
     });
 

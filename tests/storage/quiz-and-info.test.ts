@@ -45,6 +45,24 @@ describe.each(DATABASES)("quizzes and information on %s", (kind) => {
     expect(states.every((s) => s.state !== CARD_STATES.new)).toBe(true);
   });
 
+  it("names the answer of a wrong quiz answer by the letter its button showed", async () => {
+    const rightLetters: string[] = [];
+    for (let quiz = 0; quiz < 3; quiz++) {
+      let reply = await t.bot.command(alice, { name: "quiz", count: 3 }, t.clock.now);
+      for (let i = 0; i < 3; i++) {
+        const buttons = reply.view.buttons.flat();
+        const right = buttons.find((b) => b.label.includes("Right answer")) ?? buttons.find((b) => b.label === "False")!;
+        const wrong = buttons.find((b) => b.label.includes("Wrong")) ?? buttons.find((b) => b.label === "True")!;
+        if (right.label !== "False") rightLetters.push(right.label[0]!);
+        reply = await click(wrong.action);
+        expect(reply.view.body).toContain(`❌ Not quite. The answer is **${right.label}**.`);
+        reply = await click(button(reply, i < 2 ? "Next question" : "See score"));
+      }
+    }
+    // The deck file puts every right answer first: the shuffle moved at least one.
+    expect(rightLetters.some((l) => l !== "A")).toBe(true);
+  });
+
   it("counts a quiz answer once however many times it is clicked", async () => {
     const q = await t.bot.command(alice, { name: "quiz", topic: "net", count: 1 }, t.clock.now);
     const choice = q.view.buttons.flat()[0]!.action;

@@ -50,3 +50,17 @@ export function aLibrary(items: Item[], extraTopics: string[] = []): Library {
     decks: [{ meta: { id: "test-deck", name: text("Test deck") }, items }],
   };
 }
+
+/** A five-choice question whose right answer is written last, so shuffles rarely leave it where the deck file put it. */
+export function aFiveChoiceQuestion(id: string, topics = ["basics"]): Item {
+  return aChoiceQuestion(id, {
+    topics,
+    choices: [
+      text(`Wrong one of ${id}`),
+      text(`Wrong two of ${id}`),
+      text(`Wrong three of ${id}`),
+      text(`Wrong four of ${id}`),
+      { ...text(`Right answer of ${id}`), correct: true },
+    ],
+  });
+}

@@ -4,7 +4,7 @@ import { loadLibrary } from "../../src/content-files/load-library.ts";
 import type { Actor } from "../../src/core/identity.ts";
 import type { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import type { DatabaseKind } from "./databases.ts";
-import { button, startTestBot, type TestBot } from "./test-bot.ts";
+import { answerCard, startTestBot, type TestBot } from "./test-bot.ts";
 
 export const REMINDER_TEAM = "discord:100000000000000001";
 
@@ -19,11 +19,7 @@ export async function learnersWithDueReminders(
     const user = fake.addUser();
     const actor: Actor = { userId: `discord:${user.id}`, teamId: REMINDER_TEAM, clientLocale: "en" };
     const front = await t.bot.command(actor, { name: "study" }, t.clock.now);
-    if (front.view.buttons.flat().some((b) => b.label.startsWith("Show answer"))) {
-      await t.bot.click(actor, button(await t.bot.click(actor, button(front, "Show answer"), t.clock.now), "Easy"), t.clock.advance(5000));
-    } else {
-      await t.bot.click(actor, front.view.buttons[0]![0]!.action, t.clock.advance(5000)); // a quiz item: any answer schedules it
-    }
+    await answerCard(t, actor, front, "Easy", t.clock.advance(5000));
     userIds.push(user.id);
   }
   const now = new Date();

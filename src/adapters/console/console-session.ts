@@ -37,6 +37,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   /** The catalog in the person's language now (/lang changes it mid-session). */
   const say = async () => messages(await bot.locale(actor));
   let actions: string[] = [];
+  /** What an empty line presses: the preselected button of the current view (Good after a right answer). */
+  let onEnter: string | undefined;
   const show = async (reply: Awaited<ReturnType<Bot["click"]>>) => {
     const rendered = renderConsole(reply.view);
     write(rendered.text);
@@ -47,7 +49,11 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       write((await say()).consoleSaved(target));
     }
     // A notice leaves the current card in place, so its buttons stay pressable.
-    if (reply.mode === "update" || rendered.actions.length > 0) actions = rendered.actions;
+    if (reply.mode === "update" || rendered.actions.length > 0) {
+      actions = rendered.actions;
+      onEnter = rendered.preselected?.action;
+      if (rendered.preselected) write((await say()).consoleEnterPresses(rendered.preselected.label));
+    }
   };
 
   const greeting = await say();
@@ -55,10 +61,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
     const line = raw.trim();
-    if (line === "") continue;
+    const enter = line === "" ? onEnter : undefined;
+    if (line === "" && !enter) continue;
     write(`> ${line}`);
     try {
       if (line === "/quit" || line === "/exit") break;
+      if (enter) {
+        onEnter = undefined;
+        await show(await bot.click(actor, enter, now()));
+        continue;
+      }
       const lang = /^\/lang(?:\s+(\S+))?$/.exec(line);
       const deckImport = /^\/deck\s+import\s+(\S+)(?:\s+(.+))?$/.exec(line);
       if (lang) {

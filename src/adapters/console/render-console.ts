@@ -1,8 +1,9 @@
-// Renders a view as plain terminal text; buttons become numbered choices.
+// Renders a view as plain terminal text; buttons become numbered choices, and a preselected button
+// is the one Enter presses.
 import type { View } from "../../core/views/view.ts";
 import { renderMentions } from "../../core/views/user-mention.ts";
 
-export function renderConsole(view: View): { text: string; actions: string[] } {
+export function renderConsole(view: View): { text: string; actions: string[]; preselected?: { action: string; label: string } } {
   const lines: string[] = [];
   if (view.title) lines.push(`== ${stripMarkdown(view.title)} ==`);
   for (const paragraph of view.body) lines.push(stripMarkdown(paragraph));
@@ -12,7 +13,12 @@ export function renderConsole(view: View): { text: string; actions: string[] } {
   if (buttons.length > 0) {
     lines.push(buttons.map((b) => `[${actions.push(b.action)}] ${b.label}`).join("  "));
   }
-  return { text: lines.join("\n"), actions };
+  const preselected = buttons.find((b) => b.preselected);
+  return {
+    text: lines.join("\n"),
+    actions,
+    ...(preselected ? { preselected: { action: preselected.action, label: preselected.label } } : {}),
+  };
 }
 
 function stripMarkdown(s: string): string {

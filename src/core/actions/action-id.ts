@@ -11,11 +11,23 @@ const version = z.coerce.number().int().nonnegative().max(1_000_000_000);
 const optionalTopic = z.union([z.literal("").transform(() => undefined), topicIdSchema]);
 const sessionId = z.string().regex(/^[0-9a-zA-Z]{10}$/);
 const position = z.coerce.number().int().min(0).max(49);
+const choice = z.coerce.number().int().min(0).max(4);
+
+/** The ratings offered after a right pick. */
+export type ChoiceRating = Exclude<Rating, 1>;
+const choiceRating = z.coerce
+  .number()
+  .pipe(ratingSchema)
+  .refine((r): r is ChoiceRating => r !== 1);
 
 export type Action =
   | { kind: "study"; topic: string | undefined }
   | { kind: "show-answer"; itemId: string; version: number; topic: string | undefined }
   | { kind: "rate"; itemId: string; version: number; rating: Rating; topic: string | undefined }
+  /** A choice picked on a study card (multiple-choice, scenario, true/false): `choice` is its index in the item. */
+  | { kind: "study-pick"; itemId: string; version: number; choice: number; topic: string | undefined }
+  /** After a right pick, how well it was known: Again is not offered, and the pick travels along to be checked. */
+  | { kind: "choice-rate"; itemId: string; version: number; choice: number; rating: ChoiceRating; topic: string | undefined }
   | { kind: "quiz-answer"; sessionId: string; position: number; choice: number }
   | { kind: "quiz-next"; sessionId: string; position: number }
   | { kind: "quiz-start"; topic: string | undefined; count: number }
@@ -33,12 +45,14 @@ export type Action =
 // Built once: constructing zod schemas costs more than using them.
 const showAnswerParts = z.tuple([itemIdSchema, version, optionalTopic]);
 const rateParts = z.tuple([itemIdSchema, version, z.coerce.number().pipe(ratingSchema), optionalTopic]);
-const quizAnswerParts = z.tuple([sessionId, position, z.coerce.number().int().min(0).max(4)]);
+const studyPickParts = z.tuple([itemIdSchema, version, choice, optionalTopic]);
+const choiceRateParts = z.tuple([itemIdSchema, version, choice, choiceRating, optionalTopic]);
+const quizAnswerParts = z.tuple([sessionId, position, choice]);
 const quizNextParts = z.tuple([sessionId, position]);
 const quizStartParts = z.tuple([optionalTopic, z.coerce.number().int().min(1).max(20)]);
 const undoParts = z.tuple([itemIdSchema, version]);
 const snoozeParts = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.string().regex(/^[a-z]+:[A-Za-z0-9:@_-]{1,80}$/)]);
-const qotdParts = z.tuple([sessionId, z.coerce.number().int().min(0).max(4)]);
+const qotdParts = z.tuple([sessionId, choice]);
 const leaderboardParts = z.tuple([z.enum(["week", "month", "all"]), z.enum(["xp", "streak", "reviews", "accuracy"])]);
 
 const parsers: Record<string, (parts: string[]) => Action | undefined> = {
@@ -54,8 +68,18 @@ const parsers: Record<string, (parts: string[]) => Action | undefined> = {
     const r = rateParts.safeParse([item, v, rating, topic ?? ""]);
     return r.success ? { kind: "rate", itemId: r.data[0], version: r.data[1], rating: r.data[2], topic: r.data[3] } : undefined;
   },
-  qa: ([sid, pos, choice]) => {
-    const r = quizAnswerParts.safeParse([sid, pos, choice]);
+  sp: ([item, v, picked, topic]) => {
+    const r = studyPickParts.safeParse([item, v, picked, topic ?? ""]);
+    return r.success ? { kind: "study-pick", itemId: r.data[0], version: r.data[1], choice: r.data[2], topic: r.data[3] } : undefined;
+  },
+  cr: ([item, v, picked, rating, topic]) => {
+    const r = choiceRateParts.safeParse([item, v, picked, rating, topic ?? ""]);
+    return r.success
+      ? { kind: "choice-rate", itemId: r.data[0], version: r.data[1], choice: r.data[2], rating: r.data[3], topic: r.data[4] }
+      : undefined;
+  },
+  qa: ([sid, pos, picked]) => {
+    const r = quizAnswerParts.safeParse([sid, pos, picked]);
     return r.success ? { kind: "quiz-answer", sessionId: r.data[0], position: r.data[1], choice: r.data[2] } : undefined;
   },
   qn: ([sid, pos]) => {
@@ -74,8 +98,8 @@ const parsers: Record<string, (parts: string[]) => Action | undefined> = {
     const r = snoozeParts.safeParse([day, user.join(":")]);
     return r.success ? { kind: "snooze", day: r.data[0], userId: r.data[1] } : undefined;
   },
-  qd: ([id, choice]) => {
-    const r = qotdParts.safeParse([id, choice]);
+  qd: ([id, picked]) => {
+    const r = qotdParts.safeParse([id, picked]);
     return r.success ? { kind: "qotd-answer", qotdId: r.data[0], choice: r.data[1] } : undefined;
   },
   fm: ([first, ...rest]) => {
@@ -98,7 +122,7 @@ export function parseAction(id: unknown): Action | undefined {
   if (typeof id !== "string" || id.length === 0 || id.length > ACTION_ID_MAX) return undefined;
   const [prefix, ...parts] = id.split(":");
   const parser = prefix ? parsers[prefix] : undefined;
-  if (!parser || parts.length > 4) return undefined;
+  if (!parser || parts.length > (prefix === "cr" ? 5 : 4)) return undefined;
   try {
     return parser(parts);
   } catch {
@@ -114,6 +138,10 @@ export function actionId(action: Action): string {
       return `sa:${action.itemId}:${action.version}:${action.topic ?? ""}`;
     case "rate":
       return `rt:${action.itemId}:${action.version}:${action.rating}:${action.topic ?? ""}`;
+    case "study-pick":
+      return `sp:${action.itemId}:${action.version}:${action.choice}:${action.topic ?? ""}`;
+    case "choice-rate":
+      return `cr:${action.itemId}:${action.version}:${action.choice}:${action.rating}:${action.topic ?? ""}`;
     case "quiz-answer":
       return `qa:${action.sessionId}:${action.position}:${action.choice}`;
     case "quiz-next":

@@ -176,6 +176,11 @@ export interface Messages {
   importModalFile: string;
   importModalName: string;
   importModalSubmit: string;
+  // Answering choice items in /study
+  nextCard: string;
+  pickAChoice: string;
+  rateAfterRight: string;
+  consoleEnterPresses(label: string): string;
 }
 
 const en: Messages = {
@@ -408,6 +413,11 @@ const en: Messages = {
   importModalFile: "A CSV, TSV, Anki text export or YAML file (up to 1 MB)",
   importModalName: "Deck name",
   importModalSubmit: "Import",
+  // Answering choice items in /study
+  nextCard: "Next card",
+  pickAChoice: "Answer this card by picking one of the choices.",
+  rateAfterRight: "How well did you know it? Choose when to see it again.",
+  consoleEnterPresses: (label) => `Press Enter for "${label}".`,
 };
 
 const ja: Messages = {
@@ -624,6 +634,11 @@ const ja: Messages = {
   importModalFile: "CSV・TSV・Ankiのテキスト書き出し・YAML（1MBまで）",
   importModalName: "デッキ名",
   importModalSubmit: "取り込む",
+  // Answering choice items in /study
+  nextCard: "次のカードへ",
+  pickAChoice: "この問題は選択肢を選んで答えます。",
+  rateAfterRight: "どのくらい覚えていましたか？次の復習の時期を選んでください。",
+  consoleEnterPresses: (label) => `エンターキーで「${label}」を押します。`,
 };
 
 const catalogs: Record<Locale, Messages> = { en, ja };

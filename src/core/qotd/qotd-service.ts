@@ -9,10 +9,11 @@ import type { Actor } from "../identity.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
 import type { QotdRecord, StoredItem } from "../ports/study-store.ts";
-import { seededRandom, shuffled } from "../random/seeded-random.ts";
+import { seededRandom } from "../random/seeded-random.ts";
 import { RATINGS } from "../scheduler/card-state.ts";
 import { rate } from "../scheduler/fsrs.ts";
-import { answerText, choiceLabel } from "../study/card-views.ts";
+import { promptText } from "../study/card-views.ts";
+import { choiceCount, choiceOrder, isCorrectChoice, shownAnswer, shownChoices } from "../study/choice-order.ts";
 import { reviewEffects } from "../study/review-effects.ts";
 import { seedKey } from "../study/study-service.ts";
 import { studyDayOf } from "../time/study-day.ts";
@@ -30,11 +31,6 @@ export function pickQuestion(teamId: string, day: string, candidates: StoredItem
   return pool[Math.floor(seededRandom(`${teamId}|${day}`)() * pool.length)];
 }
 
-export function isCorrectChoice(item: GradedItem, choice: number): boolean {
-  if (item.kind === "true-false") return (choice === 1) === item.answer;
-  return item.choices[choice]?.correct === true;
-}
-
 export class QotdService {
   private readonly deps: CoreDeps;
 
@@ -44,35 +40,22 @@ export class QotdService {
 
   questionView(qotdId: string, item: GradedItem, locale: Locale): View {
     const t = messages(locale);
-    const answer = (choice: number) => actionId({ kind: "qotd-answer", qotdId, choice });
-    const buttons: Button[] =
-      item.kind === "true-false"
-        ? [
-            { action: answer(1), label: t.trueLabel, style: "secondary" },
-            { action: answer(0), label: t.falseLabel, style: "secondary" },
-          ]
-        : shuffled(
-            item.choices.map((_, i) => i),
-            seededRandom(qotdId),
-          ).map((original, shown) => ({
-            action: answer(original),
-            label: choiceLabel(shown, item.choices[original]?.[locale] ?? ""),
-            style: "secondary" as const,
-          }));
-    return view({
-      title: t.qotdTitle,
-      body: [item.kind === "true-false" ? `${item.statement[locale]}\n${t.trueFalsePrompt}` : item.question[locale]],
-      buttons: [buttons],
-    });
+    // Everyone sees the same order: the question's id seeds it.
+    const buttons: Button[] = shownChoices(item, choiceOrder(item, qotdId), locale).map(({ choice, label }) => ({
+      action: actionId({ kind: "qotd-answer", qotdId, choice }),
+      label,
+      style: "secondary",
+    }));
+    return view({ title: t.qotdTitle, body: [promptText(item, locale)], buttons: [buttons] });
   }
 
-  resultsView(item: GradedItem, tally: { total: number; correct: number }, locale: Locale): View {
+  resultsView(qotdId: string, item: GradedItem, tally: { total: number; correct: number }, locale: Locale): View {
     const t = messages(locale);
     return view({
       title: t.qotdTitle,
       body: [
         item.kind === "true-false" ? item.statement[locale] : item.question[locale],
-        t.qotdResults(tally.correct, tally.total, answerText(item, locale)),
+        t.qotdResults(tally.correct, tally.total, shownAnswer(item, choiceOrder(item, qotdId), locale)),
         t.explanationLine(item.explanation[locale]),
       ],
       tone: "info",
@@ -91,8 +74,7 @@ export class QotdService {
     const { item, card } = await store.loadForReview(profile.id, q.itemId);
     if (!item || !isGraded(item.content)) return notice(view({ body: [t.qotdClosed], tone: "info" }));
     const content = item.content;
-    if (choice >= (content.kind === "true-false" ? 2 : content.choices.length))
-      return notice(view({ body: [t.buttonUnknown], tone: "info" }));
+    if (choice >= choiceCount(content)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
     const correct = isCorrectChoice(content, choice);
     const rating = correct ? RATINGS.good : RATINGS.again;
     const before = card?.card ?? null;
@@ -115,6 +97,11 @@ export class QotdService {
       qotdAnswer: { qotdId, choice, correct },
     });
     if (result === "duplicate") return notice(view({ body: [t.qotdAlreadyAnswered], tone: "info" }));
-    return notice(view({ body: [t.qotdAnswered(correct, answerText(content, locale))], tone: correct ? "success" : "info" }));
+    return notice(
+      view({
+        body: [t.qotdAnswered(correct, shownAnswer(content, choiceOrder(content, qotdId), locale))],
+        tone: correct ? "success" : "info",
+      }),
+    );
   }
 }

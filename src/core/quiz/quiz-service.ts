@@ -13,7 +13,8 @@ import { RATINGS } from "../scheduler/card-state.ts";
 import { rate, retrievability } from "../scheduler/fsrs.ts";
 import { studyDayOf } from "../time/study-day.ts";
 import { notice, update, view, type Button, type Reply, type View } from "../views/view.ts";
-import { answerText, choiceLabel } from "../study/card-views.ts";
+import { promptText } from "../study/card-views.ts";
+import { choiceCount, choiceOrder, isCorrectChoice, shownAnswer, shownChoices } from "../study/choice-order.ts";
 import { reviewEffects } from "../study/review-effects.ts";
 import { seedKey } from "../study/study-service.ts";
 
@@ -66,7 +67,7 @@ export class QuizService {
     if (!profile || !item || !isGraded(item.content)) return notice(view({ body: [t.quizExpired], tone: "info" }));
     const content = item.content;
     if (choice >= choiceCount(content)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
-    const correct = isCorrect(content, choice);
+    const correct = isCorrectChoice(content, choice);
     const before = card?.card ?? null;
     const outcome = rate(before, correct ? RATINGS.good : RATINGS.again, now, profile.desiredRetention, seedKey(profile.id, itemId));
     const day = studyDayOf(now, profile.timeZone);
@@ -97,7 +98,7 @@ export class QuizService {
         title: t.quizTitle(position + 1, q.itemIds.length),
         body: [
           promptOf(content, locale),
-          correct ? `✅ ${t.quizCorrect}` : `❌ ${t.quizWrong(answerText(content, locale))}`,
+          correct ? `✅ ${t.quizCorrect}` : `❌ ${t.quizWrong(shownAnswer(content, questionOrder(q.id, position, content), locale))}`,
           t.explanationLine(content.explanation[locale]),
         ],
         tone: correct ? "success" : "error",
@@ -159,44 +160,25 @@ export function pickQuestions(
   return shuffled([...due, ...fresh, ...rest].slice(0, count), random);
 }
 
-function choiceCount(item: GradedItem): number {
-  return item.kind === "true-false" ? 2 : item.choices.length;
-}
-
-/** For true/false items, choice 1 means "true" and 0 means "false". */
-function isCorrect(item: GradedItem, choice: number): boolean {
-  if (item.kind === "true-false") return (choice === 1) === item.answer;
-  return item.choices[choice]?.correct === true;
-}
-
 function promptOf(item: GradedItem, locale: Locale): string {
   return item.kind === "true-false" ? item.statement[locale] : item.question[locale];
 }
 
+/** Choices are shuffled per quiz and question, the same way every time the question is shown. */
+function questionOrder(quizId: string, position: number, item: GradedItem): number[] {
+  return choiceOrder(item, `${quizId}:${position}`);
+}
+
 export function questionView(quiz: QuizRecord, position: number, item: GradedItem, locale: Locale): View {
   const t = messages(locale);
-  const answer = (choice: number) => actionId({ kind: "quiz-answer", sessionId: quiz.id, position, choice });
-  let buttons: Button[];
-  if (item.kind === "true-false") {
-    buttons = [
-      { action: answer(1), label: t.trueLabel, style: "secondary" },
-      { action: answer(0), label: t.falseLabel, style: "secondary" },
-    ];
-  } else {
-    // Choices are shuffled per quiz and question, the same way every time the question is shown.
-    const order = shuffled(
-      item.choices.map((_, i) => i),
-      seededRandom(`${quiz.id}:${position}`),
-    );
-    buttons = order.map((original, shown) => ({
-      action: answer(original),
-      label: choiceLabel(shown, item.choices[original]?.[locale] ?? ""),
-      style: "secondary",
-    }));
-  }
+  const buttons: Button[] = shownChoices(item, questionOrder(quiz.id, position, item), locale).map(({ choice, label }) => ({
+    action: actionId({ kind: "quiz-answer", sessionId: quiz.id, position, choice }),
+    label,
+    style: "secondary",
+  }));
   return view({
     title: t.quizTitle(position + 1, quiz.itemIds.length),
-    body: [item.kind === "true-false" ? `${item.statement[locale]}\n${t.trueFalsePrompt}` : item.question[locale]],
+    body: [promptText(item, locale)],
     buttons: [buttons],
   });
 }

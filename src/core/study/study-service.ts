@@ -5,14 +5,17 @@ import type { Actor } from "../identity.ts";
 import { messages } from "../i18n/messages.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { CardRecord, StoredItem, UserProfile } from "../ports/study-store.ts";
-import { CARD_STATES, isLearning, type Rating } from "../scheduler/card-state.ts";
+import { CARD_STATES, isLearning, RATINGS, type Rating } from "../scheduler/card-state.ts";
 import { previewRatings, rate } from "../scheduler/fsrs.ts";
 import { formatDuration } from "../time/intervals.ts";
 import { studyDayOf } from "../time/study-day.ts";
-import { notice, update, view, type Reply, type View } from "../views/view.ts";
+import { notice, rows, update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
+import { isGraded } from "../deck/item.ts";
 import { periodKeysAt } from "../time/periods.ts";
-import { backView, frontView, promptText } from "./card-views.ts";
+import { backView, frontView, promptText, type CardContext } from "./card-views.ts";
+import { choiceCount, isCorrectChoice } from "./choice-order.ts";
+import { rightPickView, wrongPickView } from "./choice-views.ts";
 import { reviewEffects } from "./review-effects.ts";
 
 export function seedKey(userId: string, itemId: string): string {
@@ -27,6 +30,14 @@ export function countersFor(profile: UserProfile, day: string): { newToday: numb
 /** An item the team can see: built-in decks, or the team's own. */
 export function visibleTo(item: StoredItem, teamId: string): boolean {
   return item.teamId === null || item.teamId === teamId;
+}
+
+/** A card as a click on it found it: current, visible, and the person's. */
+interface Loaded {
+  profile: UserProfile;
+  item: StoredItem;
+  record: CardRecord | null;
+  locale: Locale;
 }
 
 export class StudyService {
@@ -71,10 +82,10 @@ export class StudyService {
       : [];
     const show = (item: StoredItem, record: CardRecord | null) => {
       const front = frontView(
-        { item: item.content, card: record?.card ?? null, version: record?.version ?? 0, topic, locale, catalog },
+        { userId: profile.id, item: item.content, card: record?.card ?? null, version: record?.version ?? 0, topic, locale, catalog },
         banner,
       );
-      return { ...front, buttons: [[...(front.buttons[0] ?? []), ...undoButton]] };
+      return { ...front, buttons: rows([...(front.buttons[0] ?? []), ...undoButton]) };
     };
 
     const first = await store.firstScheduledCard(query);
@@ -106,18 +117,84 @@ export class StudyService {
   async showAnswer(actor: Actor, itemId: string, version: number, topic: string | undefined, now: Date): Promise<Reply> {
     const loaded = await this.load(actor, itemId, version);
     if ("reply" in loaded) return loaded.reply;
-    const { profile, item, record, locale } = loaded;
+    const { profile, record } = loaded;
+    const context = this.context(loaded, version, topic);
+    // Choice items are answered by picking: a Show answer button from before they were shows the choices.
+    if (context.item.kind !== "flashcard") return update(frontView(context));
     const outcomes = previewRatings(record?.card ?? null, now, profile.desiredRetention, seedKey(profile.id, itemId));
-    return update(
-      backView({ item: item.content, card: record?.card ?? null, version, topic, locale, catalog: this.deps.catalog }, outcomes),
-    );
+    return update(backView({ ...context, item: context.item }, outcomes));
   }
 
   async rate(actor: Actor, itemId: string, version: number, rating: Rating, topic: string | undefined, now: Date): Promise<Reply> {
     const loaded = await this.load(actor, itemId, version);
     if ("reply" in loaded) return loaded.reply;
-    const { profile, record, locale } = loaded;
+    // A choice item is graded by the pick, never self-graded: rating buttons of its own would let a
+    // right answer be recorded as Again, or a wrong one as Good.
+    if (isGraded(loaded.item.content)) return update(frontView(this.context(loaded, version, topic), messages(loaded.locale).pickAChoice));
+    return this.recordAndContinue(loaded, actor, version, rating, topic, now);
+  }
+
+  /**
+   * A choice picked on a study card. A wrong pick is recorded as Again at once (once: the card's
+   * version makes a repeated click a duplicate); a right pick records nothing yet and asks how well
+   * it was known.
+   */
+  async pick(actor: Actor, itemId: string, version: number, choice: number, topic: string | undefined, now: Date): Promise<Reply> {
+    const loaded = await this.load(actor, itemId, version);
+    if ("reply" in loaded) return loaded.reply;
+    const { profile, item, record, locale } = loaded;
     const t = messages(locale);
+    const content = item.content;
+    if (!isGraded(content) || choice >= choiceCount(content)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
+    const context = { ...this.context(loaded, version, topic), item: content };
+    if (isCorrectChoice(content, choice)) {
+      const outcomes = previewRatings(record?.card ?? null, now, profile.desiredRetention, seedKey(profile.id, itemId));
+      return update(rightPickView(context, choice, outcomes));
+    }
+    const recorded = await this.record(loaded, actor, version, RATINGS.again, now);
+    if (recorded === "duplicate") return notice(view({ body: [t.alreadyRated], tone: "info" }));
+    const undo = { action: actionId({ kind: "undo", target: { itemId, version } }), label: t.undoButton, style: "secondary" as const };
+    return update(wrongPickView(context, t.rated(t.ratingLabel[RATINGS.again], formatDuration(recorded.intervalMs, locale)), undo));
+  }
+
+  /** How well a right pick was known. The pick travels with the click and is checked again, so Again cannot be recorded for it. */
+  async rateChoice(
+    actor: Actor,
+    itemId: string,
+    version: number,
+    choice: number,
+    rating: Rating,
+    topic: string | undefined,
+    now: Date,
+  ): Promise<Reply> {
+    const loaded = await this.load(actor, itemId, version);
+    if ("reply" in loaded) return loaded.reply;
+    const content = loaded.item.content;
+    if (!isGraded(content) || !isCorrectChoice(content, choice) || rating === RATINGS.again) {
+      return notice(view({ body: [messages(loaded.locale).buttonUnknown], tone: "info" }));
+    }
+    return this.recordAndContinue(loaded, actor, version, rating, topic, now);
+  }
+
+  private async recordAndContinue(loaded: Loaded, actor: Actor, version: number, rating: Rating, topic: string | undefined, now: Date) {
+    const { locale } = loaded;
+    const t = messages(locale);
+    const recorded = await this.record(loaded, actor, version, rating, now);
+    if (recorded === "duplicate") return notice(view({ body: [t.alreadyRated], tone: "info" }));
+    const banner = t.rated(t.ratingLabel[rating], formatDuration(recorded.intervalMs, locale));
+    return update(await this.next(recorded.counted, actor, topic, now, { banner, undo: { itemId: loaded.item.id, version } }));
+  }
+
+  /** Records a rating of the card as loaded; "duplicate" when this presentation was already rated. */
+  private async record(
+    loaded: Loaded,
+    actor: Actor,
+    version: number,
+    rating: Rating,
+    now: Date,
+  ): Promise<"duplicate" | { counted: UserProfile; intervalMs: number }> {
+    const { profile, record, item } = loaded;
+    const itemId = item.id;
     const before = record?.card ?? null;
     const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, itemId));
     const day = studyDayOf(now, profile.timeZone);
@@ -136,7 +213,7 @@ export class StudyService {
       countersAreToday: profile.counterDay === day,
       effects: reviewEffects({ profile, team, source: "study", before, rating, now }),
     });
-    if (result === "duplicate") return notice(view({ body: [t.alreadyRated], tone: "info" }));
+    if (result === "duplicate") return "duplicate";
     const counters = countersFor(profile, day);
     const isNew = before === null || before.state === CARD_STATES.new;
     const counted: UserProfile = {
@@ -145,8 +222,7 @@ export class StudyService {
       newToday: counters.newToday + (isNew ? 1 : 0),
       reviewsToday: counters.reviewsToday + (before?.state === CARD_STATES.review ? 1 : 0),
     };
-    const banner = t.rated(t.ratingLabel[rating], formatDuration(outcome.intervalMs, locale));
-    return update(await this.next(counted, actor, topic, now, { banner, undo: { itemId, version } }));
+    return { counted, intervalMs: outcome.intervalMs };
   }
 
   async undo(actor: Actor, target: { itemId: string; version: number } | undefined, now: Date): Promise<Reply> {
@@ -164,16 +240,17 @@ export class StudyService {
     const [item] = await store.items([last.itemId]);
     if (!item || item.retired) return update(view({ body: [t.undone("")], tone: "success" }));
     const version = last.before === null ? 0 : last.version + 2;
-    const restored = frontView({ item: item.content, card: last.before, version, topic: undefined, locale, catalog });
+    const restored = frontView({ userId: profile.id, item: item.content, card: last.before, version, topic: undefined, locale, catalog });
     return update({ ...restored, body: [t.undone(promptText(item.content, locale))] });
   }
 
+  private context(loaded: Loaded, version: number, topic: string | undefined): CardContext {
+    const { profile, item, record, locale } = loaded;
+    return { userId: profile.id, item: item.content, card: record?.card ?? null, version, topic, locale, catalog: this.deps.catalog };
+  }
+
   /** Loads what a click on a card needs and answers politely when the click is stale. */
-  private async load(
-    actor: Actor,
-    itemId: string,
-    version: number,
-  ): Promise<{ reply: Reply } | { profile: UserProfile; item: StoredItem; record: CardRecord | null; locale: Locale }> {
+  private async load(actor: Actor, itemId: string, version: number): Promise<{ reply: Reply } | Loaded> {
     const { profile, item, card } = await this.deps.store.loadForReview(actor.userId, itemId, version);
     const locale = localeOf(profile, actor);
     const t = messages(locale);

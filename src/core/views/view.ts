@@ -8,6 +8,8 @@ export interface Button {
   action: string;
   label: string;
   style: ButtonStyle;
+  /** The button to press when the user just confirms (Enter in the console); platforms without one ignore it. */
+  preselected?: boolean;
 }
 
 export type Tone = "neutral" | "info" | "success" | "warning" | "error";
