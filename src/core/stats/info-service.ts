@@ -4,7 +4,7 @@ import type { Actor } from "../identity.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
 import type { UserProfile } from "../ports/study-store.ts";
-import { parseSettings, type SettingsInput } from "../settings/settings.ts";
+import { parseSettings, type SettingName, type SettingsInput } from "../settings/settings.ts";
 import { studyDayEnd, studyDayOf, studyDayStart } from "../time/study-day.ts";
 import { update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
@@ -124,21 +124,19 @@ export function settingsView(profile: UserProfile, actor: Actor, saved: boolean)
   const locale = localeOf(profile, actor);
   const t = messages(locale);
   const language = profile.locale ? t.languageName[profile.locale] : t.languageAuto(t.languageName[locale]);
+  // Every setting a person can change is shown (a new one fails to compile until it is).
+  const shown: Record<SettingName, string> = {
+    language,
+    timezone: profile.timeZone,
+    retention: profile.desiredRetention.toFixed(2),
+    new: String(profile.newPerDay),
+    reviews: String(profile.reviewsPerDay),
+    team: profile.dmTeamId ? `\`${profile.dmTeamId}\`` : t.dmTeamPersonal,
+    hidden: profile.hidden ? t.settingOn : t.settingOff,
+  };
   return view({
     title: t.settingsTitle,
-    body: [
-      ...(saved ? [t.settingsSaved] : []),
-      t
-        .settingsLines({
-          language,
-          timeZone: profile.timeZone,
-          retention: profile.desiredRetention.toFixed(2),
-          newPerDay: profile.newPerDay,
-          reviewsPerDay: profile.reviewsPerDay,
-        })
-        .join("\n"),
-      t.settingsHint,
-    ],
+    body: [...(saved ? [t.settingsSaved] : []), t.settingsLines(shown).join("\n"), t.settingsHint],
     tone: saved ? "success" : "neutral",
   });
 }
