@@ -36,7 +36,7 @@ import { syncTeamDeck } from "./content-sync.ts";
 import type { Item } from "../core/deck/item.ts";
 import { rankRows } from "../core/leaderboard/leaderboard-service.ts";
 import { currentStreak } from "../core/stats/streak.ts";
-import { studyDayOf } from "../core/time/study-day.ts";
+import { studyDayFor, type StudyDaySource } from "../core/time/study-day.ts";
 import { addDays } from "../core/time/zoned-time.ts";
 
 const GRADED_KINDS = ["multiple-choice", "scenario", "true-false"];
@@ -84,6 +84,9 @@ function toProfile(row: UserRow): UserProfile {
     vacationUntil: row.vacationUntil,
     vacationFrom: row.vacationFrom,
     vacationTo: row.vacationTo,
+    heldDay: row.heldDay,
+    heldDayFrom: row.heldDayFrom,
+    heldDayUntil: row.heldDayUntil,
   };
 }
 
@@ -600,18 +603,21 @@ export class PrismaStudyStore implements StudyStore {
 
   /** Streaks belong to people, not periods: the team's members by their current streak. */
   private async streakBoard(q: LeaderboardQuery): Promise<LeaderboardResult> {
-    const alive = (u: {
-      streakDays: number;
-      streakLastDay: string;
-      timeZone: string;
-      vacationFrom: string | null;
-      vacationTo: string | null;
-    }) =>
-      currentStreak(u, studyDayOf(q.now, u.timeZone), u.vacationFrom && u.vacationTo ? { from: u.vacationFrom, to: u.vacationTo } : null);
+    const alive = (
+      u: StudyDaySource & {
+        streakDays: number;
+        streakLastDay: string;
+        vacationFrom: string | null;
+        vacationTo: string | null;
+      },
+    ) => currentStreak(u, studyDayFor(u, q.now).day, u.vacationFrom && u.vacationTo ? { from: u.vacationFrom, to: u.vacationTo } : null);
     const userFields = {
       streakDays: true,
       streakLastDay: true,
       timeZone: true,
+      heldDay: true,
+      heldDayFrom: true,
+      heldDayUntil: true,
       vacationFrom: true,
       vacationTo: true,
       hidden: true,

@@ -779,7 +779,9 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   quizNoItems: ["ネットワーク"],
   stats: [{ dueNow: 1, dueToday: 2, reviewedToday: 3, retention: "90.0% (9/10)", streak: 4, cards: 5 }],
   topicLineCount: ["ネットワーク", "net", 3],
-  settingsLines: [{ language: "日本語", timeZone: "Asia/Tokyo", retention: "0.90", newPerDay: 20, reviewsPerDay: 200 }],
+  settingsLines: [
+    { language: "日本語", timezone: "Asia/Tokyo", retention: "0.90", new: "20", reviews: "200", team: "`discord:11`", hidden: "オン" },
+  ],
   languageAuto: ["日本語"],
   unknownCommand: ["dance"],
   unknownTopic: ["volcanoes", "basics, net, flash"],

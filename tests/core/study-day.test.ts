@@ -1,6 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { studyDayEnd, studyDayOf, studyDayStart } from "../../src/core/time/study-day.ts";
-import { canonicalTimeZone, isValidTimeZone, zonedTimeToInstant } from "../../src/core/time/zoned-time.ts";
+import {
+  studyDayEnd,
+  studyDayFor,
+  studyDayOf,
+  studyDayStart,
+  zoneChangePatch,
+  type StudyDaySource,
+} from "../../src/core/time/study-day.ts";
+import { addDays, canonicalTimeZone, isValidTimeZone, zonedTimeToInstant } from "../../src/core/time/zoned-time.ts";
 
 const H = 3_600_000;
 
@@ -51,5 +59,83 @@ describe("the study day, which starts at 4 AM local time", () => {
     expect(isValidTimeZone("Mars/Olympus")).toBe(false);
     expect(isValidTimeZone("+09:00")).toBe(false);
     expect(canonicalTimeZone("asia/tokyo")).toBe("Asia/Tokyo");
+  });
+});
+
+describe("the study day across a change of time zone", () => {
+  const at = (iso: string) => new Date(iso);
+  const profile = (timeZone: string, counterDay: string) => ({
+    timeZone,
+    counterDay,
+    streakLastDay: counterDay,
+    heldDay: null,
+    heldDayFrom: null,
+    heldDayUntil: null,
+  });
+
+  it("moving east, the day stays current until it ends in the old zone; the next date follows", () => {
+    // 12:00 on Mar 2 in Los Angeles, already 05:00 on Mar 3 in Tokyo.
+    const moved = zoneChangePatch(profile("America/Los_Angeles", "2026-03-02"), "Asia/Tokyo", at("2026-03-02T20:00:00Z"));
+    expect(moved).toEqual({
+      timeZone: "Asia/Tokyo",
+      heldDay: "2026-03-02",
+      heldDayFrom: at("2026-03-02T12:00:00Z"),
+      heldDayUntil: at("2026-03-03T12:00:00Z"),
+    });
+    expect(studyDayFor(moved, at("2026-03-03T11:59:00Z")).day).toBe("2026-03-02");
+    expect(studyDayFor(moved, at("2026-03-03T12:00:00Z"))).toEqual({
+      day: "2026-03-03",
+      start: at("2026-03-02T19:00:00Z"),
+      end: at("2026-03-03T19:00:00Z"),
+    });
+  });
+
+  it("moving west, the day stays current until it ends in the new zone, never going back to an earlier date", () => {
+    // 10:00 on Mar 2 in Tokyo, still 17:00 on Mar 1 in Los Angeles.
+    const moved = zoneChangePatch(profile("Asia/Tokyo", "2026-03-02"), "America/Los_Angeles", at("2026-03-02T01:00:00Z"));
+    expect(moved.heldDayUntil).toEqual(at("2026-03-03T12:00:00Z"));
+    expect(studyDayFor(moved, at("2026-03-02T01:00:00Z"))).toEqual({
+      day: "2026-03-02",
+      start: at("2026-03-01T19:00:00Z"),
+      end: at("2026-03-03T12:00:00Z"),
+    });
+    expect(studyDayFor(moved, at("2026-03-03T12:00:00Z")).day).toBe("2026-03-03");
+  });
+
+  it("holds nothing for someone who has never studied", () => {
+    expect(zoneChangePatch(profile("UTC", ""), "Asia/Tokyo", at("2026-03-02T01:00:00Z"))).toEqual({
+      timeZone: "Asia/Tokyo",
+      heldDay: null,
+      heldDayFrom: null,
+      heldDayUntil: null,
+    });
+  });
+
+  it("however often someone moves, no move changes the current day, the day they studied lasts at least its length in its own zone, and dates never go back", () => {
+    const zones = ["UTC", "Asia/Tokyo", "America/Los_Angeles", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kolkata", "Europe/London"];
+    const first = at("2026-03-02T12:00:00Z");
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(fc.record({ zone: fc.constantFrom(...zones), after: fc.integer({ min: 1, max: 40 * 60 }) }), { maxLength: 6 }),
+        (home, moves) => {
+          const day = studyDayOf(first, home);
+          const end = studyDayStart(addDays(day, 1), home);
+          let p: StudyDaySource & { counterDay: string; streakLastDay: string } = { ...profile(home, day) };
+          let now = first;
+          let last = day;
+          for (const move of moves) {
+            now = new Date(now.getTime() + move.after * 60_000);
+            const before = studyDayFor(p, now).day;
+            p = { ...p, ...zoneChangePatch(p, move.zone, now) };
+            const after = studyDayFor(p, now).day;
+            expect(after).toBe(before);
+            if (now < end) expect(after).toBe(day);
+            expect(after >= last).toBe(true);
+            last = after;
+          }
+        },
+      ),
+    );
   });
 });

@@ -50,7 +50,16 @@ export interface Messages {
   topicLineCount(name: string, id: string, count: number): string;
   topicsHint: string;
   settingsTitle: string;
-  settingsLines(s: { language: string; timeZone: string; retention: string; newPerDay: number; reviewsPerDay: number }): string[];
+  /** One line per setting the core has (SETTING_NAMES), each value as shown. */
+  settingsLines(s: {
+    language: string;
+    timezone: string;
+    retention: string;
+    new: string;
+    reviews: string;
+    team: string;
+    hidden: string;
+  }): string[];
   settingsHint: string;
   settingsSaved: string;
   languageAuto(current: string): string;
@@ -181,6 +190,10 @@ export interface Messages {
   pickAChoice: string;
   rateAfterRight: string;
   consoleEnterPresses(label: string): string;
+  // Settings view: every setting shown (issue 18)
+  dmTeamPersonal: string;
+  settingOn: string;
+  settingOff: string;
 }
 
 const en: Messages = {
@@ -240,13 +253,15 @@ const en: Messages = {
   settingsTitle: "Settings",
   settingsLines: (s) => [
     `Language: **${s.language}**`,
-    `Time zone: **${s.timeZone}** (your study day starts at 4 AM there)`,
+    `Time zone: **${s.timezone}** (your study day starts at 4 AM there)`,
     `Desired retention: **${s.retention}**`,
-    `New cards per day: **${s.newPerDay}**`,
-    `Reviews per day: **${s.reviewsPerDay}**`,
+    `New cards per day: **${s.new}**`,
+    `Reviews per day: **${s.reviews}**`,
+    `Direct messages count for: **${s.team}**`,
+    `Hidden from leaderboards: **${s.hidden}**`,
   ],
   settingsHint:
-    "Change one with /settings language ja|en|auto, timezone Asia/Tokyo, retention 0.9 (0.70-0.97), new 20 (0-500), reviews 200 (0-9999).",
+    "Change one with /settings language ja|en|auto, timezone Asia/Tokyo, retention 0.9 (0.70-0.97), new 20 (0-500), reviews 200 (0-9999), team personal|server, hidden on|off.",
   settingsSaved: "Saved.",
   languageAuto: (c) => `automatic (${c})`,
   languageName: { en: "English", ja: "日本語" },
@@ -418,6 +433,10 @@ const en: Messages = {
   pickAChoice: "Answer this card by picking one of the choices.",
   rateAfterRight: "How well did you know it? Choose when to see it again.",
   consoleEnterPresses: (label) => `Press Enter for "${label}".`,
+  // Settings view: every setting shown (issue 18)
+  dmTeamPersonal: "your own (personal)",
+  settingOn: "on",
+  settingOff: "off",
 };
 
 const ja: Messages = {
@@ -477,13 +496,15 @@ const ja: Messages = {
   settingsTitle: "設定",
   settingsLines: (s) => [
     `言語：**${s.language}**`,
-    `タイムゾーン：**${s.timeZone}**（学習日はこの地域の午前4時に切り替わります）`,
+    `タイムゾーン：**${s.timezone}**（学習日はこの地域の午前4時に切り替わります）`,
     `目標定着率：**${s.retention}**`,
-    `1日の新しいカード数：**${s.newPerDay}**`,
-    `1日の復習数の上限：**${s.reviewsPerDay}**`,
+    `1日の新しいカード数：**${s.new}**`,
+    `1日の復習数の上限：**${s.reviews}**`,
+    `DMでの学習の記録先：**${s.team}**`,
+    `ランキングで非表示：**${s.hidden}**`,
   ],
   settingsHint:
-    "変更するには /settings language ja|en|auto、timezone Asia/Tokyo、retention 0.9（0.70〜0.97）、new 20（0〜500）、reviews 200（0〜9999）。",
+    "変更するには /settings language ja|en|auto、timezone Asia/Tokyo、retention 0.9（0.70〜0.97）、new 20（0〜500）、reviews 200（0〜9999）、team personal|サーバー、hidden on|off。",
   settingsSaved: "保存しました。",
   languageAuto: (c) => `自動（${c}）`,
   languageName: { en: "English", ja: "日本語" },
@@ -639,6 +660,10 @@ const ja: Messages = {
   pickAChoice: "この問題は選択肢を選んで答えます。",
   rateAfterRight: "どのくらい覚えていましたか？次の復習の時期を選んでください。",
   consoleEnterPresses: (label) => `エンターキーで「${label}」を押します。`,
+  // Settings view: every setting shown (issue 18)
+  dmTeamPersonal: "個人（自分だけ）",
+  settingOn: "オン",
+  settingOff: "オフ",
 };
 
 const catalogs: Record<Locale, Messages> = { en, ja };

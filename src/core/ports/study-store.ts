@@ -37,6 +37,10 @@ export interface UserProfile {
   vacationUntil: Date | null;
   vacationFrom: string | null;
   vacationTo: string | null;
+  /** A study day held over a time zone change (see holdAcrossZoneChange): its date, start and end. */
+  heldDay: string | null;
+  heldDayFrom: Date | null;
+  heldDayUntil: Date | null;
 }
 
 /** A team's settings, as admins set them. */
@@ -250,12 +254,27 @@ export interface ReminderPatch {
   vacationUntil?: Date | null;
   vacationFrom?: string | null;
   vacationTo?: string | null;
+  heldDay?: string | null;
+  heldDayFrom?: Date | null;
+  heldDayUntil?: Date | null;
 }
 
 export type TeamPatch = Partial<Omit<TeamSettings, "id">> & { nextQotdAt?: Date | null; nextRecapAt?: Date | null };
 
 export type SettingsPatch = Partial<
-  Pick<UserProfile, "locale" | "timeZone" | "desiredRetention" | "newPerDay" | "reviewsPerDay" | "dmTeamId" | "hidden">
+  Pick<
+    UserProfile,
+    | "locale"
+    | "timeZone"
+    | "desiredRetention"
+    | "newPerDay"
+    | "reviewsPerDay"
+    | "dmTeamId"
+    | "hidden"
+    | "heldDay"
+    | "heldDayFrom"
+    | "heldDayUntil"
+  >
 >;
 
 /** Whether this instance won a send (and how many attempts it has had), or another holds or sent it. */

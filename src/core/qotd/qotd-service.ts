@@ -16,7 +16,7 @@ import { promptText } from "../study/card-views.ts";
 import { choiceCount, choiceOrder, isCorrectChoice, shownAnswer, shownChoices } from "../study/choice-order.ts";
 import { reviewEffects } from "../study/review-effects.ts";
 import { seedKey } from "../study/study-service.ts";
-import { studyDayOf } from "../time/study-day.ts";
+import { studyDayFor } from "../time/study-day.ts";
 import { notice, view, type Button, type Reply, type View } from "../views/view.ts";
 
 /** A question stays open this long after it is posted. */
@@ -79,7 +79,7 @@ export class QotdService {
     const rating = correct ? RATINGS.good : RATINGS.again;
     const before = card?.card ?? null;
     const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, q.itemId));
-    const day = studyDayOf(now, profile.timeZone);
+    const day = studyDayFor(profile, now).day;
     const team = await store.teamSettings(actor.teamId);
     const result = await store.recordReview({
       userId: profile.id,

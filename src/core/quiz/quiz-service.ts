@@ -11,7 +11,7 @@ import type { CardRecord, QuizRecord, StoredItem } from "../ports/study-store.ts
 import { randomId, seededRandom, shuffled } from "../random/seeded-random.ts";
 import { RATINGS } from "../scheduler/card-state.ts";
 import { rate, retrievability } from "../scheduler/fsrs.ts";
-import { studyDayOf } from "../time/study-day.ts";
+import { studyDayFor } from "../time/study-day.ts";
 import { notice, update, view, type Button, type Reply, type View } from "../views/view.ts";
 import { promptText } from "../study/card-views.ts";
 import { choiceCount, choiceOrder, isCorrectChoice, shownAnswer, shownChoices } from "../study/choice-order.ts";
@@ -70,7 +70,7 @@ export class QuizService {
     const correct = isCorrectChoice(content, choice);
     const before = card?.card ?? null;
     const outcome = rate(before, correct ? RATINGS.good : RATINGS.again, now, profile.desiredRetention, seedKey(profile.id, itemId));
-    const day = studyDayOf(now, profile.timeZone);
+    const day = studyDayFor(profile, now).day;
     const finishes = position === q.itemIds.length - 1;
     const team = await store.teamSettings(actor.teamId);
     const rating = correct ? RATINGS.good : RATINGS.again;

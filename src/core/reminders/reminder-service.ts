@@ -9,7 +9,7 @@ import type { UserProfile } from "../ports/study-store.ts";
 import { streakAtRisk } from "../stats/streak.ts";
 import { vacationOf } from "../study/review-effects.ts";
 import { formatDuration } from "../time/intervals.ts";
-import { studyDayEnd, studyDayOf, studyDayStart } from "../time/study-day.ts";
+import { studyDayFor, studyDayStart, zoneChangePatch } from "../time/study-day.ts";
 import { addDays, canonicalTimeZone } from "../time/zoned-time.ts";
 import { notice, update, view, type Reply, type View } from "../views/view.ts";
 import { formatClockTime, localDate, nextOccurrence, parseClockTime, SNOOZE_MS } from "./reminder-schedule.ts";
@@ -61,7 +61,8 @@ export class ReminderService {
     const next = nextOccurrence(minute, timeZone, now);
     profile = await store.updateReminder(profile.id, {
       remindMinute: minute,
-      timeZone,
+      // A new zone keeps the current study day until it is over there too: no second day.
+      ...zoneChangePatch(profile, timeZone, now),
       remindTeamId: actor.teamId,
       ...(o.when ? { remindWhen: o.when } : {}),
       nextReminderAt: next.at,
@@ -117,7 +118,7 @@ export class ReminderService {
     const profile = await this.enter(actor, now);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
-    const today = studyDayOf(now, profile.timeZone);
+    const today = studyDayFor(profile, now).day;
     const active = profile.vacationUntil !== null && profile.vacationUntil > now;
     if (duration === undefined) {
       return update(
@@ -151,7 +152,7 @@ export class ReminderService {
   async returnFromVacation(profile: UserProfile, locale: Locale, now: Date): Promise<string | undefined> {
     const { store } = this.deps;
     const perDay = Math.max(RETURN_CARDS_PER_DAY, Math.floor(profile.reviewsPerDay / 4));
-    const today = studyDayOf(now, profile.timeZone);
+    const today = studyDayFor(profile, now).day;
     let days = 0;
     const moved = await store.spreadOverdue(profile.id, now, (count) => {
       days = Math.min(RETURN_MAX_DAYS, Math.max(1, Math.ceil(count / perDay)));
@@ -173,10 +174,11 @@ export class ReminderService {
    */
   async compose(profile: UserProfile, now: Date): Promise<{ send: View; teamId: string } | { skip: "nothing-due" | "studied-today" }> {
     const teamId = profile.remindTeamId ?? profile.id;
-    const today = studyDayOf(now, profile.timeZone);
-    const studiedToday = profile.lastReviewAt !== null && profile.lastReviewAt >= studyDayStart(today, profile.timeZone);
+    const studyDay = studyDayFor(profile, now);
+    const today = studyDay.day;
+    const studiedToday = profile.lastReviewAt !== null && profile.lastReviewAt >= studyDay.start;
     if (profile.remindWhen === "not-studied" && studiedToday) return { skip: "studied-today" };
-    const due = await this.deps.store.dueCount(profile.id, teamId, studyDayEnd(now, profile.timeZone));
+    const due = await this.deps.store.dueCount(profile.id, teamId, studyDay.end);
     if (due === 0) return { skip: "nothing-due" };
     const locale = profile.locale ?? profile.clientLocale ?? "en";
     const t = messages(locale);

@@ -22,7 +22,9 @@ export const settingsInputSchema = z.strictObject({
   hidden: z.union([z.string(), z.boolean()]).optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
+/** Every setting a person can change; each platform offers all of them and the settings view shows them. */
 export const SETTING_NAMES = ["language", "timezone", "retention", "new", "reviews", "team", "hidden"] as const;
+export type SettingName = (typeof SETTING_NAMES)[number];
 
 const language = z.enum(["ja", "en", "auto"]);
 const number = z.coerce.number().refine(Number.isFinite);

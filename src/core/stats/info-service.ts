@@ -4,8 +4,8 @@ import type { Actor } from "../identity.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
 import type { UserProfile } from "../ports/study-store.ts";
-import { parseSettings, type SettingsInput } from "../settings/settings.ts";
-import { studyDayEnd, studyDayOf, studyDayStart } from "../time/study-day.ts";
+import { parseSettings, type SettingName, type SettingsInput } from "../settings/settings.ts";
+import { studyDayFor, zoneChangePatch } from "../time/study-day.ts";
 import { update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
 import { vacationOf } from "../study/review-effects.ts";
@@ -49,13 +49,13 @@ export class InfoService {
     const profile = await this.enter(actor, now);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
-    const today = studyDayOf(now, profile.timeZone);
+    const today = studyDayFor(profile, now);
     const s = await this.deps.store.stats({
       userId: profile.id,
       teamId: actor.teamId,
       now,
-      dayStart: studyDayStart(today, profile.timeZone),
-      dayEnd: studyDayEnd(now, profile.timeZone),
+      dayStart: today.start,
+      dayEnd: today.end,
       retentionSince: new Date(now.getTime() - RETENTION_WINDOW_MS),
     });
     const retention =
@@ -69,7 +69,7 @@ export class InfoService {
         dueToday: s.dueToday,
         reviewedToday: s.reviewedToday,
         retention,
-        streak: currentStreak(profile, today, vacationOf(profile)),
+        streak: currentStreak(profile, today.day, vacationOf(profile)),
         cards: s.totalCards,
       }),
       buttons: [[{ action: actionId({ kind: "study", topic: undefined }), label: t.studyButton, style: "primary" }]],
@@ -102,7 +102,10 @@ export class InfoService {
       if (parsed.patch.dmTeamId && !(await this.deps.store.memberships(profile.id)).includes(parsed.patch.dmTeamId)) {
         return update(view({ body: [t.invalidSetting(t.notAMember)], tone: "error" }));
       }
-      profile = await this.deps.store.updateSettings(profile.id, parsed.patch);
+      const { timeZone } = parsed.patch;
+      // A new zone keeps the current study day until it is over there too: no second day.
+      const patch = timeZone === undefined ? parsed.patch : { ...parsed.patch, ...zoneChangePatch(profile, timeZone, now) };
+      profile = await this.deps.store.updateSettings(profile.id, patch);
     }
     return update(settingsView(profile, actor, hasChanges));
   }
@@ -128,21 +131,19 @@ export function settingsView(profile: UserProfile, actor: Actor, saved: boolean)
   const locale = localeOf(profile, actor);
   const t = messages(locale);
   const language = profile.locale ? t.languageName[profile.locale] : t.languageAuto(t.languageName[locale]);
+  // Every setting a person can change is shown (a new one fails to compile until it is).
+  const shown: Record<SettingName, string> = {
+    language,
+    timezone: profile.timeZone,
+    retention: profile.desiredRetention.toFixed(2),
+    new: String(profile.newPerDay),
+    reviews: String(profile.reviewsPerDay),
+    team: profile.dmTeamId ? `\`${profile.dmTeamId}\`` : t.dmTeamPersonal,
+    hidden: profile.hidden ? t.settingOn : t.settingOff,
+  };
   return view({
     title: t.settingsTitle,
-    body: [
-      ...(saved ? [t.settingsSaved] : []),
-      t
-        .settingsLines({
-          language,
-          timeZone: profile.timeZone,
-          retention: profile.desiredRetention.toFixed(2),
-          newPerDay: profile.newPerDay,
-          reviewsPerDay: profile.reviewsPerDay,
-        })
-        .join("\n"),
-      t.settingsHint,
-    ],
+    body: [...(saved ? [t.settingsSaved] : []), t.settingsLines(shown).join("\n"), t.settingsHint],
     tone: saved ? "success" : "neutral",
   });
 }

@@ -6,7 +6,7 @@ import type { ReviewEffects, ReviewSource, TeamSettings, UserProfile } from "../
 import type { CardState, Rating } from "../scheduler/card-state.ts";
 import { advanceStreak, STREAK_MILESTONES, type Vacation } from "../stats/streak.ts";
 import { periodKeysAt } from "../time/periods.ts";
-import { studyDayOf, studyDayStart } from "../time/study-day.ts";
+import { studyDayFor } from "../time/study-day.ts";
 
 export function vacationOf(profile: Pick<UserProfile, "vacationFrom" | "vacationTo">): Vacation | null {
   return profile.vacationFrom && profile.vacationTo ? { from: profile.vacationFrom, to: profile.vacationTo } : null;
@@ -21,14 +21,15 @@ export function reviewEffects(input: {
   now: Date;
 }): ReviewEffects {
   const { profile, team, now } = input;
-  const today = studyDayOf(now, profile.timeZone);
+  const studyDay = studyDayFor(profile, now);
+  const today = studyDay.day;
   const xpToday = profile.counterDay === today ? profile.xpToday : 0;
   const xp = xpFor({
     source: input.source,
     before: input.before,
     rating: input.rating,
     now,
-    dayStart: studyDayStart(today, profile.timeZone),
+    dayStart: studyDay.start,
     lastReviewAt: profile.lastReviewAt,
     xpToday,
   });

@@ -8,7 +8,7 @@ import type { CardRecord, StoredItem, UserProfile } from "../ports/study-store.t
 import { CARD_STATES, isLearning, RATINGS, type Rating } from "../scheduler/card-state.ts";
 import { previewRatings, rate } from "../scheduler/fsrs.ts";
 import { formatDuration } from "../time/intervals.ts";
-import { studyDayOf } from "../time/study-day.ts";
+import { studyDayFor } from "../time/study-day.ts";
 import { notice, rows, update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
 import { isGraded } from "../deck/item.ts";
@@ -71,7 +71,7 @@ export class StudyService {
     const { store, catalog } = this.deps;
     const locale = localeOf(profile, actor);
     const t = messages(locale);
-    const day = studyDayOf(now, profile.timeZone);
+    const day = studyDayFor(profile, now).day;
     const counters = countersFor(profile, day);
     const reviewsLeft = profile.reviewsPerDay - counters.reviewsToday;
     const newLeft = profile.newPerDay - counters.newToday;
@@ -197,7 +197,7 @@ export class StudyService {
     const itemId = item.id;
     const before = record?.card ?? null;
     const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, itemId));
-    const day = studyDayOf(now, profile.timeZone);
+    const day = studyDayFor(profile, now).day;
     const team = await this.deps.store.teamSettings(actor.teamId);
     const result = await this.deps.store.recordReview({
       userId: profile.id,

@@ -1,4 +1,5 @@
 import { ApplicationCommandOptionType } from "discord.js";
+import type { SettingName, SettingsInput } from "../../../core/settings/settings.ts";
 import type { DiscordCommand } from "./command-module.ts";
 import { CONTEXTS, stringOption } from "./command-module.ts";
 import { localized, timeZoneOption } from "./localized-option.ts";
@@ -44,21 +45,33 @@ export const settings: DiscordCommand = {
         autocomplete: true,
         max_length: 100,
       },
+      {
+        // on/off rather than a boolean, so "/settings hidden off" in the bot's replies is what people pick.
+        type: ApplicationCommandOptionType.String,
+        ...localized(
+          { en: "hidden", ja: "非表示" },
+          { en: "Hide yourself from leaderboards: on or off", ja: "ランキングに自分を表示しない（on/off）" },
+        ),
+        choices: [
+          { name: "on", name_localizations: { ja: "on（非表示にする）" }, value: "on" },
+          { name: "off", name_localizations: { ja: "off（表示する）" }, value: "off" },
+        ],
+      },
     ],
     ...CONTEXTS,
   },
   toCommand: (interaction) => {
     const server = stringOption(interaction, "server");
-    return {
-      name: "settings",
-      changes: {
-        language: stringOption(interaction, "language"),
-        timezone: stringOption(interaction, "timezone", 64),
-        retention: interaction.options.getNumber("retention") ?? undefined,
-        new: interaction.options.getInteger("new_per_day") ?? undefined,
-        reviews: interaction.options.getInteger("reviews_per_day") ?? undefined,
-        team: server === undefined ? undefined : server === "personal" ? "personal" : `discord:${server}`,
-      },
+    // Every setting the core has, by its option here: forgetting one does not compile.
+    const changes: { [K in SettingName]: SettingsInput[K] } = {
+      language: stringOption(interaction, "language"),
+      timezone: stringOption(interaction, "timezone", 64),
+      retention: interaction.options.getNumber("retention") ?? undefined,
+      new: interaction.options.getInteger("new_per_day") ?? undefined,
+      reviews: interaction.options.getInteger("reviews_per_day") ?? undefined,
+      team: server === undefined ? undefined : server === "personal" ? "personal" : `discord:${server}`,
+      hidden: stringOption(interaction, "hidden"),
     };
+    return { name: "settings", changes };
   },
 };

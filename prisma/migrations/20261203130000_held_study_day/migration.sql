@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "heldDay" TEXT;
+ALTER TABLE "User" ADD COLUMN "heldDayFrom" DATETIME;
+ALTER TABLE "User" ADD COLUMN "heldDayUntil" DATETIME;
+
