@@ -56,12 +56,19 @@ async function main(): Promise<number> {
   return runService(config, runtime, logger);
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    process.stderr.write(`Unexpected failure at start-up: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+/**
+ * Once the bot has stopped, how long whatever a library left running (discord.js reconnecting to a
+ * gateway that has gone, a socket to a server that no longer answers) may hold the process open.
+ */
+const EXIT_GRACE_MS = 500;
+
+function exitWith(code: number): void {
+  process.exitCode = code;
+  // Unreferenced: when nothing is left running the process ends at once; otherwise this ends it.
+  setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();
+}
+
+main().then(exitWith, (e: unknown) => {
+  process.stderr.write(`Unexpected failure at start-up: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  exitWith(1);
+});
