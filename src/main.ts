@@ -3,6 +3,7 @@
 import { createBot } from "./app/create-bot.ts";
 import { runService } from "./app/run-service.ts";
 import { runConsole } from "./adapters/console/console-session.ts";
+import { DotEnvError, loadDotEnv } from "./config/dotenv.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
 import { ContentError } from "./content-files/load-library.ts";
 import { toLocale } from "./core/i18n/locale.ts";
@@ -13,15 +14,17 @@ import { redactDatabaseUrl } from "./storage/database-url.ts";
 async function main(): Promise<number> {
   let config;
   try {
+    // .env fills in what the environment leaves unset; the environment wins.
+    loadDotEnv(process.env);
     config = loadConfig(process.env);
   } catch (e) {
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof DotEnvError) {
       process.stderr.write(`${e.message}\n`);
       return 1;
     }
     throw e;
   }
-  const consoleMode = !config.discord && !config.slack;
+  const consoleMode = !config.discord && !config.slack && config.console === "auto";
   const logger = createLogger(consoleMode && !process.env.LOG_LEVEL ? "warn" : config.logLevel);
   const hostTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 

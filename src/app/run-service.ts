@@ -53,6 +53,10 @@ function stopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
+export const NO_PLATFORM =
+  "No Discord or Slack is configured, and CONSOLE=off keeps the terminal session off: set DISCORD_TOKEN and DISCORD_APPLICATION_ID, " +
+  "or SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode), then restart. Waiting until stopped.";
+
 export interface RunningPart {
   name: string;
   isReady(): boolean;
@@ -76,6 +80,12 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
   };
   const start = async () => {
     const senders: Record<string, PlatformSender> = {};
+    if (!config.discord && !config.slack) {
+      // CONSOLE=off (a container) with nothing to connect to: say so, and stay up unhealthy rather than exit into a restart loop.
+      process.stderr.write(`${NO_PLATFORM}\n`);
+      logger.error(NO_PLATFORM);
+      parts.push({ name: "platform", isReady: () => false, stop: () => Promise.resolve() });
+    }
     if (config.discord?.shards) {
       const sharded = await startShards({
         token: config.discord.token,
@@ -103,7 +113,7 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
       parts.push({ name: "slack", isReady: () => slack.isReady(), stop: () => slack.stop() });
       senders["slack"] = new SlackSender(slack.client);
     }
-    if (config.jobs) {
+    if (config.jobs && (config.discord || config.slack)) {
       const owner = `${hostname()}:${process.pid}`;
       const sender = new SenderRouter(senders);
       const store = runtime.store;

@@ -8,9 +8,9 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import { FakeSlack } from "../fakes/slack/fake-slack.ts";
-import { startChild, type RunningChild } from "../support/child-process.ts";
+import { PROCESS_TEST_MS, startChild, type RunningChild } from "../support/child-process.ts";
 import { freshDatabase, type TestDatabase } from "../support/databases.ts";
-import { APPLICATION_ID } from "../support/discord-harness.ts";
+import { APPLICATION_ID, FAKE_DISCORD_TOKEN } from "../support/discord-harness.ts";
 
 /** The promise is 10 s; the test waits a little longer so that a loaded machine does not fail it spuriously. */
 const EXIT_WAIT_MS = 15_000;
@@ -86,85 +86,101 @@ describe("SIGTERM stops the bot and exits 0 whatever is unreachable", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("exits 0 after SIGTERM when the Discord gateway has gone away", async () => {
-    const discord = await FakeDiscord.start({ applicationId: APPLICATION_ID });
-    try {
-      bot = startChild(["npm", "start", "--silent"], {
-        DISCORD_TOKEN: "fake-token",
-        DISCORD_APPLICATION_ID: APPLICATION_ID,
-        DISCORD_API_URL: discord.restUrl,
-        DATABASE_URL: `file:${path.join(dir, "bot.db")}`,
-        LOG_LEVEL: "info",
-      });
-      await bot.waitForOutput(/study bot running/);
-    } finally {
-      await discord.stop();
-    }
-    await bot.waitForOutput(/discord shard reconnecting/);
-    expect(await exitAfterSigterm(bot), bot.stderr()).toEqual({ code: 0, signal: null });
-    expect(bot.stderr()).toContain('"msg":"stopped"');
-  }, 40_000);
-
-  it("exits 0 after SIGTERM when Slack (Socket Mode and its Web API) has gone away", async () => {
-    const slack = await FakeSlack.start();
-    try {
-      bot = startChild(["npm", "start", "--silent"], {
-        SLACK_BOT_TOKEN: "xoxb-fake-bot-token",
-        SLACK_APP_TOKEN: "xapp-fake-app-token",
-        SLACK_API_URL: slack.apiUrl,
-        DATABASE_URL: `file:${path.join(dir, "bot.db")}`,
-        LOG_LEVEL: "info",
-      });
-      await bot.waitForOutput(/study bot running/);
-    } finally {
-      await slack.stop();
-    }
-    expect(await exitAfterSigterm(bot), bot.stderr()).toEqual({ code: 0, signal: null });
-    expect(bot.stderr()).toContain('"msg":"stopped"');
-  }, 40_000);
-
-  it("exits 0 after SIGTERM while Discord's API accepts the connection but never answers at start-up", async () => {
-    const silent = await silentServer();
-    try {
-      bot = startChild(["npm", "start", "--silent"], {
-        DISCORD_TOKEN: "fake-token",
-        DISCORD_APPLICATION_ID: APPLICATION_ID,
-        DISCORD_API_URL: silent.url,
-        DATABASE_URL: `file:${path.join(dir, "bot.db")}`,
-        LOG_LEVEL: "info",
-      });
-      await bot.waitForOutput(/database ready/);
-      expect(await exitAfterSigterm(bot), bot.stderr()).toEqual({ code: 0, signal: null });
-      expect(bot.stderr()).toContain("shutting down while starting");
-    } finally {
-      await silent.close();
-    }
-  }, 40_000);
-
-  it.skipIf(!process.env.TEST_POSTGRES_URL)("exits 0 after SIGTERM when PostgreSQL has gone silent", async () => {
-    const database: TestDatabase = await freshDatabase("postgres");
-    const discord = await FakeDiscord.start({ applicationId: APPLICATION_ID });
-    const target = new URL(database.url);
-    const proxy = await postgresProxy(target);
-    const viaProxy = new URL(database.url);
-    viaProxy.host = `127.0.0.1:${proxy.port}`;
-    try {
-      bot = startChild(["npm", "start", "--silent"], {
-        DISCORD_TOKEN: "fake-token",
-        DISCORD_APPLICATION_ID: APPLICATION_ID,
-        DISCORD_API_URL: discord.restUrl,
-        DATABASE_URL: viaProxy.toString(),
-        LOG_LEVEL: "info",
-      });
-      await bot.waitForOutput(/study bot running/);
-      proxy.silence();
+  it(
+    "exits 0 after SIGTERM when the Discord gateway has gone away",
+    async () => {
+      const discord = await FakeDiscord.start({ applicationId: APPLICATION_ID });
+      try {
+        bot = startChild(["npm", "start", "--silent"], {
+          DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
+          DISCORD_APPLICATION_ID: APPLICATION_ID,
+          DISCORD_API_URL: discord.restUrl,
+          DATABASE_URL: `file:${path.join(dir, "bot.db")}`,
+          LOG_LEVEL: "info",
+        });
+        await bot.waitForOutput(/study bot running/);
+      } finally {
+        await discord.stop();
+      }
+      await bot.waitForOutput(/discord shard reconnecting/);
       expect(await exitAfterSigterm(bot), bot.stderr()).toEqual({ code: 0, signal: null });
       expect(bot.stderr()).toContain('"msg":"stopped"');
-    } finally {
-      bot?.killAll();
-      await proxy.close();
-      await discord.stop();
-      await database.drop();
-    }
-  }, 60_000);
+    },
+    PROCESS_TEST_MS,
+  );
+
+  it(
+    "exits 0 after SIGTERM when Slack (Socket Mode and its Web API) has gone away",
+    async () => {
+      const slack = await FakeSlack.start();
+      try {
+        bot = startChild(["npm", "start", "--silent"], {
+          SLACK_BOT_TOKEN: "xoxb-fake-bot-token",
+          SLACK_APP_TOKEN: "xapp-fake-app-token",
+          SLACK_API_URL: slack.apiUrl,
+          DATABASE_URL: `file:${path.join(dir, "bot.db")}`,
+          LOG_LEVEL: "info",
+        });
+        await bot.waitForOutput(/study bot running/);
+      } finally {
+        await slack.stop();
+      }
+      expect(await exitAfterSigterm(bot), bot.stderr()).toEqual({ code: 0, signal: null });
+      expect(bot.stderr()).toContain('"msg":"stopped"');
+    },
+    PROCESS_TEST_MS,
+  );
+
+  it(
+    "exits 0 after SIGTERM while Discord's API accepts the connection but never answers at start-up",
+    async () => {
+      const silent = await silentServer();
+      try {
+        bot = startChild(["npm", "start", "--silent"], {
+          DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
+          DISCORD_APPLICATION_ID: APPLICATION_ID,
+          DISCORD_API_URL: silent.url,
+          DATABASE_URL: `file:${path.join(dir, "bot.db")}`,
+          LOG_LEVEL: "info",
+        });
+        await bot.waitForOutput(/database ready/);
+        expect(await exitAfterSigterm(bot), bot.stderr()).toEqual({ code: 0, signal: null });
+        expect(bot.stderr()).toContain("shutting down while starting");
+      } finally {
+        await silent.close();
+      }
+    },
+    PROCESS_TEST_MS,
+  );
+
+  it.skipIf(!process.env.TEST_POSTGRES_URL)(
+    "exits 0 after SIGTERM when PostgreSQL has gone silent",
+    async () => {
+      const database: TestDatabase = await freshDatabase("postgres");
+      const discord = await FakeDiscord.start({ applicationId: APPLICATION_ID });
+      const target = new URL(database.url);
+      const proxy = await postgresProxy(target);
+      const viaProxy = new URL(database.url);
+      viaProxy.host = `127.0.0.1:${proxy.port}`;
+      try {
+        bot = startChild(["npm", "start", "--silent"], {
+          DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
+          DISCORD_APPLICATION_ID: APPLICATION_ID,
+          DISCORD_API_URL: discord.restUrl,
+          DATABASE_URL: viaProxy.toString(),
+          LOG_LEVEL: "info",
+        });
+        await bot.waitForOutput(/study bot running/);
+        proxy.silence();
+        expect(await exitAfterSigterm(bot), bot.stderr()).toEqual({ code: 0, signal: null });
+        expect(bot.stderr()).toContain('"msg":"stopped"');
+      } finally {
+        bot?.killAll();
+        await proxy.close();
+        await discord.stop();
+        await database.drop();
+      }
+    },
+    PROCESS_TEST_MS,
+  );
 });

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { registerCommands } from "../../src/adapters/discord/register-commands.ts";
 import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import { startChild, type RunningChild } from "../support/child-process.ts";
-import { APPLICATION_ID, textOf } from "../support/discord-harness.ts";
+import { APPLICATION_ID, FAKE_DISCORD_TOKEN, textOf } from "../support/discord-harness.ts";
 
 describe("npm start with Discord configured", () => {
   let fake: FakeDiscord;
@@ -27,7 +27,7 @@ describe("npm start with Discord configured", () => {
 
   it("connects through DISCORD_API_URL's gateway, answers, and finishes an interaction in flight on SIGTERM, exiting 0", async () => {
     bot = startChild(["npm", "start", "--silent"], {
-      DISCORD_TOKEN: "fake-token",
+      DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
       DISCORD_APPLICATION_ID: APPLICATION_ID,
       DISCORD_API_URL: fake.restUrl,
       DATABASE_URL: `file:${path.join(dir, "bot.db")}`,
@@ -53,6 +53,6 @@ describe("npm start with Discord configured", () => {
     expect(exit, bot.stderr()).toEqual({ code: 0, signal: null });
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(bot.stderr()).toContain('"msg":"stopped"');
-    expect(bot.stderr()).not.toContain("fake-token");
+    expect(bot.stderr()).not.toContain(FAKE_DISCORD_TOKEN);
   });
 });

@@ -8,7 +8,7 @@ import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import type { FakeGuild } from "../fakes/discord/fake-guild.ts";
 import { startChild, type RunningChild } from "../support/child-process.ts";
 import { DATABASES } from "../support/databases.ts";
-import { APPLICATION_ID, textOf } from "../support/discord-harness.ts";
+import { APPLICATION_ID, FAKE_DISCORD_TOKEN, textOf } from "../support/discord-harness.ts";
 import { learnersWithDueReminders } from "../support/due-reminders.ts";
 import type { TestBot } from "../support/test-bot.ts";
 
@@ -41,7 +41,7 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
     const setup = await learnersWithDueReminders(fake, "sqlite", 4);
     t = setup.t;
     bot = startChild(["npm", "start", "--silent"], {
-      DISCORD_TOKEN: "fake-token",
+      DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
       DISCORD_APPLICATION_ID: APPLICATION_ID,
       DISCORD_API_URL: fake.restUrl,
       DISCORD_SHARDS: "auto",
@@ -86,7 +86,7 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
     expect(await running.exited, running.stderr()).toEqual({ code: 0, signal: null });
     expect(Date.now() - started).toBeLessThan(10_000);
     await fake.waitFor(() => fake!.readyShards.length === 0, 5_000, "both shards disconnected");
-    expect(running.stdout() + running.stderr()).not.toContain("fake-token");
+    expect(running.stdout() + running.stderr()).not.toContain(FAKE_DISCORD_TOKEN);
   }, 120_000);
 
   it("splits the shards over two instances (DISCORD_SHARD_LIST): each server answered once, reminders sent once", async () => {
@@ -97,7 +97,7 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
     t = setup.t;
     const instance = (shardList: string) =>
       startChild([process.execPath, "--import", "tsx", "src/main.ts"], {
-        DISCORD_TOKEN: "fake-token",
+        DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
         DISCORD_APPLICATION_ID: APPLICATION_ID,
         DISCORD_API_URL: fake!.restUrl,
         DISCORD_SHARDS: "2",

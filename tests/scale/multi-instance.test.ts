@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import { startChild, type RunningChild } from "../support/child-process.ts";
 import { DATABASES, type DatabaseKind } from "../support/databases.ts";
-import { APPLICATION_ID } from "../support/discord-harness.ts";
+import { APPLICATION_ID, FAKE_DISCORD_TOKEN } from "../support/discord-harness.ts";
 import { learnersWithDueReminders } from "../support/due-reminders.ts";
 import type { TestBot } from "../support/test-bot.ts";
 
@@ -24,7 +24,7 @@ async function setup(kind: DatabaseKind): Promise<Setup> {
 
 function startBot(s: Setup, name: string): RunningChild {
   return startChild([process.execPath, "--import", "tsx", "src/main.ts"], {
-    DISCORD_TOKEN: "fake-token",
+    DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
     DISCORD_APPLICATION_ID: APPLICATION_ID,
     DISCORD_API_URL: s.fake.restUrl,
     DATABASE_URL: s.t.url,

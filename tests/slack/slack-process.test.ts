@@ -10,7 +10,7 @@ import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import { FakeSlack, encodeSlashCommand, postToApp } from "../fakes/slack/fake-slack.ts";
 import { slashCommandPayload } from "../fakes/slack/payloads.ts";
 import { startChild, type RunningChild } from "../support/child-process.ts";
-import { APPLICATION_ID, textOf as discordText } from "../support/discord-harness.ts";
+import { APPLICATION_ID, FAKE_DISCORD_TOKEN, textOf as discordText } from "../support/discord-harness.ts";
 import { textOf } from "../support/slack-harness.ts";
 
 async function freePort(): Promise<number> {
@@ -22,6 +22,9 @@ async function freePort(): Promise<number> {
     });
   });
 }
+
+/** Slack's signing secrets are 32 hexadecimal characters. */
+const SIGNING_SECRET = "8f742231b10e8888abcd990000085a57";
 
 describe("npm start with Slack configured", () => {
   let slack: FakeSlack;
@@ -45,7 +48,7 @@ describe("npm start with Slack configured", () => {
         SLACK_BOT_TOKEN: "xoxb-secret-bot-token",
         SLACK_APP_TOKEN: "xapp-secret-app-token",
         SLACK_API_URL: slack.apiUrl,
-        DISCORD_TOKEN: "fake-token",
+        DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
         DISCORD_APPLICATION_ID: APPLICATION_ID,
         DISCORD_API_URL: discord.restUrl,
         DATABASE_URL: `file:${path.join(dir, "bot.db")}`,
@@ -71,7 +74,7 @@ describe("npm start with Slack configured", () => {
     const port = await freePort();
     bot = startChild(["npm", "start", "--silent"], {
       SLACK_BOT_TOKEN: "xoxb-secret-bot-token",
-      SLACK_SIGNING_SECRET: "the-signing-secret",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
       DATABASE_URL: `file:${path.join(dir, "bot.db")}`,
@@ -80,7 +83,7 @@ describe("npm start with Slack configured", () => {
     const url = slack.responseUrl();
     const body = encodeSlashCommand(slashCommandPayload({ responseUrl: url, text: "topics" }));
     expect((await postToApp(`http://127.0.0.1:${port}/slack/events`, { body, signingSecret: "wrong-secret" })).status).toBe(401);
-    expect((await postToApp(`http://127.0.0.1:${port}/slack/events`, { body, signingSecret: "the-signing-secret" })).status).toBe(200);
+    expect((await postToApp(`http://127.0.0.1:${port}/slack/events`, { body, signingSecret: SIGNING_SECRET })).status).toBe(200);
     expect(textOf(await slack.waitFor(() => slack.responseMessage(url), 5000))).toContain("Topics");
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toEqual({ code: 0, signal: null });

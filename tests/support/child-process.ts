@@ -1,6 +1,14 @@
 // Runs the bot as a child process (as `npm start` would) and collects its output.
 import { spawn, type ChildProcess } from "node:child_process";
 
+/**
+ * How long a test waits for `npm start` to reach a line of output. Starting runs tsx, migrates a
+ * fresh database and syncs the decks: a few seconds on a quiet machine, far more on a loaded one.
+ */
+export const START_WAIT_MS = 60_000;
+/** A test's own timeout when it starts the bot once (twice: double it). */
+export const PROCESS_TEST_MS = 120_000;
+
 export interface RunningChild {
   child: ChildProcess;
   stdout: () => string;
@@ -38,7 +46,7 @@ export function startChild(command: string[], env: Record<string, string>, cwd =
         // already gone
       }
     },
-    async waitForOutput(pattern, timeoutMs = 20_000) {
+    async waitForOutput(pattern, timeoutMs = START_WAIT_MS) {
       const started = Date.now();
       while (!pattern.test(out + err)) {
         if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${pattern}; output so far:\n${out}\n${err}`);
