@@ -9,7 +9,8 @@ import { ContentError } from "./content-files/load-library.ts";
 import { toLocale } from "./core/i18n/locale.ts";
 import { createLogger } from "./ops/logger.ts";
 import { MigrationError } from "./storage/migrations.ts";
-import { redactDatabaseUrl } from "./storage/database-url.ts";
+import { DatabaseStartError } from "./storage/database-errors.ts";
+import { DEFAULT_DATABASE_URL, redactDatabaseUrl } from "./storage/database-url.ts";
 
 async function main(): Promise<number> {
   let config;
@@ -36,13 +37,26 @@ async function main(): Promise<number> {
       fallbackTimeZone: consoleMode ? hostTimeZone : "UTC",
     });
   } catch (e) {
-    if (e instanceof ContentError || e instanceof MigrationError) {
+    if (e instanceof ContentError || e instanceof MigrationError || e instanceof DatabaseStartError) {
       process.stderr.write(`Cannot start: ${e.message}\n`);
       return 1;
     }
     throw e;
   }
   logger.info({ database: redactDatabaseUrl(config.databaseUrl), sync: runtime.sync }, "database ready");
+  // No file was there. On the default path that is a first run; on a path DATABASE_URL names, the
+  // bot may have run on it before (a volume not mounted, a file moved): never silently.
+  const target = runtime.database.target;
+  const newDatabase =
+    runtime.database.created && target.provider === "sqlite"
+      ? { file: target.file, explicit: config.databaseUrl !== DEFAULT_DATABASE_URL }
+      : undefined;
+  if (newDatabase?.explicit)
+    logger[consoleMode ? "info" : "warn"](
+      { database: newDatabase.file },
+      "DATABASE_URL names a file that did not exist: created a new, empty database there. If the bot has run on this path before, its data is not in it (a volume not mounted? a moved file?): stop the bot and put the file back",
+    );
+  else if (newDatabase) logger.info({ database: newDatabase.file }, "created a new, empty database");
 
   if (consoleMode) {
     await runConsole({
@@ -52,6 +66,7 @@ async function main(): Promise<number> {
       output: process.stdout,
       systemLocale: toLocale(config.systemLocaleTag),
       logger,
+      newDatabase,
     });
     await runtime.database.close();
     return 0;

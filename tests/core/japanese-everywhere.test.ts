@@ -770,6 +770,8 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   consoleChoose: [4],
   consoleSaved: ["復習履歴.csv"],
   consoleCannotRead: ["デッキ.csv"],
+  consoleNewDatabase: ["データ/学習.db"],
+  consoleDatabaseWasMissing: ["データ/学習.db"],
   durationPhrase: ["3", "day"],
   sourceLine: ["はじめに"],
   leaderboardTitle: ["今週", "XP"],

@@ -19,9 +19,16 @@ export interface RunningChild {
   killAll(): void;
 }
 
-export function startChild(command: string[], env: Record<string, string>, cwd = process.cwd()): RunningChild {
+export function startChild(
+  command: string[],
+  env: Record<string, string>,
+  cwd = process.cwd(),
+  /** Run as another user (tests running as root use this to meet file permissions). */
+  as?: { uid: number; gid: number },
+): RunningChild {
   const child = spawn(command[0]!, command.slice(1), {
     cwd,
+    ...as,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", LANG: "C", ...env },
     stdio: ["pipe", "pipe", "pipe"],
     // Its own process group, so that cleanup reaches what it started (`npm start` runs node under npm).

@@ -23,6 +23,8 @@ export interface ConsoleOptions {
   database: string;
   logger: Logger;
   now?: () => Date;
+  /** The database file was not there at start: a new, empty one was created (`explicit`: DATABASE_URL named it). */
+  newDatabase?: { file: string; explicit: boolean } | undefined;
   /** Where /export and /deck export write their files (default ./exports). */
   exportsDir?: string;
 }
@@ -51,7 +53,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
 
   const greeting = await say();
-  write([greeting.consoleMode(CONSOLE_USER, options.database), greeting.consoleConnect, "", greeting.consoleGreeting].join("\n"));
+  const fresh = options.newDatabase;
+  write(
+    [
+      greeting.consoleMode(CONSOLE_USER, options.database),
+      ...(fresh ? [fresh.explicit ? greeting.consoleDatabaseWasMissing(fresh.file) : greeting.consoleNewDatabase(fresh.file)] : []),
+      greeting.consoleConnect,
+      "",
+      greeting.consoleGreeting,
+    ].join("\n"),
+  );
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
     const line = raw.trim();
