@@ -7,6 +7,7 @@ import type { Bot } from "../../core/bot.ts";
 import { parseCommandLine } from "../../core/commands/parse-command-line.ts";
 import type { Actor } from "../../core/identity.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
+import { cleanTypedLine } from "../../core/deck-import/plain-text.ts";
 import { messages } from "../../core/i18n/messages.ts";
 import type { Logger } from "../../ops/logger.ts";
 import { renderConsole } from "./render-console.ts";
@@ -65,7 +66,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   );
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
-    const line = raw.trim();
+    // Typed or pasted: escape sequences and control characters go before anything is echoed or stored.
+    const line = cleanTypedLine(raw).trim();
     if (line === "") continue;
     write(`> ${line}`);
     try {
