@@ -9,7 +9,10 @@ export class DatabaseStartError extends Error {
 /** How long PostgreSQL gets to accept a connection (and answer its start-up) before start-up fails. */
 export const POSTGRES_CONNECT_TIMEOUT_MS = 10_000;
 
-const codeOf = (e: unknown): string => String((e as { code?: unknown } | null)?.code ?? "");
+const codeOf = (e: unknown): string => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "";
+};
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** The SQLite file could not be created, opened, read or migrated. Unknown failures come back undefined (they keep their stack). */

@@ -194,7 +194,7 @@ export function parseYamlDeck(text: string): { items: ImportedItem[]; problems: 
   const items: ImportedItem[] = [];
   const idLines = new Map<string, number | undefined>();
   raws.forEach((raw, index) => {
-    const rawId = typeof raw === "object" && raw !== null && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
+    const rawId = typeof raw === "object" && raw !== null && "id" in raw ? String(raw.id) : `#${index + 1}`;
     const parsed = itemSchema.safeParse(cleanStrings(raw), { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
