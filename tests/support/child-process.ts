@@ -15,6 +15,8 @@ export interface RunningChild {
   stderr: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   waitForOutput(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** How many times `pattern` (global) occurs in the output so far. */
+  count(pattern: RegExp): number;
   /** SIGKILL to the child's whole process group (npm and node under it, shard processes), for cleanup. */
   killAll(): void;
 }
@@ -53,6 +55,9 @@ export function startChild(
         // already gone
       }
     },
+    count(pattern) {
+      return (out + err).match(pattern)?.length ?? 0;
+    },
     async waitForOutput(pattern, timeoutMs = START_WAIT_MS) {
       const started = Date.now();
       while (!pattern.test(out + err)) {
@@ -62,4 +67,26 @@ export function startChild(
       }
     },
   };
+}
+
+/** The line the scheduler logs (at debug level) each time it runs the reminders job. */
+export const REMINDERS_TICK = /"job":"reminders"[^\n]*"msg":"job ran"/g;
+
+/**
+ * Waits until every process has run its jobs `ticks` more times from now: the quiet signal before
+ * checking that nothing more was sent (instead of sleeping and hoping the ticks happened).
+ */
+export async function moreTicks(children: RunningChild[], ticks: number, timeoutMs = START_WAIT_MS): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      const target = child.count(REMINDERS_TICK) + ticks;
+      const started = Date.now();
+      while (child.count(REMINDERS_TICK) < target) {
+        if (Date.now() - started > timeoutMs)
+          throw new Error(`a process did not tick ${ticks} more times:\n${child.stderr().slice(-2000)}`);
+        if (child.child.exitCode !== null) throw new Error(`a process exited (${child.child.exitCode}) before ticking:\n${child.stderr()}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }),
+  );
 }
