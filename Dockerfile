@@ -22,11 +22,15 @@ ENV NODE_ENV=production \
 WORKDIR /app
 RUN npm install -g npm@11 && mkdir -p /data && chown node:node /data
 COPY --from=build --chown=node:node /app /app
+# The default SQLite path (file:./data/study-bot.db, as .env.example shows it) lands on the volume
+# too, so a DATABASE_URL copied from .env cannot put the database where `docker rm` deletes it.
+RUN ln -s /data /app/data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000 9090
 # /healthz answers 200 when the database answers and every configured platform is connected.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + process.env.OPS_PORT + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-# exec form: npm hands the signal on to node (the start script execs it), so SIGTERM stops the bot gracefully.
+# exec form: npm hands the signal on to node (the start script execs it), so SIGTERM stops the bot
+# gracefully; run with --init (compose: init: true) so that a process reaps its children.
 CMD ["npm", "start"]

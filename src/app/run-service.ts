@@ -1,6 +1,8 @@
 // Service mode: Discord and/or Slack in one process, the scheduled jobs, and the ops endpoints,
 // until SIGTERM or SIGINT. Shutdown stops accepting new interactions, lets in-flight ones finish,
-// stops the jobs, closes the database, and exits within 10 seconds.
+// stops the jobs, closes the database, and exits 0 within 10 seconds even when Discord, Slack or
+// the database has become unreachable: every step has a share of the deadline, and a part that
+// does not stop in its share is left behind (main.ts exits whatever is still running).
 import { hostname } from "node:os";
 import type { Config } from "../config/env.ts";
 import { DiscordSender } from "../adapters/discord/discord-sender.ts";
@@ -18,6 +20,42 @@ import { startOpsServer } from "../ops/ops-server.ts";
 import type { BotRuntime } from "./create-bot.ts";
 
 export const SHUTDOWN_DEADLINE_MS = 10_000;
+/** From the signal: how long the platforms and jobs have to stop, in-flight interactions included. */
+export const PARTS_STOP_MS = 7_000;
+/** Then the database's share, before the process exits. */
+export const DATABASE_CLOSE_MS = 1_500;
+
+/** Resolves true when `work` settles within `ms`, false when it is still running then (it is left running). */
+export async function within(work: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([
+      work.then(
+        () => true,
+        () => true,
+      ),
+      late,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Resolves with the first SIGTERM or SIGINT from now on; later ones are ignored rather than killing the process mid-shutdown. */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => resolve(signal);
+    process.on("SIGTERM", on);
+    process.on("SIGINT", on);
+  });
+}
+
+export const NO_PLATFORM =
+  "No Discord or Slack is configured, and CONSOLE=off keeps the terminal session off: set DISCORD_TOKEN and DISCORD_APPLICATION_ID, " +
+  "or SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode), then restart. Waiting until stopped.";
 
 export interface RunningPart {
   name: string;
@@ -26,20 +64,28 @@ export interface RunningPart {
 }
 
 export async function runService(config: Config, runtime: BotRuntime, logger: Logger): Promise<number> {
+  // Listening from the start: a signal while Discord or Slack is still connecting stops the bot too.
+  const signalled = stopSignal();
   const parts: RunningPart[] = [];
   const metrics = createBotMetrics({ processMetrics: true });
-  const stopAll = async () => {
+  const stopAll = async (startedAt: number) => {
+    const until = startedAt + PARTS_STOP_MS;
     for (const part of [...parts].reverse()) {
-      try {
-        await part.stop();
-      } catch (e) {
-        logger.error({ err: e, part: part.name }, "error while stopping");
-      }
+      const stopping = part.stop().catch((e: unknown) => logger.error({ err: e, part: part.name }, "error while stopping"));
+      if (!(await within(stopping, until - Date.now())))
+        logger.warn({ part: part.name }, "did not stop in time (is it unreachable?); leaving it behind");
     }
-    await runtime.database.close();
+    if (!(await within(runtime.database.close(), until + DATABASE_CLOSE_MS - Date.now())))
+      logger.warn("the database did not close in time (is it unreachable?); leaving it behind");
   };
-  try {
+  const start = async () => {
     const senders: Record<string, PlatformSender> = {};
+    if (!config.discord && !config.slack) {
+      // CONSOLE=off (a container) with nothing to connect to: say so, and stay up unhealthy rather than exit into a restart loop.
+      process.stderr.write(`${NO_PLATFORM}\n`);
+      logger.error(NO_PLATFORM);
+      parts.push({ name: "platform", isReady: () => false, stop: () => Promise.resolve() });
+    }
     if (config.discord?.shards) {
       const sharded = await startShards({
         token: config.discord.token,
@@ -49,7 +95,7 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
         logger,
         observe: metrics.observer("discord"),
       });
-      parts.push({ name: "discord", isReady: sharded.isReady, stop: sharded.stop });
+      parts.push({ name: "discord", isReady: () => sharded.isReady(), stop: () => sharded.stop() });
       senders["discord"] = new DiscordSender({ token: config.discord.token, apiUrl: config.discord.apiUrl });
     } else if (config.discord) {
       const discord = await startDiscord({
@@ -59,15 +105,15 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
         client: { apiUrl: config.discord.apiUrl },
         router: { observe: metrics.observer("discord") },
       });
-      parts.push({ name: "discord", isReady: discord.isReady, stop: discord.stop });
+      parts.push({ name: "discord", isReady: () => discord.isReady(), stop: () => discord.stop() });
       senders["discord"] = new DiscordSender({ token: config.discord.token, apiUrl: config.discord.apiUrl, rest: discord.client.rest });
     }
     if (config.slack) {
       const slack = await startSlack({ bot: runtime.bot, logger, ...config.slack, observe: metrics.observer("slack") });
-      parts.push({ name: "slack", isReady: slack.isReady, stop: slack.stop });
+      parts.push({ name: "slack", isReady: () => slack.isReady(), stop: () => slack.stop() });
       senders["slack"] = new SlackSender(slack.client);
     }
-    if (config.jobs) {
+    if (config.jobs && (config.discord || config.slack)) {
       const owner = `${hostname()}:${process.pid}`;
       const sender = new SenderRouter(senders);
       const store = runtime.store;
@@ -93,7 +139,7 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
           { name: "team posts", run: (now) => teams.tick(now) },
         ],
       });
-      parts.unshift({ name: "jobs", isReady: () => true, stop: scheduler.stop });
+      parts.unshift({ name: "jobs", isReady: () => true, stop: () => scheduler.stop() });
     }
     if (config.opsPort !== undefined) {
       const ops = await startOpsServer({
@@ -104,28 +150,35 @@ export async function runService(config: Config, runtime: BotRuntime, logger: Lo
           ...parts.filter((p) => p.name !== "jobs").map((p) => ({ name: p.name, check: () => p.isReady() })),
         ],
       });
-      parts.unshift({ name: "ops", isReady: () => true, stop: ops.close });
+      parts.unshift({ name: "ops", isReady: () => true, stop: () => ops.close() });
       logger.info({ port: ops.port }, "ops endpoints listening (/healthz, /metrics)");
     }
+  };
+
+  let signal: NodeJS.Signals | undefined;
+  try {
+    signal = await Promise.race([start().then(() => undefined), signalled]);
   } catch (e) {
     logger.error({ err: e }, "could not start");
     metrics.errors.inc({ source: "startup" });
-    await stopAll();
+    await stopAll(Date.now());
     return 1;
   }
-  logger.info({ parts: parts.map((p) => p.name) }, "study bot running");
-
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGTERM", () => resolve("SIGTERM"));
-    process.once("SIGINT", () => resolve("SIGINT"));
-  });
-  logger.info({ signal }, "shutting down");
+  if (signal) {
+    // Still connecting (a platform may be unreachable): stop what has started; main.ts exits past the rest.
+    logger.info({ signal, started: parts.map((p) => p.name) }, "shutting down while starting");
+  } else {
+    logger.info({ parts: parts.map((p) => p.name) }, "study bot running");
+    signal = await signalled;
+    logger.info({ signal }, "shutting down");
+  }
+  const startedAt = Date.now();
   const deadline = setTimeout(() => {
     logger.error("shutdown took longer than 10 s; exiting anyway");
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS);
   deadline.unref();
-  await stopAll();
+  await stopAll(startedAt);
   clearTimeout(deadline);
   logger.info("stopped");
   return 0;

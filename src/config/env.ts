@@ -17,6 +17,24 @@ const port = (fallback: number) =>
     .transform((s) => (s === undefined ? fallback : Number(s)))
     .refine((n) => Number.isInteger(n) && n >= 0 && n <= 65535, "must be a port number from 0 to 65535");
 
+/** A secret's shape: checked before any network call, and described without ever echoing the value. */
+const secret = (shape: RegExp, what: string) =>
+  optional.superRefine((s, ctx) => {
+    if (s === undefined || shape.test(s)) return;
+    const hint = /^["']|["']$/.test(s)
+      ? "it has quotes around it (docker's --env-file keeps them): remove them"
+      : /^Bot\s/i.test(s)
+        ? 'give the token alone, without "Bot "'
+        : /\s/.test(s)
+          ? "it contains spaces or line breaks"
+          : `it does not have that shape`;
+    ctx.addIssue({ code: "custom", message: `must be ${what}; ${hint} (the value is not shown)` });
+  });
+
+/** Discord's ids (snowflakes) are 17 to 20 digits. */
+const snowflake = (what: string) =>
+  optional.refine((s) => s === undefined || /^\d{17,20}$/.test(s), `must be ${what}: a number of 17 to 20 digits`);
+
 const envSchema = z.object({
   DATABASE_URL: optional
     .transform((s) => s ?? DEFAULT_DATABASE_URL)
@@ -29,18 +47,21 @@ const envSchema = z.object({
     }),
   CONTENT_DIR: optional.transform((s) => s ?? "content"),
   LOG_LEVEL: optional.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
-  DISCORD_TOKEN: optional,
-  DISCORD_APPLICATION_ID: optional.refine((s) => s === undefined || /^\d{15,22}$/.test(s), "must be the application's numeric id"),
-  DISCORD_GUILD_ID: optional.refine((s) => s === undefined || /^\d{15,22}$/.test(s), "must be a server's numeric id"),
+  DISCORD_TOKEN: secret(
+    /^[A-Za-z0-9_-]{18,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{20,}$/,
+    "a Discord bot token (Developer Portal > Bot > Reset Token: three parts separated by dots)",
+  ),
+  DISCORD_APPLICATION_ID: snowflake("the Application ID from the Developer Portal's General Information"),
+  DISCORD_GUILD_ID: snowflake("a server's id (Developer Mode on, right-click the server > Copy Server ID)"),
   DISCORD_API_URL: url("DISCORD_API_URL"),
   DISCORD_SHARDS: optional.refine((s) => s === undefined || s === "auto" || /^[1-9]\d{0,3}$/.test(s), "must be auto or a number of shards"),
   DISCORD_SHARD_LIST: optional.refine(
     (s) => s === undefined || /^\d{1,4}(,\d{1,4})*$/.test(s.replace(/\s/g, "")),
     "must be shard numbers separated by commas, like 0,1",
   ),
-  SLACK_BOT_TOKEN: optional.refine((s) => s === undefined || s.startsWith("xoxb-"), "must be a bot token (it starts with xoxb-)"),
-  SLACK_APP_TOKEN: optional.refine((s) => s === undefined || s.startsWith("xapp-"), "must be an app-level token (it starts with xapp-)"),
-  SLACK_SIGNING_SECRET: optional,
+  SLACK_BOT_TOKEN: secret(/^xoxb-[A-Za-z0-9-]{8,}$/, "a bot token (Bot User OAuth Token: xoxb- then letters, digits and dashes)"),
+  SLACK_APP_TOKEN: secret(/^xapp-[A-Za-z0-9-]{8,}$/, "an app-level token (xapp- then letters, digits and dashes)"),
+  SLACK_SIGNING_SECRET: secret(/^[0-9a-f]{32}$/i, "the Signing Secret from Basic Information (32 hexadecimal characters)"),
   SLACK_API_URL: url("SLACK_API_URL"),
   SLACK_COMMAND: optional.refine((s) => s === undefined || /^\/[a-z0-9_-]{1,31}$/.test(s), "must look like /study"),
   PORT: port(3000),
@@ -52,6 +73,7 @@ const envSchema = z.object({
   OPS_PORT: optional
     .transform((s) => (s === undefined ? undefined : Number(s)))
     .refine((n) => n === undefined || (Number.isInteger(n) && n >= 0 && n <= 65535), "must be a port number from 0 to 65535"),
+  CONSOLE: optional.pipe(z.enum(["auto", "off"], { error: "must be auto or off" }).optional()),
   TZ: optional,
   LANG: optional,
   LC_ALL: optional,
@@ -91,6 +113,11 @@ export interface Config {
   jobsCron: string;
   /** How long a claimed send is left to its sender before another instance retries it. */
   reminderLeaseSeconds: number;
+  /**
+   * With no platform configured: `auto` opens the study session in the terminal; `off` (containers)
+   * says what is missing and waits to be stopped instead of exiting into a restart loop.
+   */
+  console: "auto" | "off";
 }
 
 export class ConfigError extends Error {
@@ -136,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     jobs: e.JOBS !== "off",
     jobsCron: e.JOBS_CRON ?? "* * * * *",
     reminderLeaseSeconds: e.REMINDER_LEASE_SECONDS,
+    console: e.CONSOLE ?? "auto",
   };
   if (e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID) {
     config.discord = {

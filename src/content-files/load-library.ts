@@ -106,7 +106,7 @@ export async function readLibrary(contentDir: string): Promise<LoadResult> {
         continue;
       }
       shape.data.items.forEach((raw, index) => {
-        const rawId = typeof raw === "object" && raw !== null && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
+        const rawId = typeof raw === "object" && raw !== null && "id" in raw ? String(raw.id) : `#${index + 1}`;
         const parsed = itemSchema.safeParse(raw, REPORT_INPUT);
         if (!parsed.success) {
           pushZodProblems(problems, shown, rawId, parsed.error);

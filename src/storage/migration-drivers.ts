@@ -45,8 +45,13 @@ export function sqliteMigrationDriver(file: string): MigrationDriver & { close()
   };
 }
 
-export async function postgresMigrationDriver(url: string): Promise<MigrationDriver & { close(): Promise<void> }> {
-  const client = new pg.Client({ connectionString: url });
+export async function postgresMigrationDriver(
+  url: string,
+  connectionTimeoutMillis = 0,
+): Promise<MigrationDriver & { close(): Promise<void> }> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis });
+  // A connection that fails after connecting (the server goes away) must not crash the process from an unheld event.
+  client.on("error", () => undefined);
   await client.connect();
   return {
     provider: "postgres",

@@ -140,7 +140,7 @@ function visibleItems(teamId: string, topic: string | undefined) {
 }
 
 function prismaCode(e: unknown): unknown {
-  return typeof e === "object" && e !== null && "code" in e ? (e as { code: unknown }).code : undefined;
+  return typeof e === "object" && e !== null && "code" in e ? e.code : undefined;
 }
 
 export function isRecordNotFound(e: unknown): boolean {
@@ -148,7 +148,7 @@ export function isRecordNotFound(e: unknown): boolean {
 }
 
 export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === "P2002";
+  return typeof e === "object" && e !== null && "code" in e && e.code === "P2002";
 }
 
 /** How long a membership is trusted without writing it again (lastSeenAt is this precise). */

@@ -11,10 +11,17 @@ export interface PostgresBenchDatabase {
   drop(): Promise<void>;
 }
 
+/** Whether this run started the local server (then `stopStartedPostgres` stops it at the end). */
+let startedServer = false;
+
 async function serverUrl(): Promise<string> {
   if (process.env.TEST_POSTGRES_URL) return process.env.TEST_POSTGRES_URL;
   try {
-    const { stdout } = await promisify(execFile)("bash", ["tests/support/postgres-server.sh"], { encoding: "utf8", timeout: 120_000 });
+    const { stdout, stderr } = await promisify(execFile)("bash", ["tests/support/postgres-server.sh"], {
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    if (/^started PostgreSQL/m.test(stderr)) startedServer = true;
     return stdout.trim();
   } catch (e) {
     const stderr = (e as { stderr?: string }).stderr?.trim();
@@ -48,4 +55,11 @@ export async function postgresBenchDatabase(): Promise<PostgresBenchDatabase | {
   } catch (e) {
     return { unavailable: (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "unknown error" };
   }
+}
+
+/** Stops the local PostgreSQL server if this run started it; a server that was already running is left alone. */
+export async function stopStartedPostgres(): Promise<void> {
+  if (!startedServer) return;
+  startedServer = false;
+  await promisify(execFile)("bash", ["tests/support/postgres-server.sh", "stop"], { encoding: "utf8", timeout: 60_000 });
 }

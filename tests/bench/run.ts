@@ -6,6 +6,7 @@ import { benchLeaderboard } from "./leaderboard-bench.ts";
 import { benchRemindersDispatch } from "./reminders-dispatch-bench.ts";
 import { benchRemindersTick } from "./reminders-tick-bench.ts";
 import { benchStudyLoopSqlite, type StudyBenchOptions } from "./study-loop-bench.ts";
+import { stopStartedPostgres } from "./postgres-bench-database.ts";
 import { benchStudyLoopPostgres } from "./study-postgres-bench.ts";
 
 const args = process.argv.slice(2);
@@ -46,11 +47,16 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
 ];
 
 const rows: BenchRow[] = [];
-for (const b of benches) {
-  if (only && b.name !== only) continue;
-  log(`running ${b.name}...`);
-  const started = performance.now();
-  rows.push(...(await b.run()));
-  log(`${b.name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+try {
+  for (const b of benches) {
+    if (only && b.name !== only) continue;
+    log(`running ${b.name}...`);
+    const started = performance.now();
+    rows.push(...(await b.run()));
+    log(`${b.name} took ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+} finally {
+  // A PostgreSQL server the run started itself is not left running.
+  await stopStartedPostgres();
 }
 console.log(formatTable(rows));

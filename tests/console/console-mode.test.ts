@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { PROCESS_TEST_MS } from "../support/child-process.ts";
 
 let dir: string;
 beforeEach(() => {
@@ -97,81 +98,128 @@ function buttonsIn(line: string): [string, string][] {
 }
 
 describe("console mode", () => {
-  it("runs the piped session from the README: a card, its answer and intervals, a rating, stats, exit 0", async () => {
-    const { code, stdout, stderr } = await run(["npm", "start", "--silent"], "/study\n1\n3\n/stats\n/quit\n");
-    expect(stderr).toBe("");
-    expect(code).toBe(0);
-    expect(stdout).toContain("Console mode");
-    expect(stdout).toContain("DISCORD_TOKEN");
-    expect(stdout).toMatch(/== New card ==\n.+\n\(Topic: .+\)\n\[1\] Show answer/);
-    expect(stdout).toMatch(/\[1\] Again · 1m {2}\[2\] Hard · 6m {2}\[3\] Good · 10m {2}\[4\] Easy · \d+d/);
-    expect(stdout).toContain("Rated Good: next review in 10 min.");
-    expect(stdout).toContain("Reviewed today: 1");
-    const db = new Database(path.join(dir, "study.db"), { readonly: true });
-    const logs = db.prepare(`SELECT "userId", "rating", "source" FROM "ReviewLog"`).all();
-    db.close();
-    expect(logs).toEqual([{ userId: "console:local", rating: 3, source: "study" }]);
-  });
+  it(
+    "runs the piped session from the README: a card, its answer and intervals, a rating, stats, exit 0",
+    async () => {
+      const { code, stdout, stderr } = await run(["npm", "start", "--silent"], "/study\n1\n3\n/stats\n/quit\n");
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(stdout).toContain("Console mode");
+      expect(stdout).toContain("DISCORD_TOKEN");
+      expect(stdout).toMatch(/== New card ==\n.+\n\(Topic: .+\)\n\[1\] Show answer/);
+      expect(stdout).toMatch(/\[1\] Again · 1m {2}\[2\] Hard · 6m {2}\[3\] Good · 10m {2}\[4\] Easy · \d+d/);
+      expect(stdout).toContain("Rated Good: next review in 10 min.");
+      expect(stdout).toContain("Reviewed today: 1");
+      const db = new Database(path.join(dir, "study.db"), { readonly: true });
+      const logs = db.prepare(`SELECT "userId", "rating", "source" FROM "ReviewLog"`).all();
+      db.close();
+      expect(logs).toEqual([{ userId: "console:local", rating: 3, source: "study" }]);
+    },
+    PROCESS_TEST_MS,
+  );
 
-  it("answers a choice card by its number, names the answer by the letter shown, and presses Good on Enter after a right pick", async () => {
-    const deck = choiceDeck();
-    const person = interactive();
-    person.type(`/deck import ${deck} Picks`);
-    await person.waitFor(/Deck id: /);
-    person.type("/study picks");
-    let shown = buttonsIn((await person.waitFor(/Question p-1\?\n\(Topic: picks\)\n(\[1\].*)\n/))[1]!);
-    const right = shown.find(([, label]) => label.includes("Right answer"))!;
-    person.type(shown.find(([, label]) => label.includes("Wrong"))![0]);
-    const answer = (await person.waitFor(/Not quite\. The answer is (.+)\.\n/))[1];
-    expect(answer).toBe(right[1]);
-    person.type("1"); // Next card
-    shown = buttonsIn((await person.waitFor(/Question p-2\?\n\(Topic: picks\)\n(\[1\].*)\n/))[1]!);
-    person.type(shown.find(([, label]) => label.includes("Right answer"))![0]);
-    await person.waitFor(/\[1\] Hard · 6m {2}\[2\] Good · 10m {2}\[3\] Easy · \d+d\nPress Enter for "Good · 10m"\.\n/);
-    person.type("");
-    await person.waitFor(/Rated Good: next review in 10 min\./);
-    expect(await person.close()).toBe(0);
-    const db = new Database(path.join(dir, "study.db"), { readonly: true });
-    const logs = db.prepare(`SELECT "itemId", "rating", "source" FROM "ReviewLog" ORDER BY "id"`).all();
-    db.close();
-    expect(logs).toEqual([
-      { itemId: expect.stringMatching(/-p-1$/), rating: 1, source: "study" },
-      { itemId: expect.stringMatching(/-p-2$/), rating: 3, source: "study" },
-    ]);
-  }, 60_000);
+  it(
+    "answers a choice card by its number, names the answer by the letter shown, and presses Good on Enter after a right pick",
+    async () => {
+      const deck = choiceDeck();
+      const person = interactive();
+      person.type(`/deck import ${deck} Picks`);
+      await person.waitFor(/Deck id: /);
+      person.type("/study picks");
+      let shown = buttonsIn((await person.waitFor(/Question p-1\?\n\(Topic: picks\)\n(\[1\].*)\n/))[1]!);
+      const right = shown.find(([, label]) => label.includes("Right answer"))!;
+      person.type(shown.find(([, label]) => label.includes("Wrong"))![0]);
+      const answer = (await person.waitFor(/Not quite\. The answer is (.+)\.\n/))[1];
+      expect(answer).toBe(right[1]);
+      person.type("1"); // Next card
+      shown = buttonsIn((await person.waitFor(/Question p-2\?\n\(Topic: picks\)\n(\[1\].*)\n/))[1]!);
+      person.type(shown.find(([, label]) => label.includes("Right answer"))![0]);
+      await person.waitFor(/\[1\] Hard · 6m {2}\[2\] Good · 10m {2}\[3\] Easy · \d+d\nPress Enter for "Good · 10m"\.\n/);
+      person.type("");
+      await person.waitFor(/Rated Good: next review in 10 min\./);
+      expect(await person.close()).toBe(0);
+      const db = new Database(path.join(dir, "study.db"), { readonly: true });
+      const logs = db.prepare(`SELECT "itemId", "rating", "source" FROM "ReviewLog" ORDER BY "id"`).all();
+      db.close();
+      expect(logs).toEqual([
+        { itemId: expect.stringMatching(/-p-1$/), rating: 1, source: "study" },
+        { itemId: expect.stringMatching(/-p-2$/), rating: 3, source: "study" },
+      ]);
+    },
+    2 * PROCESS_TEST_MS,
+  );
 
-  it("keeps progress across runs, speaks Japanese after /lang ja, and exits 0 at the end of input", async () => {
-    await run(tsx, "/study\n1\n4\n");
-    const second = await run(tsx, "/lang ja\n/stats\n/dance\n");
-    expect(second.code).toBe(0);
-    expect(second.stdout).toContain("保存しました。");
-    expect(second.stdout).toContain("今日の復習数：1");
-    expect(second.stdout).toContain("「dance」というコマンドはありません。");
-  });
+  it(
+    "keeps progress across runs, speaks Japanese after /lang ja, and exits 0 at the end of input",
+    async () => {
+      await run(tsx, "/study\n1\n4\n");
+      const second = await run(tsx, "/lang ja\n/stats\n/dance\n");
+      expect(second.code).toBe(0);
+      expect(second.stdout).toContain("保存しました。");
+      expect(second.stdout).toContain("今日の復習数：1");
+      expect(second.stdout).toContain("「dance」というコマンドはありません。");
+    },
+    2 * PROCESS_TEST_MS,
+  );
 
-  it("defaults to Japanese with a Japanese system locale", async () => {
-    const { stdout } = await run(tsx, "/study\n9\n", { LANG: "ja_JP.UTF-8" });
-    expect(stdout).toContain("コンソールモード：console:local として");
-    expect(stdout).toContain("DISCORD_TOKEN");
-    expect(stdout).toContain("/study で学習開始");
-    expect(stdout).toContain("[1] 答えを見る");
-    expect(stdout).toContain("1〜1 の番号を入力してください。");
-  });
+  it(
+    "defaults to Japanese with a Japanese system locale",
+    async () => {
+      const { stdout } = await run(tsx, "/study\n9\n", { LANG: "ja_JP.UTF-8" });
+      expect(stdout).toContain("コンソールモード：console:local として");
+      expect(stdout).toContain("DISCORD_TOKEN");
+      expect(stdout).toContain("/study で学習開始");
+      expect(stdout).toContain("[1] 答えを見る");
+      expect(stdout).toContain("1〜1 の番号を入力してください。");
+    },
+    PROCESS_TEST_MS,
+  );
 
-  it("answers a number with nothing to press, and an unknown command, without stopping", async () => {
-    const { code, stdout } = await run(tsx, "7\n/nope\n/study nowhere\n/help\n");
-    expect(code).toBe(0);
-    expect(stdout).toContain("There is nothing to press");
-    expect(stdout).toContain('I don\'t know the command "nope"');
-    expect(stdout).toContain('There is no topic "nowhere"');
-    expect(stdout).toContain("How to use the study bot");
-  });
+  it(
+    "answers a number with nothing to press, and an unknown command, without stopping",
+    async () => {
+      const { code, stdout } = await run(tsx, "7\n/nope\n/study nowhere\n/help\n");
+      expect(code).toBe(0);
+      expect(stdout).toContain("There is nothing to press");
+      expect(stdout).toContain('I don\'t know the command "nope"');
+      expect(stdout).toContain('There is no topic "nowhere"');
+      expect(stdout).toContain("How to use the study bot");
+    },
+    PROCESS_TEST_MS,
+  );
 
-  it("refuses to start on a broken configuration, naming the variable", async () => {
-    const { code, stderr } = await run(tsx, "", { DATABASE_URL: "mysql://nope", DISCORD_TOKEN: "secret-token-value" });
-    expect(code).toBe(1);
-    expect(stderr).toContain("DATABASE_URL");
-    expect(stderr).toContain("DISCORD_APPLICATION_ID: is required when DISCORD_TOKEN is set");
-    expect(stderr).not.toContain("secret-token-value");
-  });
+  it(
+    "refuses to start on a broken configuration, naming the variable",
+    async () => {
+      const { code, stderr } = await run(tsx, "", { DATABASE_URL: "mysql://nope", DISCORD_TOKEN: "secret-token-value" });
+      expect(code).toBe(1);
+      expect(stderr).toContain("DATABASE_URL");
+      expect(stderr).toContain("DISCORD_APPLICATION_ID: is required when DISCORD_TOKEN is set");
+      expect(stderr).not.toContain("secret-token-value");
+    },
+    PROCESS_TEST_MS,
+  );
+
+  it(
+    "strips escape sequences and control characters from what is typed before echoing or storing it",
+    async () => {
+      const { writeFileSync } = await import("node:fs");
+      const deck = path.join(dir, "deck.csv");
+      writeFileSync(deck, "front,back\nQ,A\n");
+      const input = ["\u001b[2J\u001b[H/help\u0007", `/deck import ${deck} My\u001b[31mDeck\u001b]0;title\u0007\u009b2J`, "/quit", ""].join(
+        "\n",
+      );
+      const { code, stdout, stderr } = await run(tsx, input);
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+      expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      expect(stdout).toContain("> /help\n");
+      expect(stdout).toContain(`> /deck import ${deck} MyDeck\n`);
+      const db = new Database(path.join(dir, "study.db"), { readonly: true });
+      const names = db.prepare(`SELECT "nameEn" FROM "Deck" WHERE "teamId" IS NOT NULL`).all();
+      db.close();
+      expect(names).toEqual([{ nameEn: "MyDeck" }]);
+    },
+    PROCESS_TEST_MS,
+  );
 });

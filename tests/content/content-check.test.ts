@@ -1,6 +1,5 @@
 // content:check on the real deck, and on broken copies of it: every problem names the file, the
 // item and what is wrong.
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,17 +8,16 @@ import { checkLibrary, failedGates } from "../../src/content-files/check-library
 import { readGlossary } from "../../src/content-files/glossary.ts";
 import { readLibrary } from "../../src/content-files/load-library.ts";
 import { renderChecks } from "../../src/content-files/render-checks.ts";
+import { PROCESS_TEST_MS, startChild } from "../support/child-process.ts";
 
 const tsx = path.join(process.cwd(), "node_modules", ".bin", "tsx");
 
-function runCheck(dir: string): { code: number; out: string } {
-  try {
-    const out = execFileSync(tsx, ["src/bin/content-check.ts", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    return { code: 0, out };
-  } catch (e) {
-    const err = e as { status: number; stdout: string; stderr: string };
-    return { code: err.status, out: `${err.stdout}${err.stderr}` };
-  }
+/** Runs `content:check` as a child process, spawned asynchronously so that the test runner's timers keep running. */
+async function runCheck(dir: string): Promise<{ code: number | null; out: string }> {
+  const run = startChild([tsx, "src/bin/content-check.ts", dir], {});
+  run.child.stdin!.end();
+  const { code } = await run.exited;
+  return { code, out: `${run.stdout()}${run.stderr()}` };
 }
 
 describe("the built-in deck", () => {
@@ -56,40 +54,40 @@ describe("content:check on a broken deck", () => {
     return dir;
   }
 
-  it("prints the counts and passes on the real deck", () => {
-    const { code, out } = runCheck("content");
+  it("prints the counts and passes on the real deck", async () => {
+    const { code, out } = await runCheck("content");
     expect(code).toBe(0);
     expect(out).toMatch(/kind\s+count/);
     expect(out).toMatch(/\d+ items, \d+ auto-graded/);
-  });
+  }, PROCESS_TEST_MS);
 
-  it("names the file and the line of invalid YAML", () => {
-    const { code, out } = runCheck(brokenCopy("01-backend-basics.yaml", (s) => s.replace("items:", "items:\n  - id: [unclosed")));
+  it("names the file and the line of invalid YAML", async () => {
+    const { code, out } = await runCheck(brokenCopy("01-backend-basics.yaml", (s) => s.replace("items:", "items:\n  - id: [unclosed")));
     expect(code).toBe(1);
     expect(out).toMatch(/01-backend-basics\.yaml: invalid YAML at line \d+/);
-  });
+  }, PROCESS_TEST_MS);
 
-  it("names the item and the problem when two choices are marked correct", () => {
-    const { code, out } = runCheck(brokenCopy("01-backend-basics.yaml", (s) => s.replace(/(choices:\n\s+- ja: [^\n]+\n\s+en: [^\n]+\n)/, "$1        correct: true\n")));
+  it("names the item and the problem when two choices are marked correct", async () => {
+    const { code, out } = await runCheck(brokenCopy("01-backend-basics.yaml", (s) => s.replace(/(choices:\n\s+- ja: [^\n]+\n\s+en: [^\n]+\n)/, "$1        correct: true\n")));
     expect(code).toBe(1);
     expect(out).toMatch(/01-backend-basics\.yaml, item [a-z0-9-]+, field choices: exactly one choice must be correct, found 2/);
-  });
+  }, PROCESS_TEST_MS);
 
-  it("names the item and field of a missing translation", () => {
-    const { code, out } = runCheck(brokenCopy("02-architecture.yaml", (s) => s.replace(/\n(\s+)en: [^\n]+/, "")));
+  it("names the item and field of a missing translation", async () => {
+    const { code, out } = await runCheck(brokenCopy("02-architecture.yaml", (s) => s.replace(/\n(\s+)en: [^\n]+/, "")));
     expect(code).toBe(1);
     expect(out).toMatch(/02-architecture\.yaml, item [a-z0-9-]+, field [a-z.]+\.en: is required but missing/);
-  });
+  }, PROCESS_TEST_MS);
 
-  it("tells a value of the wrong type from a missing one", () => {
-    const { code, out } = runCheck(brokenCopy("01-backend-basics.yaml", (s) => s.replace(/answer: (true|false)/, 'answer: "yes"')));
+  it("tells a value of the wrong type from a missing one", async () => {
+    const { code, out } = await runCheck(brokenCopy("01-backend-basics.yaml", (s) => s.replace(/answer: (true|false)/, 'answer: "yes"')));
     expect(code).toBe(1);
     expect(out).toMatch(/01-backend-basics\.yaml, item [a-z0-9-]+, field answer: must be true or false/);
-  });
+  }, PROCESS_TEST_MS);
 
-  it("names the item and field of a label longer than Slack allows", () => {
-    const { code, out } = runCheck(brokenCopy("10-aws-data.yaml", (s) => s.replace(/(choices:\n\s+- ja: )([^\n]+)/, `$1${"長".repeat(71)}`)));
+  it("names the item and field of a label longer than Slack allows", async () => {
+    const { code, out } = await runCheck(brokenCopy("10-aws-data.yaml", (s) => s.replace(/(choices:\n\s+- ja: )([^\n]+)/, `$1${"長".repeat(71)}`)));
     expect(code).toBe(1);
     expect(out).toMatch(/10-aws-data\.yaml, item [a-z0-9-]+, field choices\.0\.ja: Japanese choice is longer than 70 characters/);
-  });
+  }, PROCESS_TEST_MS);
 });

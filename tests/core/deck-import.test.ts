@@ -121,7 +121,29 @@ describe("CSV decks", () => {
     const csv = "front,back\n\"=cmd|' /C calc'!A0\",@SUM(1+1)\nbell\u0007 here,esc\u001b[31m red\n";
     const items = imported(importFile("deck.csv", csv)).items.map((i) => i.item);
     expect(items[0]).toMatchObject({ front: { en: "=cmd|' /C calc'!A0" }, back: { en: "@SUM(1+1)" } });
-    expect(items[1]).toMatchObject({ front: { en: "bell here" }, back: { en: "esc[31m red" } });
+    expect(items[1]).toMatchObject({ front: { en: "bell here" }, back: { en: "esc red" } });
+  });
+
+  it("drops terminal escape sequences whole, and what is left of one whose ESC was lost, from every format", () => {
+    const dirty = "\u001b[31mRed\u001b[0m [1;32mgreen[0m\u001b]8;;http://x\u0007link\u001b]8;;\u0007 \u009b2Jgone[2J[H\u202eok";
+    const clean = "Red greenlink gone[Hok";
+    const csv = imported(importFile("deck.csv", `front,back\n"${dirty}",A\n`)).items[0]?.item;
+    const anki = imported(importFile("notes.txt", `#separator:tab\n${dirty}\tA\n`)).items[0]?.item;
+    const yaml = imported(
+      importFile(
+        "deck.yaml",
+        'items:\n  - {id: q1, kind: flashcard, topics: [t], section: s, front: {ja: "\\e[2J\\e[31m赤[0m", en: "\\e[1mbold[0m"}, back: {ja: a, en: a}, explanation: {ja: e, en: e}}\n',
+      ),
+    ).items[0]?.item;
+    expect(csv).toMatchObject({ front: { en: clean } });
+    expect(anki).toMatchObject({ front: { en: clean } });
+    expect(yaml).toMatchObject({ front: { ja: "赤", en: "bold" } });
+  });
+
+  it("keeps bracketed text that only looks like an escape remnant", () => {
+    const text = "Periods [1m, 5m] and [5m]; arrays a[1] and [Hello]; [2m later";
+    const [card] = imported(importFile("deck.csv", `front,back\n"${text}",A\n`)).items;
+    expect(card?.item).toMatchObject({ front: { en: text } });
   });
 
   it("takes the explanation from the back, shortened to the explanation limit when the back is longer", () => {

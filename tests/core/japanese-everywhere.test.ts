@@ -800,6 +800,8 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   consoleSaved: ["復習履歴.csv"],
   consoleCannotRead: ["デッキ.csv"],
   consoleEnterPresses: ["正解 · 10分"],
+  consoleNewDatabase: ["データ/学習.db"],
+  consoleDatabaseWasMissing: ["データ/学習.db"],
   durationPhrase: ["3", "day"],
   sourceLine: ["はじめに"],
   leaderboardTitle: ["今週", "XP"],

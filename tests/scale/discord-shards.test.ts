@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { registerCommands } from "../../src/adapters/discord/register-commands.ts";
 import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import type { FakeGuild } from "../fakes/discord/fake-guild.ts";
-import { startChild, type RunningChild } from "../support/child-process.ts";
+import { moreTicks, startChild, type RunningChild } from "../support/child-process.ts";
 import { DATABASES } from "../support/databases.ts";
-import { APPLICATION_ID, textOf } from "../support/discord-harness.ts";
+import { APPLICATION_ID, FAKE_DISCORD_TOKEN, textOf } from "../support/discord-harness.ts";
 import { learnersWithDueReminders } from "../support/due-reminders.ts";
 import type { TestBot } from "../support/test-bot.ts";
 
@@ -41,14 +41,15 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
     const setup = await learnersWithDueReminders(fake, "sqlite", 4);
     t = setup.t;
     bot = startChild(["npm", "start", "--silent"], {
-      DISCORD_TOKEN: "fake-token",
+      DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
       DISCORD_APPLICATION_ID: APPLICATION_ID,
       DISCORD_API_URL: fake.restUrl,
       DISCORD_SHARDS: "auto",
       DATABASE_URL: t.url,
       JOBS_CRON: "* * * * * *",
       OPS_PORT: "0",
-      LOG_LEVEL: "info",
+      // debug: each job tick is logged, the signal that more ticks have happened.
+      LOG_LEVEL: "debug",
     });
     await bot.waitForOutput(/study bot running/, 60_000);
     const running = bot;
@@ -71,7 +72,7 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
     // Scheduled sends come from the manager only: each learner gets one reminder over several ticks.
     const dms = () => setup.userIds.map((id) => fake!.dmMessages(id).length);
     await fake.waitFor(() => dms().every((n) => n >= 1), 20_000, "every learner reminded");
-    await new Promise((r) => setTimeout(r, 3000));
+    await moreTicks([running], 3);
     expect(dms()).toEqual([1, 1, 1, 1]);
 
     const health = await fetch(`http://127.0.0.1:${opsPort}/healthz`);
@@ -86,7 +87,7 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
     expect(await running.exited, running.stderr()).toEqual({ code: 0, signal: null });
     expect(Date.now() - started).toBeLessThan(10_000);
     await fake.waitFor(() => fake!.readyShards.length === 0, 5_000, "both shards disconnected");
-    expect(running.stdout() + running.stderr()).not.toContain("fake-token");
+    expect(running.stdout() + running.stderr()).not.toContain(FAKE_DISCORD_TOKEN);
   }, 120_000);
 
   it("splits the shards over two instances (DISCORD_SHARD_LIST): each server answered once, reminders sent once", async () => {
@@ -97,14 +98,14 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
     t = setup.t;
     const instance = (shardList: string) =>
       startChild([process.execPath, "--import", "tsx", "src/main.ts"], {
-        DISCORD_TOKEN: "fake-token",
+        DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
         DISCORD_APPLICATION_ID: APPLICATION_ID,
         DISCORD_API_URL: fake!.restUrl,
         DISCORD_SHARDS: "2",
         DISCORD_SHARD_LIST: shardList,
         DATABASE_URL: setup.t.url,
         JOBS_CRON: "* * * * * *",
-        LOG_LEVEL: "info",
+        LOG_LEVEL: "debug",
       });
     others = [instance("0"), instance("1")];
     await Promise.all(others.map((b) => b.waitForOutput(/study bot running/, 60_000)));
@@ -124,7 +125,7 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
 
     const dms = () => setup.userIds.map((id) => fake!.dmMessages(id).length);
     await fake.waitFor(() => dms().every((n) => n >= 1), 20_000, "every learner reminded");
-    await new Promise((r) => setTimeout(r, 3000));
+    await moreTicks(others, 3);
     expect(dms()).toEqual([1, 1, 1, 1]);
     for (const b of others) b.child.kill("SIGTERM");
     for (const b of others) expect(await b.exited, b.stderr()).toEqual({ code: 0, signal: null });

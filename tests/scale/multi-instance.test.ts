@@ -3,9 +3,9 @@
 // sending it. On SQLite (two processes, one file) and on PostgreSQL (three processes).
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
-import { startChild, type RunningChild } from "../support/child-process.ts";
+import { moreTicks, startChild, type RunningChild } from "../support/child-process.ts";
 import { DATABASES, type DatabaseKind } from "../support/databases.ts";
-import { APPLICATION_ID } from "../support/discord-harness.ts";
+import { APPLICATION_ID, FAKE_DISCORD_TOKEN } from "../support/discord-harness.ts";
 import { learnersWithDueReminders } from "../support/due-reminders.ts";
 import type { TestBot } from "../support/test-bot.ts";
 
@@ -24,13 +24,14 @@ async function setup(kind: DatabaseKind): Promise<Setup> {
 
 function startBot(s: Setup, name: string): RunningChild {
   return startChild([process.execPath, "--import", "tsx", "src/main.ts"], {
-    DISCORD_TOKEN: "fake-token",
+    DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
     DISCORD_APPLICATION_ID: APPLICATION_ID,
     DISCORD_API_URL: s.fake.restUrl,
     DATABASE_URL: s.t.url,
     JOBS_CRON: "* * * * * *",
     REMINDER_LEASE_SECONDS: "3",
-    LOG_LEVEL: "info",
+    // debug: each job tick is logged, the signal that more ticks have happened.
+    LOG_LEVEL: "debug",
     BOT_NAME: name,
   });
 }
@@ -55,7 +56,7 @@ describe.each(DATABASES)("several instances on %s", (kind) => {
     bots = Array.from({ length: processes }, (_, i) => startBot(s!, `bot-${i}`));
     await Promise.all(bots.map((b) => b.waitForOutput(/study bot running/, 40_000)));
     await s.fake.waitFor(() => dmsTo(s!).every((n) => n >= 1), 20_000, "every learner reminded");
-    await new Promise((r) => setTimeout(r, 3000)); // more ticks, from every process
+    await moreTicks(bots, 3); // more ticks, from every process
     expect(dmsTo(s)).toEqual(new Array(LEARNERS).fill(1));
     const deliveries = await s.t.db.reminderDelivery.findMany({ select: { outcome: true, claimedBy: true } });
     expect(deliveries.map((d) => d.outcome)).toEqual(new Array(LEARNERS).fill("sent"));
@@ -83,7 +84,7 @@ describe.each(DATABASES)("several instances on %s", (kind) => {
     const survivors = Array.from({ length: processes - 1 }, (_, i) => startBot(s!, `survivor-${i}`));
     bots.push(...survivors);
     await s.fake.waitFor(() => dmsTo(s!).every((n) => n >= 1), 40_000, "every learner reminded after the lease");
-    await new Promise((r) => setTimeout(r, 3000));
+    await moreTicks(survivors, 3);
     expect(dmsTo(s)).toEqual(new Array(LEARNERS).fill(1));
   }, 120_000);
 });

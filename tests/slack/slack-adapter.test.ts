@@ -223,7 +223,7 @@ for (const mode of ["socket", "http"] as const) {
       payload["container"] = { type: "view", view_id: "V0HOME" };
       delete payload["channel"];
       if (mode === "socket") await h.fake.socket.sendBlockActions(payload as never);
-      else await postToApp(h.eventsUrl, { body: encodeInteraction(payload as never), signingSecret: SIGNING_SECRET });
+      else await postToApp(h.eventsUrl, { body: encodeInteraction(payload), signingSecret: SIGNING_SECRET });
       const dm = await h.fake.waitFor(() => h.fake.messages(h.fake.dmChannelOf(DEFAULT_USER.id))[0]);
       expect(textOf(dm)).toContain("Front of card-1");
     });

@@ -16,7 +16,7 @@ export function captureLogs(level = "debug"): CapturedLogs {
       done();
     },
   });
-  const logger = createLogger(level, stream as unknown as Parameters<typeof createLogger>[1]);
+  const logger = createLogger(level, stream);
   return {
     logger,
     text: () => chunks.join(""),

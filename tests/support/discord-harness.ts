@@ -22,6 +22,8 @@ export interface DiscordHarness {
 }
 
 export const APPLICATION_ID = "1100000000000000001";
+/** A token of a real one's shape (configuration refuses any other); the local fakes accept any token. */
+export const FAKE_DISCORD_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE0.fake-discord-token-for-the-local-fakes";
 
 export async function startDiscordHarness(
   kind: DatabaseKind,

@@ -82,9 +82,7 @@ export async function startSlackHarness(kind: DatabaseKind, library: Library, mo
       else await fake.socket.sendBlockActions(payload as ReturnType<typeof blockActionsPayload>);
     } else {
       const body =
-        kind === "command"
-          ? encodeSlashCommand(payload as Parameters<typeof encodeSlashCommand>[0])
-          : encodeInteraction(payload as ReturnType<typeof blockActionsPayload>);
+        kind === "command" ? encodeSlashCommand(payload as Parameters<typeof encodeSlashCommand>[0]) : encodeInteraction(payload);
       const response = await postToApp(eventsUrl, { body, signingSecret: SIGNING_SECRET });
       if (response.status !== 200) throw new Error(`the app answered ${response.status}: ${response.body}`);
     }

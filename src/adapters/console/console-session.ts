@@ -7,6 +7,7 @@ import type { Bot } from "../../core/bot.ts";
 import { parseCommandLine } from "../../core/commands/parse-command-line.ts";
 import type { Actor } from "../../core/identity.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
+import { cleanTypedLine } from "../../core/deck-import/plain-text.ts";
 import { messages } from "../../core/i18n/messages.ts";
 import type { Logger } from "../../ops/logger.ts";
 import { renderConsole } from "./render-console.ts";
@@ -23,6 +24,8 @@ export interface ConsoleOptions {
   database: string;
   logger: Logger;
   now?: () => Date;
+  /** The database file was not there at start: a new, empty one was created (`explicit`: DATABASE_URL named it). */
+  newDatabase?: { file: string; explicit: boolean } | undefined;
   /** Where /export and /deck export write their files (default ./exports). */
   exportsDir?: string;
 }
@@ -57,10 +60,20 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
 
   const greeting = await say();
-  write([greeting.consoleMode(CONSOLE_USER, options.database), greeting.consoleConnect, "", greeting.consoleGreeting].join("\n"));
+  const fresh = options.newDatabase;
+  write(
+    [
+      greeting.consoleMode(CONSOLE_USER, options.database),
+      ...(fresh ? [fresh.explicit ? greeting.consoleDatabaseWasMissing(fresh.file) : greeting.consoleNewDatabase(fresh.file)] : []),
+      greeting.consoleConnect,
+      "",
+      greeting.consoleGreeting,
+    ].join("\n"),
+  );
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
-    const line = raw.trim();
+    // Typed or pasted: escape sequences and control characters go before anything is echoed or stored.
+    const line = cleanTypedLine(raw).trim();
     const enter = line === "" ? onEnter : undefined;
     if (line === "" && !enter) continue;
     write(`> ${line}`);

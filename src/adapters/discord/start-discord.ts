@@ -33,6 +33,7 @@ export async function startDiscord(options: {
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, "discord shard disconnected"));
+  client.on(Events.ShardReconnecting, (shard) => logger.warn({ shard }, "discord shard reconnecting"));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   await client.login(options.token);
   await ready;

@@ -32,7 +32,7 @@ export class SlackLocales {
     let info: SlackUserInfo = { locale: undefined, isAdmin: false };
     try {
       const result = await client.users.info({ user: userId, include_locale: true });
-      const user = result.user as { locale?: string; is_admin?: boolean; is_owner?: boolean } | undefined;
+      const user = result.user;
       info = { locale: toLocale(user?.locale), isAdmin: user?.is_admin === true || user?.is_owner === true };
     } catch (e) {
       this.logger.warn({ err: e, user: userId }, "could not read the Slack user's profile");

@@ -111,7 +111,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
     const key =
       body.event_id ?? body.trigger_id ?? (body.actions?.[0]?.action_ts ? `${body.user?.id}:${body.actions[0].action_ts}` : undefined);
     if (!accepting || (key !== undefined && !recent.firstTime(key))) {
-      if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();
+      if ("ack" in args && typeof args.ack === "function") await args.ack();
       return;
     }
     await args.next();
@@ -203,7 +203,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
         }
         // A button on a message the whole channel sees (a reminder, the question of the day) answers
         // the clicker alone instead of turning that message into their session.
-        const channelId = payload.container?.channel_id ?? payload.channel?.id ?? "";
+        const channelId = (payload.container?.channel_id as string | undefined) ?? payload.channel?.id ?? "";
         const shared = payload.container?.is_ephemeral === false && !channelId.startsWith("D");
         if (reply.mode === "update" && !shared) await respond({ replace_original: true, ...message });
         else await respond({ response_type: "ephemeral", replace_original: false, ...message });

@@ -26,6 +26,7 @@ import { itemSchema } from "../deck/item.ts";
 import type { LocalizedText } from "../i18n/locale.ts";
 import { IMPORT_LIMITS, tooManyItems } from "./import-limits.ts";
 import type { ImportedItem, ImportProblem } from "./import-result.ts";
+import { cleanStrings } from "./plain-text.ts";
 import { schemaMessageText } from "./schema-messages.ts";
 import { YAML_MAX_DEPTH, YAML_MAX_TOKENS, yamlSizeProblem } from "./yaml-depth.ts";
 
@@ -193,8 +194,8 @@ export function parseYamlDeck(text: string): { items: ImportedItem[]; problems: 
   const items: ImportedItem[] = [];
   const idLines = new Map<string, number | undefined>();
   raws.forEach((raw, index) => {
-    const rawId = typeof raw === "object" && raw !== null && "id" in raw ? String((raw as { id: unknown }).id) : `#${index + 1}`;
-    const parsed = itemSchema.safeParse(raw, { reportInput: true });
+    const rawId = typeof raw === "object" && raw !== null && "id" in raw ? String(raw.id) : `#${index + 1}`;
+    const parsed = itemSchema.safeParse(cleanStrings(raw), { reportInput: true });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         problems.push({

@@ -99,6 +99,9 @@ export interface Messages {
   consoleNothingToPress: string;
   consoleSaved(file: string): string;
   consoleCannotRead(file: string): string;
+  // Start-up faults (console banner): a database file that was not there.
+  consoleNewDatabase(file: string): string;
+  consoleDatabaseWasMissing(file: string): string;
   notAMember: string;
   sorry: string;
   intervalUnits: { minute: string; hour: string; day: string; month: string; year: string };
@@ -311,6 +314,10 @@ const en: Messages = {
   consoleNothingToPress: "There is nothing to press; type /study or /help.",
   consoleSaved: (f) => `Saved ${f}`,
   consoleCannotRead: (f) => `Cannot read ${f}.`,
+  // Start-up faults (console banner)
+  consoleNewDatabase: (f) => `A new, empty database was created at ${f}.`,
+  consoleDatabaseWasMissing: (f) =>
+    `DATABASE_URL names ${f}, which did not exist, so a new, empty database was created there. If you have studied with it before, your progress is not in it: /quit, put the file back, and start again.`,
   notAMember: "you can only choose a server where you have used the bot",
   sorry: "Sorry, something went wrong on our side. Your progress is safe; please try again.",
   intervalUnits: { minute: "m", hour: "h", day: "d", month: "mo", year: "y" },
@@ -554,6 +561,10 @@ const ja: Messages = {
   consoleNothingToPress: "押せるボタンはありません。/study か /help を入力してください。",
   consoleSaved: (f) => `${f} に保存しました`,
   consoleCannotRead: (f) => `${f} を読み込めません。`,
+  // Start-up faults (console banner)
+  consoleNewDatabase: (f) => `${f} に新しい空のデータベースを作成しました。`,
+  consoleDatabaseWasMissing: (f) =>
+    `DATABASE_URL の ${f} が存在しなかったため、新しい空のデータベースをそこに作成しました。以前このファイルで学習していた場合、その記録はここにはありません。/quit で終了し、ファイルを元の場所に戻してから起動し直してください。`,
   notAMember: "ボットを使ったことのあるサーバーだけを選べます",
   sorry: "申し訳ありません、こちらで問題が発生しました。学習記録は無事です。もう一度お試しください。",
   intervalUnits: { minute: "分", hour: "時間", day: "日", month: "か月", year: "年" },

@@ -1,6 +1,6 @@
 // The only module that talks to ts-fsrs (FSRS-6). Everything else speaks CardState.
-import { createEmptyCard, fsrs, generatorParameters, State, StrategyMode, type Card, type FSRS, type Grade } from "ts-fsrs";
-import { CARD_STATES, RATING_VALUES, type CardState, type CardStateKind, type Rating } from "./card-state.ts";
+import { createEmptyCard, fsrs, generatorParameters, StrategyMode, type Card, type FSRS, type Grade } from "ts-fsrs";
+import { CARD_STATES, RATING_VALUES, type CardState, type Rating } from "./card-state.ts";
 
 export const RETENTION_MIN = 0.7;
 export const RETENTION_MAX = 0.97;
@@ -63,7 +63,7 @@ export function previewRatings(card: CardState | null, now: Date, retention: num
 export function rate(card: CardState | null, rating: Rating, now: Date, retention: number, seedKey: string): SchedulingOutcome {
   const current = card ?? newCard(now);
   const f = schedulerFor(retention, `${seedKey}:${current.reps}`);
-  const next = fromFsrs(f.next(toFsrs(current), now, rating as Grade).card);
+  const next = fromFsrs(f.next(toFsrs(current), now, rating).card);
   return { rating, card: next, intervalMs: next.due.getTime() - now.getTime() };
 }
 
@@ -83,14 +83,14 @@ function toFsrs(card: CardState): Card {
     learning_steps: card.learningStep,
     reps: card.reps,
     lapses: card.lapses,
-    state: card.state as unknown as State,
+    state: card.state,
     ...(card.lastReview ? { last_review: card.lastReview } : {}),
   };
 }
 
 function fromFsrs(card: Card): CardState {
   return {
-    state: card.state as unknown as CardStateKind,
+    state: card.state,
     due: card.due,
     stability: card.stability,
     difficulty: card.difficulty,

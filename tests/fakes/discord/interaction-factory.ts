@@ -268,9 +268,9 @@ export class InteractionFactory {
     if (Array.isArray(input)) return structuredClone(input);
     let defs = definitions;
     const groupDef = group ? defs?.find((def) => def.name === group) : undefined;
-    if (groupDef && "options" in groupDef) defs = groupDef.options as APIApplicationCommandOption[] | undefined;
+    if (groupDef && "options" in groupDef) defs = groupDef.options;
     const subDef = subcommand ? defs?.find((def) => def.name === subcommand) : undefined;
-    if (subDef && "options" in subDef) defs = subDef.options as APIApplicationCommandOption[] | undefined;
+    if (subDef && "options" in subDef) defs = subDef.options;
     const leafDefs = defs?.filter((def) => !SUBCOMMAND_TYPES.has(def.type));
     const leaves = Object.entries(input ?? {}).map(([name, value]) => {
       const def = leafDefs?.find((candidate) => candidate.name === name);
@@ -295,7 +295,7 @@ export class InteractionFactory {
     const resolved: APIInteractionDataResolved = {};
     const visit = (list: APIApplicationCommandInteractionDataOption[]): void => {
       for (const option of list) {
-        if ("options" in option && Array.isArray(option.options)) visit(option.options as APIApplicationCommandInteractionDataOption[]);
+        if ("options" in option && Array.isArray(option.options)) visit(option.options);
         if (!("value" in option)) continue;
         const value = String(option.value);
         if (option.type === ApplicationCommandOptionType.User || option.type === ApplicationCommandOptionType.Mentionable) {
@@ -328,7 +328,7 @@ export class InteractionFactory {
               type: channel.type,
               name: channel.name ?? "",
               permissions: DEFAULT_MEMBER_PERMISSIONS,
-            } as never;
+            };
           }
         }
       }
@@ -347,8 +347,7 @@ interface ResolvedWhere {
 
 function markFocused(options: APIApplicationCommandInteractionDataOption[], focused: string): void {
   for (const option of options) {
-    if ("options" in option && Array.isArray(option.options))
-      markFocused(option.options as APIApplicationCommandInteractionDataOption[], focused);
+    if ("options" in option && Array.isArray(option.options)) markFocused(option.options, focused);
     else if (option.name === focused) Object.assign(option, { focused: true });
   }
 }

@@ -273,7 +273,7 @@ function toErrorBody(errors: FieldError[]): DiscordErrorBody | null {
       node = isObject(next) ? next : (node[String(key)] = {});
     }
     const list = (node["_errors"] as unknown[] | undefined) ?? (node["_errors"] = []);
-    (list as unknown[]).push({ code: error.code, message: error.message });
+    list.push({ code: error.code, message: error.message });
   }
   return { ...DiscordErrors.invalidFormBody, errors: nested };
 }

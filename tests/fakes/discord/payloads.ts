@@ -490,7 +490,7 @@ export function messagePayload(init: MessageInit): APIMessage {
     ...(init.interactionMetadata ? { interaction_metadata: init.interactionMetadata } : {}),
     ...(init.interaction ? { interaction: init.interaction } : {}),
     ...(init.guildId ? { guild_id: init.guildId } : {}),
-  } as APIMessage;
+  };
 }
 
 export function attachmentPayload(init: {

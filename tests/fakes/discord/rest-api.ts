@@ -74,9 +74,7 @@ export class RestApi {
     const tracked = ctx.interactionId ? this.interactions.byId(ctx.interactionId) : undefined;
     if (tracked) tracked.lastActivityAt = Date.now();
     const errorCode =
-      typeof answer.body === "object" && answer.body !== null && "code" in answer.body
-        ? Number((answer.body as { code: unknown }).code)
-        : undefined;
+      typeof answer.body === "object" && answer.body !== null && "code" in answer.body ? Number(answer.body.code) : undefined;
     this.log.add({
       at,
       method: request.method,

@@ -16,7 +16,7 @@ export async function waitUntil<T>(check: () => T | Promise<T>, timeoutMs: numbe
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value) return value as NonNullable<T>;
+    if (value) return value;
     if (Date.now() >= deadline) throw new WaitTimeoutError(describe());
     await sleep(5);
   }
