@@ -45,7 +45,7 @@ const ALLOWED = new Set([
   // Settings and options, as typed.
   ...["language", "timezone", "retention", "new", "reviews", "hidden", "personal", "ja", "en", "auto"],
   ...["channel", "qotd", "recap", "milestones", "here", "on", "off", "when", "due", "not", "studied"],
-  ...["week", "month", "all", "xp", "streak", "accuracy", "list", "rename", "retire", "import", "HH", "MM"],
+  ...["week", "month", "all", "xp", "streak", "accuracy", "list", "rename", "retire", "import", "reports", "HH", "MM"],
   // Column names of deck files as their header row types them, and field names of YAML decks.
   ...["front", "back", "explanation", "question", "answer"],
   ...["name", "items", "id", "kind", "section", "topics", "statement", "choices"],
@@ -809,6 +809,11 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   noSuchDeck: ["nope"],
   deckExported: [2],
   fileTooLarge: [5, 1],
+  reportsItemLine: ["cloud-101", 3, "2026-03-02", "誤り ×2、誤字 ×1"],
+  reportsEarlierVersion: [2],
+  reportsMore: [4],
+  exportReports: [2],
+  consoleReportChoose: [4],
 };
 
 /** Every string a catalog value gives, with sample values for its functions. */

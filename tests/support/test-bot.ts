@@ -7,6 +7,7 @@ import { seededRandom } from "../../src/core/random/seeded-random.ts";
 import { timeZoneForLocale } from "../../src/core/time/default-time-zone.ts";
 import { syncLibrary } from "../../src/storage/content-sync.ts";
 import { openDatabase, type Db } from "../../src/storage/open-database.ts";
+import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
 import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
 import { freshDatabase, type DatabaseKind } from "./databases.ts";
 
@@ -37,6 +38,7 @@ export async function startTestBot(kind: DatabaseKind, library: Library, start =
   const store = new PrismaStudyStore(opened.db);
   const bot = new Bot({
     store,
+    reports: new PrismaReportStore(opened.db),
     catalog: new Catalog(library.topics, library.sections),
     random: seededRandom("test"),
     defaultTimeZone: (l) => timeZoneForLocale(l),

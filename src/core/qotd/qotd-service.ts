@@ -16,6 +16,7 @@ import { answerText, choiceLabel } from "../study/card-views.ts";
 import { reviewEffects } from "../study/review-effects.ts";
 import { seedKey } from "../study/study-service.ts";
 import { studyDayOf } from "../time/study-day.ts";
+import { withReportButton } from "../problem-reports/report-service.ts";
 import { notice, view, type Button, type Reply, type View } from "../views/view.ts";
 
 /** A question stays open this long after it is posted. */
@@ -111,6 +112,12 @@ export class QotdService {
       qotdAnswer: { qotdId, choice, correct },
     });
     if (result === "duplicate") return notice(view({ body: [t.qotdAlreadyAnswered], tone: "info" }));
-    return notice(view({ body: [t.qotdAnswered(correct, answerText(content, locale))], tone: correct ? "success" : "info" }));
+    return notice(
+      withReportButton(
+        view({ body: [t.qotdAnswered(correct, answerText(content, locale))], tone: correct ? "success" : "info" }),
+        q.itemId,
+        locale,
+      ),
+    );
   }
 }

@@ -12,6 +12,7 @@ import { randomId, seededRandom, shuffled } from "../random/seeded-random.ts";
 import { RATINGS } from "../scheduler/card-state.ts";
 import { rate, retrievability } from "../scheduler/fsrs.ts";
 import { studyDayOf } from "../time/study-day.ts";
+import { withReportButton } from "../problem-reports/report-service.ts";
 import { notice, update, view, type Button, type Reply, type View } from "../views/view.ts";
 import { answerText, choiceLabel } from "../study/card-views.ts";
 import { reviewEffects } from "../study/review-effects.ts";
@@ -89,16 +90,20 @@ export class QuizService {
       ? { action: actionId({ kind: "quiz-next", sessionId, position: position + 1 }), label: t.seeScore, style: "primary" }
       : { action: actionId({ kind: "quiz-next", sessionId, position: position + 1 }), label: t.nextQuestion, style: "primary" };
     return update(
-      view({
-        title: t.quizTitle(position + 1, q.itemIds.length),
-        body: [
-          promptOf(content, locale),
-          correct ? `✅ ${t.quizCorrect}` : `❌ ${t.quizWrong(answerText(content, locale))}`,
-          t.explanationLine(content.explanation[locale]),
-        ],
-        tone: correct ? "success" : "error",
-        buttons: [[next]],
-      }),
+      withReportButton(
+        view({
+          title: t.quizTitle(position + 1, q.itemIds.length),
+          body: [
+            promptOf(content, locale),
+            correct ? `✅ ${t.quizCorrect}` : `❌ ${t.quizWrong(answerText(content, locale))}`,
+            t.explanationLine(content.explanation[locale]),
+          ],
+          tone: correct ? "success" : "error",
+          buttons: [[next]],
+        }),
+        itemId,
+        locale,
+      ),
     );
   }
 

@@ -7,6 +7,7 @@ import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
 import { CARD_STATES, RATING_VALUES, type CardState, type Rating } from "../scheduler/card-state.ts";
 import type { SchedulingOutcome } from "../scheduler/fsrs.ts";
+import { withReportButton } from "../problem-reports/report-service.ts";
 import { formatInterval } from "../time/intervals.ts";
 import { view, type Button, type View } from "../views/view.ts";
 
@@ -87,10 +88,11 @@ export function backView(c: CardContext, outcomes: Record<Rating, SchedulingOutc
     label: `${t.ratingLabel[rating]} · ${formatInterval(outcomes[rating].intervalMs, c.locale)}`,
     style: RATING_STYLES[rating],
   }));
-  return view({
+  const back = view({
     title: t.cardTitle(stage(c.card)),
     body: [promptText(c.item, c.locale), t.answerLine(answerText(c.item, c.locale)), t.explanationLine(c.item.explanation[c.locale])],
     footer: t.sourceLine(c.catalog.sectionName(c.item.section, c.locale)),
     buttons: [buttons],
   });
+  return withReportButton(back, c.item.id, c.locale);
 }
