@@ -1,5 +1,6 @@
 // Console mode: one person studying in the terminal, one command per line. Works interactively
 // and from a pipe (`printf '/study\n1\n3\n/quit\n' | npm start`), exiting at /quit or end of input.
+// A form (reporting a problem) asks its questions one line at a time.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -8,6 +9,7 @@ import { parseCommandLine } from "../../core/commands/parse-command-line.ts";
 import type { Actor } from "../../core/identity.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import { messages } from "../../core/i18n/messages.ts";
+import type { Form, FormField } from "../../core/views/view.ts";
 import type { Logger } from "../../ops/logger.ts";
 import { renderConsole } from "./render-console.ts";
 
@@ -37,7 +39,41 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   /** The catalog in the person's language now (/lang changes it mid-session). */
   const say = async () => messages(await bot.locale(actor));
   let actions: string[] = [];
+  /** A form being filled in, one prompt per field: the next lines answer it. */
+  let filling: { form: Form; values: Record<string, string>; field: number } | undefined;
+  const prompt = async () => {
+    if (!filling) return;
+    const field = filling.form.fields[filling.field] as FormField;
+    const t = await say();
+    if (field.kind === "choice")
+      write([field.label, ...field.options.map((o, i) => `[${i + 1}] ${o.label}`), t.consoleReportChoose(field.options.length)].join("\n"));
+    else write(`${field.label}\n${t.consoleReportText}`);
+  };
+  /** One line of the form; submits it after the last field. */
+  const fill = async (line: string) => {
+    if (!filling) return;
+    const field = filling.form.fields[filling.field] as FormField;
+    if (field.kind === "choice") {
+      const option = /^\d+$/.test(line) ? field.options[Number(line) - 1] : undefined;
+      if (!option) {
+        filling = undefined;
+        write((await say()).consoleReportCancelled);
+        return;
+      }
+      filling.values[field.id] = option.value;
+    } else filling.values[field.id] = line;
+    filling.field += 1;
+    if (filling.field < filling.form.fields.length) return prompt();
+    const { form, values } = filling;
+    filling = undefined;
+    await show(await bot.submit(actor, form.action, values, now()));
+  };
   const show = async (reply: Awaited<ReturnType<Bot["click"]>>) => {
+    if (reply.form) {
+      write(`== ${reply.form.title} ==`);
+      filling = { form: reply.form, values: {}, field: 0 };
+      return prompt();
+    }
     const rendered = renderConsole(reply.view);
     write(rendered.text);
     for (const file of reply.files ?? []) {
@@ -55,9 +91,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
     const line = raw.trim();
-    if (line === "") continue;
+    // An empty line skips an optional answer of a form; elsewhere it is nothing.
+    if (line === "" && !filling) continue;
     write(`> ${line}`);
     try {
+      if (filling) {
+        await fill(line);
+        continue;
+      }
       if (line === "/quit" || line === "/exit") break;
       const lang = /^\/lang(?:\s+(\S+))?$/.exec(line);
       const deckImport = /^\/deck\s+import\s+(\S+)(?:\s+(.+))?$/.exec(line);
