@@ -202,7 +202,8 @@ describe.each(DATABASES)("problem reports on %s", (kind) => {
     expect((await t.bot.command(learner("8"), { name: "export" }, t.clock.now)).files?.map((f) => f.name)).toHaveLength(2);
 
     const confirm = await t.bot.command(alice, { name: "forget-me" }, t.clock.now);
-    await t.bot.click(alice, button(confirm, "Delete"), t.clock.now);
+    const forgotten = await t.bot.click(alice, button(confirm, "Delete"), t.clock.now);
+    expect(forgotten.view.body[0]).toContain(", 1 problem reports,");
     expect(await t.db.problemReport.findMany({ select: { userId: true } })).toEqual([{ userId: "discord:3" }]);
   });
 });

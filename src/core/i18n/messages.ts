@@ -152,7 +152,15 @@ export interface Messages {
   forgetConfirm: string;
   cancel: string;
   forgotten: string;
-  forgottenCounts(c: { reviews: number; cards: number; teams: number; quizzes: number; answers: number; reminders: number }): string;
+  forgottenCounts(c: {
+    reviews: number;
+    cards: number;
+    teams: number;
+    quizzes: number;
+    answers: number;
+    reminders: number;
+    reports: number;
+  }): string;
   forgetCancelled: string;
   lineLabel(line: number): string;
   /** One problem in a list: where it is (line, field, item; any may be missing) and what is wrong. */
@@ -409,7 +417,7 @@ const en: Messages = {
   cancel: "Cancel",
   forgotten: "Your data is deleted",
   forgottenCounts: (c) =>
-    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.reminders} reminder records, and your membership of ${c.teams} team${c.teams === 1 ? "" : "s"}.`,
+    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.reminders} reminder records, ${c.reports} problem reports, and your membership of ${c.teams} team${c.teams === 1 ? "" : "s"}.`,
   forgetCancelled: "Nothing was deleted.",
   lineLabel: (n) => `line ${n}`,
   problemLine: (where, p) => `• ${where.length > 0 ? `${where.join(", ")}: ` : ""}${p}`,
@@ -654,7 +662,7 @@ const ja: Messages = {
   cancel: "キャンセル",
   forgotten: "データを削除しました",
   forgottenCounts: (c) =>
-    `削除したもの：復習${c.reviews}件、カードの状態${c.cards}件、クイズ${c.quizzes}件、今日の問題の回答${c.answers}件、リマインダーの記録${c.reminders}件、${c.teams}チームのメンバー情報。`,
+    `削除したもの：復習${c.reviews}件、カードの状態${c.cards}件、クイズ${c.quizzes}件、今日の問題の回答${c.answers}件、リマインダーの記録${c.reminders}件、問題の報告${c.reports}件、${c.teams}チームのメンバー情報。`,
   forgetCancelled: "何も削除していません。",
   lineLabel: (n) => `${n}行目`,
   problemLine: (where, p) => `• ${where.length > 0 ? `${where.join("、")}：` : ""}${p}`,
