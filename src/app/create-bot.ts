@@ -8,6 +8,7 @@ import { timeZoneForLocale } from "../core/time/default-time-zone.ts";
 import { loadLibrary } from "../content-files/load-library.ts";
 import { syncLibrary, type SyncReport } from "../storage/content-sync.ts";
 import { openDatabase, type OpenDatabase } from "../storage/open-database.ts";
+import { PrismaReportStore } from "../storage/prisma-report-store.ts";
 import { isUniqueViolation, PrismaStudyStore } from "../storage/prisma-study-store.ts";
 
 export interface BotRuntime {
@@ -49,6 +50,7 @@ export async function createBot(options: {
     const store = new PrismaStudyStore(database.db);
     const bot = new Bot({
       store,
+      reports: new PrismaReportStore(database.db),
       catalog: new Catalog(library.topics, library.sections),
       random: options.random ?? Math.random,
       defaultTimeZone: (locale: Locale | undefined) => timeZoneForLocale(locale, options.fallbackTimeZone ?? "UTC"),

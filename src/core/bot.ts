@@ -14,6 +14,7 @@ import { QotdService } from "./qotd/qotd-service.ts";
 import { ReminderService } from "./reminders/reminder-service.ts";
 import { TeamService } from "./team/team-service.ts";
 import { PrivacyService } from "./privacy/privacy-service.ts";
+import { ReportService } from "./problem-reports/report-service.ts";
 import { TeamDeckService } from "./team-decks/team-deck-service.ts";
 import type { UserProfile } from "./ports/study-store.ts";
 import { StudyService } from "./study/study-service.ts";
@@ -29,6 +30,7 @@ export class Bot {
   readonly qotd: QotdService;
   readonly privacy: PrivacyService;
   readonly decks: TeamDeckService;
+  readonly reports: ReportService;
 
   private readonly deps: CoreDeps;
 
@@ -43,6 +45,7 @@ export class Bot {
     this.qotd = new QotdService(deps);
     this.privacy = new PrivacyService(deps);
     this.decks = new TeamDeckService(deps);
+    this.reports = new ReportService(deps);
     this.study.onArrival = (profile, locale, now) => this.arrival(profile, locale, now);
   }
 
@@ -80,6 +83,8 @@ export class Bot {
         switch (command.action) {
           case "list":
             return this.decks.list(actor, now);
+          case "reports":
+            return this.reports.list(actor, now);
           case "rename":
             return this.decks.rename(actor, command.deckId, command.deckName, now);
           case "retire":
@@ -146,7 +151,22 @@ export class Bot {
         return this.privacy.forgetConfirmed(actor, action.userId);
       case "forget-cancel":
         return this.privacy.forgetCancelled(actor);
+      case "report":
+        return this.reports.open(actor, action.itemId);
+      case "report-submit":
+        // A form's id pressed as a button: forged, since no button carries one.
+        return notice(view({ body: [messages(await this.locale(actor)).buttonUnknown], tone: "info" }));
     }
+  }
+
+  /**
+   * A submitted form (a modal, console prompts): `action` is the form's id, `values` its answers by
+   * field id as the platform sent them, validated by the use case.
+   */
+  async submit(actor: Actor, actionIdText: string, values: unknown, now: Date): Promise<Reply> {
+    const action = parseAction(actionIdText);
+    if (action?.kind === "report-submit") return this.reports.submit(actor, action.itemId, values, now);
+    return notice(view({ body: [messages(await this.locale(actor)).reportInvalid], tone: "error" }));
   }
 
   /** Topics to offer as choices (slash-command autocomplete), matching what the user typed. */

@@ -3,10 +3,13 @@
 import type { Catalog } from "./deck/catalog.ts";
 import type { Locale } from "./i18n/locale.ts";
 import type { Actor } from "./identity.ts";
+import type { ReportStore } from "./ports/report-store.ts";
 import type { StudyStore, UserProfile } from "./ports/study-store.ts";
 
 export interface CoreDeps {
   store: StudyStore;
+  /** Learners' problem reports. */
+  reports: ReportStore;
   catalog: Catalog;
   /** Uniform floats in [0, 1); seeded in tests. */
   random: () => number;

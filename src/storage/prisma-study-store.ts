@@ -1023,12 +1023,13 @@ export class PrismaStudyStore implements StudyStore {
 
   async forgetUser(userId: string): Promise<ForgetCounts> {
     const quizzes = await this.db.quizSession.findMany({ where: { userId }, select: { id: true } });
-    const [reviews, cards, teams, reminders, answers] = await this.db.$transaction([
+    const [reviews, cards, teams, reminders, answers, reports] = await this.db.$transaction([
       this.db.reviewLog.count({ where: { userId } }),
       this.db.cardState.count({ where: { userId } }),
       this.db.member.count({ where: { userId } }),
       this.db.reminderDelivery.count({ where: { userId } }),
       this.db.qotdAnswer.count({ where: { userId } }),
+      this.db.problemReport.count({ where: { userId } }),
     ]);
     const adminTeams = await this.db.team.findMany({
       where: { adminIds: { contains: JSON.stringify(userId) } },
@@ -1046,13 +1047,13 @@ export class PrismaStudyStore implements StudyStore {
           data: { adminIds: JSON.stringify(toTeamSettings({ ...t } as TeamRow).adminIds.filter((a) => a !== userId)) },
         }),
       ),
-      // The rest cascades from the user: memberships, card states, reviews, leaderboard counters, reminders.
+      // The rest cascades from the user: memberships, card states, reviews, leaderboard counters, reminders, problem reports.
       this.db.user.deleteMany({ where: { id: userId } }),
       // A personal team (Discord DMs) belongs to the person alone.
       this.db.team.deleteMany({ where: { id: `${userId.slice(0, userId.indexOf(":"))}:@${userId.slice(userId.indexOf(":") + 1)}` } }),
     ]);
     for (const key of [...this.recentlyEntered.keys()]) if (key.split("|")[1] === userId) this.recentlyEntered.delete(key);
-    return { reviews, cards, teams, quizzes: quizzes.length, answers, reminders };
+    return { reviews, cards, teams, quizzes: quizzes.length, answers, reminders, reports };
   }
 
   async memberships(userId: string): Promise<string[]> {

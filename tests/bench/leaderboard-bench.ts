@@ -13,6 +13,7 @@ import { studyDayOf } from "../../src/core/time/study-day.ts";
 import { addDays } from "../../src/core/time/zoned-time.ts";
 import { XP_RULES } from "../../src/core/leaderboard/xp.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
+import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
 import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
 import { summarize, type BenchRow } from "./bench-table.ts";
 import { migratedSqliteFile, sqliteDateTime, seededReviewJson } from "./migrated-sqlite-file.ts";
@@ -191,6 +192,7 @@ export async function benchLeaderboard(o: LeaderboardBenchOptions, log: (s: stri
     const timed = timedStore(new PrismaStudyStore(opened.db));
     const bot = new Bot({
       store: timed.store,
+      reports: new PrismaReportStore(opened.db),
       catalog: new Catalog(target.library.topics, target.library.sections),
       random: seededRandom("bench"),
       defaultTimeZone: () => TEAM_ZONE,

@@ -10,6 +10,7 @@ import { DiscordSender } from "../../src/adapters/discord/discord-sender.ts";
 import { ReminderDispatcher } from "../../src/jobs/reminder-dispatcher.ts";
 import { createLogger } from "../../src/ops/logger.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
+import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
 import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
 import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import type { BenchRow } from "./bench-table.ts";
@@ -61,6 +62,7 @@ export async function benchRemindersDispatch(o: RemindersDispatchOptions, log: (
     const store = new PrismaStudyStore(opened.db);
     const bot = new Bot({
       store,
+      reports: new PrismaReportStore(opened.db),
       catalog: new Catalog(target.library.topics, target.library.sections),
       random: seededRandom("bench"),
       defaultTimeZone: () => "UTC",

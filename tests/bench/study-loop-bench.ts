@@ -18,6 +18,7 @@ import { syncLibrary } from "../../src/storage/content-sync.ts";
 import { openDatabase, SQLITE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from "../../src/storage/open-database.ts";
 import { ALL_SQLITE_PATCHES, type SqlitePatches } from "../../src/storage/sqlite-patches/index.ts";
 import { startCheckpointer } from "../../src/storage/sqlite-checkpointer.ts";
+import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
 import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
 import { seededReviewJson } from "./migrated-sqlite-file.ts";
 import { summarize, type BenchRow } from "./bench-table.ts";
@@ -258,6 +259,7 @@ export async function measure(
   const counting = countingStore(timed.store);
   const bot = new Bot({
     store: counting.store,
+    reports: new PrismaReportStore(opened.db),
     catalog: new Catalog(library.topics, library.sections),
     random: seededRandom("bench"),
     defaultTimeZone: () => "UTC",

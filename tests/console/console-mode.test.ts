@@ -222,4 +222,29 @@ describe("console mode", () => {
     },
     PROCESS_TEST_MS,
   );
+
+  it(
+    "reports a problem from a card's back with prompts, once per item version, and lists it with /deck reports",
+    async () => {
+      // The back's fifth choice is the report; a number that is no reason cancels; then a reason by
+      // number and a line of text; a second report of the card is refused politely; the card stays to rate.
+      const first = await run(tsx, "/study\n1\n5\n9\n5\n1\n\u001b[31mThe answer is wrong @everyone\n5\n2\n\n3\n/deck reports\n");
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/\[5\] Report a problem/);
+      expect(first.stdout).toContain("== Report a problem ==\nWhat is wrong?\n[1] The answer is wrong\n[2] Unclear or ambiguous");
+      expect(first.stdout).toContain("Report cancelled: nothing was recorded.");
+      expect(first.stdout).toContain("Thank you! Your report went to the team's admins.");
+      expect(first.stdout).toContain("You have already reported this version of the item.");
+      expect(first.stdout).toContain("Rated Good: next review in 10 min.");
+      expect(first.stdout).toMatch(
+        /== Problem reports ==\n[a-z0-9-]+: 1 report, latest \d{4}-\d{2}-\d{2} \(wrong ×1\)\n> The answer is wrong @\u200beveryone/,
+      );
+      const db = new Database(path.join(dir, "study.db"), { readonly: true });
+      const rows = db.prepare(`SELECT "userId", "reason", "text" FROM "ProblemReport"`).all();
+      db.close();
+      expect(rows).toEqual([{ userId: "console:local", reason: "wrong", text: "The answer is wrong @\u200beveryone" }]);
+      expect(first.stdout.slice(first.stdout.indexOf("== Problem reports =="))).not.toContain("\u001b");
+    },
+    2 * PROCESS_TEST_MS,
+  );
 });

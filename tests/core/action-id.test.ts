@@ -16,6 +16,8 @@ describe("button action ids", () => {
     { kind: "quiz-next", sessionId: "Ab3dE6gH9k", position: 20 },
     { kind: "quiz-start", topic: "security", count: 20 },
     { kind: "undo" },
+    { kind: "report", itemId: "a".repeat(48) },
+    { kind: "report-submit", itemId: "aws-s3-durability" },
   ];
 
   it("round-trip every action and stay within Discord's 100 characters", () => {
@@ -48,6 +50,13 @@ describe("button action ids", () => {
       "cr:q-1:0:9:3:",
       "cr:q-1:0:1:3:t:extra",
       "cr:Q-1:0:1:3:",
+      "rp:",
+      "rp:Card-1",
+      "rp:card-1:extra",
+      `rp:${"a".repeat(49)}`,
+      "rs:",
+      "rs:../card",
+      "rs:card 1",
       42,
       null,
     ]) {

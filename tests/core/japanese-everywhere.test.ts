@@ -45,7 +45,7 @@ const ALLOWED = new Set([
   // Settings and options, as typed.
   ...["language", "timezone", "retention", "new", "reviews", "hidden", "personal", "ja", "en", "auto"],
   ...["channel", "qotd", "recap", "milestones", "here", "on", "off", "when", "due", "not", "studied"],
-  ...["week", "month", "all", "xp", "streak", "accuracy", "list", "rename", "retire", "import", "HH", "MM"],
+  ...["week", "month", "all", "xp", "streak", "accuracy", "list", "rename", "retire", "import", "reports", "HH", "MM"],
   // Column names of deck files as their header row types them, and field names of YAML decks.
   ...["front", "back", "explanation", "question", "answer"],
   ...["name", "items", "id", "kind", "section", "topics", "statement", "choices"],
@@ -135,6 +135,15 @@ class Transcript {
    */
   reply(step: string, r: Reply): Reply {
     this.view(step, r.view);
+    if (r.form) {
+      const f = r.form;
+      [f.title, f.submit, f.cancel].forEach((text, i) => this.text(step, `form ${["title", "submit", "cancel"][i]}`, text));
+      for (const field of f.fields) {
+        this.text(step, `form ${field.id}`, field.label);
+        if (field.kind === "choice") field.options.forEach((o) => this.text(step, `form ${field.id} ${o.value}`, o.label));
+        else this.text(step, `form ${field.id} placeholder`, field.placeholder);
+      }
+    }
     return r;
   }
 
@@ -693,6 +702,20 @@ describe.each(DATABASES)("every message in Japanese on %s", (kind) => {
     await cmd("deck retire", { name: "deck", action: "retire", deckId }, admin);
     await cmd("deck list after retiring", { name: "deck", action: "list" });
 
+    // Problem reports: the form, its answers, and the admins' list.
+    const form = await click("report button", "rp:f-1");
+    expect(form.form?.fields).toHaveLength(2);
+    const submit = async (step: string, action: string, values: unknown, who: Actor = me) =>
+      seen.reply(step, await t.bot.submit(who, action, values, now()));
+    await submit("report", form.form?.action ?? "", { reason: "typo", text: "誤字があります" });
+    await submit("report again", form.form?.action ?? "", { reason: "typo" });
+    await submit("report malformed", form.form?.action ?? "", { reason: "spam" });
+    await submit("report unknown item", "rs:nope", { reason: "wrong" });
+    await submit("report a form id that is not one", "st:", { reason: "wrong" });
+    await click("report button of an unknown item", "rp:nope");
+    await cmd("deck reports by a member", { name: "deck", action: "reports" });
+    await cmd("deck reports", { name: "deck", action: "reports" }, admin);
+
     // Button ids that are stale, unknown or malformed.
     for (const id of [
       "",
@@ -715,7 +738,8 @@ describe.each(DATABASES)("every message in Japanese on %s", (kind) => {
 
     // Export, then forgetting: cancelled, pressed by someone else, confirmed.
     const exported = await cmd("export", { name: "export" });
-    expect(exported.files?.length).toBe(2);
+    // Reviews, cards, and the problem reported above.
+    expect(exported.files?.length).toBe(3);
     const forget = await cmd("forget me", { name: "forget-me" });
     await click("forget me cancelled", button(forget, "キャンセル"));
     const confirm = button(await cmd("forget me again", { name: "forget-me" }), "すべて削除");
@@ -830,7 +854,7 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   recapTitle: ["2026-03-09"],
   recapLines: [{ top: ["1. ⟦u:0123456789ab:discord:11⟧ · 15 XP"], reviews: 7, retention: "90.0%", missedTopic: "ネットワーク" }],
   exportReady: [3, 2],
-  forgottenCounts: [{ reviews: 1, cards: 2, teams: 1, quizzes: 3, answers: 4, reminders: 5 }],
+  forgottenCounts: [{ reviews: 1, cards: 2, teams: 1, quizzes: 3, answers: 4, reminders: 5, reports: 6 }],
   lineLabel: [3],
   problemLine: [["3行目", "back"], "「back」列が空です"],
   andMore: [4],
@@ -841,6 +865,11 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   noSuchDeck: ["nope"],
   deckExported: [2],
   fileTooLarge: [5, 1],
+  reportsItemLine: ["cloud-101", 3, "2026-03-02", "誤り ×2、誤字 ×1"],
+  reportsEarlierVersion: [2],
+  reportsMore: [4],
+  exportReports: [2],
+  consoleReportChoose: [4],
 };
 
 /** Every string a catalog value gives, with sample values for its functions. */

@@ -72,6 +72,7 @@ describe.each(DATABASES)("the Discord adapter on %s", (kind) => {
       "Hard · 6m",
       "Good · 10m",
       expect.stringMatching(/^Easy · \d+d$/),
+      "Report a problem",
     ]);
     handle = await click(h.fake.message(message.id)!, "Good", user);
     expect(textOf(h.fake.message(message.id))).toContain("Rated Good: next review in 10 min.");
@@ -188,6 +189,7 @@ describe.each(DATABASES)("the Discord adapter on %s", (kind) => {
       "難しい · 6分",
       "正解 · 10分",
       expect.stringMatching(/^簡単 · \d+日$/),
+      "問題を報告",
     ]);
   });
 

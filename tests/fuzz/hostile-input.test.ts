@@ -23,13 +23,13 @@ const malformedActionId = fc
     fc.string({ unit: "binary", maxLength: 60 }),
     fc
       .tuple(
-        fc.constantFrom("st", "sa", "rt", "sp", "cr", "qa", "qn", "qs", "ud", "lb", "sn", "qd", "fm"),
+        fc.constantFrom("st", "sa", "rt", "sp", "cr", "qa", "qn", "qs", "ud", "lb", "sn", "qd", "fm", "rp", "rs"),
         fc.array(fc.string({ maxLength: 30 }), { maxLength: 6 }),
       )
       .map(([p, parts]) => [p, ...parts].join(":")),
     fc
       .tuple(
-        fc.constantFrom("rt:card-1:", "sa:card-1:", "sp:q-1:", "cr:q-1:0:", "qa:0123456789:"),
+        fc.constantFrom("rt:card-1:", "sa:card-1:", "sp:q-1:", "cr:q-1:0:", "qa:0123456789:", "rp:card-1:", "rs:card-1:"),
         fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 10 })),
       )
       .map(([p, x]) => `${p}${String(x)}:99:x`),
@@ -69,6 +69,7 @@ async function writes(t: TestBot): Promise<number[]> {
     t.db.quizSession.count(),
     t.db.reminderDelivery.count(),
     t.db.deck.count({ where: { teamId: { not: null } } }),
+    t.db.problemReport.count(),
   ]);
 }
 
@@ -89,6 +90,34 @@ describe("hostile input at the core", () => {
         const reply = await t.bot.click(actor, id, t.clock.now);
         expect(reply.mode).toBe("notice");
         expect(reply.view.body[0]).toMatch(/no longer valid/);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(await writes(t)).toEqual(before);
+  });
+
+  it(`answers ${RUNS} malformed or forged report forms politely, writing nothing`, async () => {
+    const before = await writes(t);
+    const formId = fc.oneof(malformedActionId, fc.constantFrom("rs:card-1", "rs:no-such-item", "rp:card-1", "st:"));
+    const values = fc.oneof(
+      fc.anything(),
+      fc.record({ reason: fc.oneof(fc.string({ maxLength: 20 }), fc.integer()), text: fc.anything() }, { requiredKeys: [] }),
+      fc.record({ reason: fc.constantFrom("wrong", "typo"), text: fc.string({ minLength: 4001, maxLength: 4100 }) }),
+    );
+    const valid = (id: string, v: unknown) =>
+      id === "rs:card-1" &&
+      typeof v === "object" &&
+      v !== null &&
+      ["wrong", "unclear", "typo", "other"].includes((v as { reason?: unknown }).reason as string) &&
+      ((v as { text?: unknown }).text === undefined ||
+        (typeof (v as { text?: unknown }).text === "string" && (v as { text: string }).text.length <= 4000));
+    await fc.assert(
+      fc.asyncProperty(formId, values, async (id, v) => {
+        fc.pre(!valid(id, v));
+        const reply = await t.bot.submit(actor, id, v, t.clock.now);
+        expect(reply.mode).toBe("notice");
+        expect(reply.form).toBeUndefined();
+        expect(reply.view.body[0]).toMatch(/could not be read|cannot be reported/);
       }),
       { numRuns: RUNS },
     );

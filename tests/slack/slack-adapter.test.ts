@@ -72,6 +72,7 @@ for (const mode of ["socket", "http"] as const) {
         "Hard · 6m",
         "Good · 10m",
         expect.stringMatching(/^Easy · \d+d$/),
+        "Report a problem",
       ]);
       await h.click(current(h, message), "Good");
       expect(textOf(current(h, message))).toContain("Rated Good: next review in 10 min.");

@@ -32,6 +32,7 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
       "Hard · 6m",
       "Good · 10m",
       expect.stringMatching(/^Easy · \d+d$/),
+      "Report a problem",
     ]);
     const next = await click(button(back, "Good"));
     expect(next.mode).toBe("update");

@@ -1,5 +1,6 @@
 // The real Bolt App, running the bot's Slack adapter on a real database, against the local fake
 // Slack, in Socket Mode or HTTP mode.
+import type { ViewSubmitAction } from "@slack/bolt";
 import type { Library } from "../../src/core/deck/item.ts";
 import { startSlack, type SlackAdapter } from "../../src/adapters/slack/start-slack.ts";
 import { FakeSlack, encodeInteraction, encodeSlashCommand, postToApp, type StoredMessage } from "../fakes/slack/fake-slack.ts";
@@ -27,8 +28,10 @@ export interface SlackHarness {
   click(
     message: StoredMessage,
     label: string,
-    o?: { user?: Actor; workspace?: Workspace },
+    o?: { user?: Actor; workspace?: Workspace; waitForResponse?: boolean },
   ): Promise<{ responseUrl: string; ackMs: number }>;
+  /** Submits a modal and returns what the app acknowledged it with (a `response_action`, or nothing). */
+  submitView(payload: ViewSubmitAction): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -123,8 +126,14 @@ export async function startSlackHarness(kind: DatabaseKind, library: Library, mo
         ...(o.workspace ? { workspace: o.workspace } : {}),
       });
       const ackMs = await deliver("action", payload);
-      await fake.waitFor(() => fake.responses(responseUrl).length > before, 5000);
+      if (o.waitForResponse !== false) await fake.waitFor(() => fake.responses(responseUrl).length > before, 5000);
       return { responseUrl, ackMs };
+    },
+    async submitView(payload) {
+      if (mode === "socket") return (await fake.socket.sendViewSubmission(payload)).payload;
+      const response = await postToApp(eventsUrl, { body: encodeInteraction(payload), signingSecret: SIGNING_SECRET });
+      if (response.status !== 200) throw new Error(`the app answered ${response.status}: ${response.body}`);
+      return response.body === "" ? undefined : (JSON.parse(response.body) as unknown);
     },
     async stop() {
       await adapter.stop();

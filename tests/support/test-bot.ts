@@ -11,6 +11,7 @@ import type { Reply } from "../../src/core/views/view.ts";
 import { timeZoneForLocale } from "../../src/core/time/default-time-zone.ts";
 import { syncLibrary } from "../../src/storage/content-sync.ts";
 import { openDatabase, type Db } from "../../src/storage/open-database.ts";
+import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
 import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
 import { freshDatabase, type DatabaseKind } from "./databases.ts";
 
@@ -41,6 +42,7 @@ export async function startTestBot(kind: DatabaseKind, library: Library, start =
   const store = new PrismaStudyStore(opened.db);
   const bot = new Bot({
     store,
+    reports: new PrismaReportStore(opened.db),
     catalog: new Catalog(library.topics, library.sections),
     random: seededRandom("test"),
     defaultTimeZone: (l) => timeZoneForLocale(l),

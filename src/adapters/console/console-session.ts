@@ -1,5 +1,6 @@
 // Console mode: one person studying in the terminal, one command per line. Works interactively
 // and from a pipe (`printf '/study\n1\n3\n/quit\n' | npm start`), exiting at /quit or end of input.
+// A form (reporting a problem) asks its questions one line at a time.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -9,6 +10,7 @@ import type { Actor } from "../../core/identity.ts";
 import type { Locale } from "../../core/i18n/locale.ts";
 import { cleanTypedLine } from "../../core/deck-import/plain-text.ts";
 import { messages } from "../../core/i18n/messages.ts";
+import type { Form, FormField } from "../../core/views/view.ts";
 import type { Logger } from "../../ops/logger.ts";
 import { renderConsole } from "./render-console.ts";
 
@@ -42,7 +44,41 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   let actions: string[] = [];
   /** What an empty line presses: the preselected button of the current view (Good after a right answer). */
   let onEnter: string | undefined;
+  /** A form being filled in, one prompt per field: the next lines answer it. */
+  let filling: { form: Form; values: Record<string, string>; field: number } | undefined;
+  const prompt = async () => {
+    if (!filling) return;
+    const field = filling.form.fields[filling.field] as FormField;
+    const t = await say();
+    if (field.kind === "choice")
+      write([field.label, ...field.options.map((o, i) => `[${i + 1}] ${o.label}`), t.consoleReportChoose(field.options.length)].join("\n"));
+    else write(`${field.label}\n${t.consoleReportText}`);
+  };
+  /** One line of the form; submits it after the last field. */
+  const fill = async (line: string) => {
+    if (!filling) return;
+    const field = filling.form.fields[filling.field] as FormField;
+    if (field.kind === "choice") {
+      const option = /^\d+$/.test(line) ? field.options[Number(line) - 1] : undefined;
+      if (!option) {
+        filling = undefined;
+        write((await say()).consoleReportCancelled);
+        return;
+      }
+      filling.values[field.id] = option.value;
+    } else filling.values[field.id] = line;
+    filling.field += 1;
+    if (filling.field < filling.form.fields.length) return prompt();
+    const { form, values } = filling;
+    filling = undefined;
+    await show(await bot.submit(actor, form.action, values, now()));
+  };
   const show = async (reply: Awaited<ReturnType<Bot["click"]>>) => {
+    if (reply.form) {
+      write(`== ${reply.form.title} ==`);
+      filling = { form: reply.form, values: {}, field: 0 };
+      return prompt();
+    }
     const rendered = renderConsole(reply.view);
     write(rendered.text);
     for (const file of reply.files ?? []) {
@@ -74,10 +110,15 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   for await (const raw of lines) {
     // Typed or pasted: escape sequences and control characters go before anything is echoed or stored.
     const line = cleanTypedLine(raw).trim();
-    const enter = line === "" ? onEnter : undefined;
-    if (line === "" && !enter) continue;
+    // An empty line skips an optional answer of a form, or presses the view's preselected button.
+    const enter = line === "" && !filling ? onEnter : undefined;
+    if (line === "" && !filling && !enter) continue;
     write(`> ${line}`);
     try {
+      if (filling) {
+        await fill(line);
+        continue;
+      }
       if (line === "/quit" || line === "/exit") break;
       if (enter) {
         onEnter = undefined;

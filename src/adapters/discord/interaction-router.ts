@@ -10,6 +10,7 @@ import {
   type ChatInputCommandInteraction,
   type Client,
   type Interaction,
+  type ModalSubmitInteraction,
 } from "discord.js";
 import type { Bot } from "../../core/bot.ts";
 import { parseCommandLine } from "../../core/commands/parse-command-line.ts";
@@ -20,6 +21,7 @@ import type { Logger } from "../../ops/logger.ts";
 import { RecentIds } from "../recent-ids.ts";
 import { COMMANDS_BY_NAME } from "./commands/index.ts";
 import { renderDiscord, truncate } from "./render-discord.ts";
+import { modalValues, renderDiscordModal } from "./render-discord-modal.ts";
 
 export interface RouterOptions {
   bot: Bot;
@@ -33,7 +35,7 @@ export interface RouterOptions {
 }
 
 const SLOW: unique symbol = Symbol("slow");
-type Answerable = ChatInputCommandInteraction | ButtonInteraction;
+type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
 export function discordUserId(id: string): string {
   return `discord:${id}`;
@@ -66,7 +68,9 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       ...renderDiscord(reply.view),
       ...(reply.files ? { files: reply.files.map((f) => new AttachmentBuilder(Buffer.from(f.content, "utf8"), { name: f.name })) } : {}),
     };
-    if (interaction.isChatInputCommand()) {
+    // Only a first response can open a modal: once deferred, the person is asked to press again.
+    if (reply.form && interaction.isButton() && !deferred) return interaction.showModal(renderDiscordModal(reply.form));
+    if (interaction.isChatInputCommand() || interaction.isModalSubmit()) {
       if (deferred) await interaction.editReply(message);
       else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
       return;
@@ -108,6 +112,11 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     await respond(interaction, async () => bot.click(await actorOf(interaction), interaction.customId, now()));
   }
 
+  /** A submitted modal: its answers go to the core with the modal's id; the answer is private. */
+  async function onModalSubmit(interaction: ModalSubmitInteraction): Promise<void> {
+    await respond(interaction, async () => bot.submit(await actorOf(interaction), interaction.customId, modalValues(interaction), now()));
+  }
+
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
     const typed = String(focused.value).slice(0, 100);
@@ -142,7 +151,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
           id: interaction.id,
           type: interaction.type,
           command: interaction.isChatInputCommand() ? interaction.commandName : undefined,
-          customId: interaction.isButton() ? interaction.customId.slice(0, 100) : undefined,
+          customId: interaction.isButton() || interaction.isModalSubmit() ? interaction.customId.slice(0, 100) : undefined,
           user: interaction.user.id,
           guild: interaction.guildId,
         },
@@ -167,12 +176,15 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       ? `command:${interaction.commandName}`
       : interaction.isButton()
         ? "button"
-        : interaction.isAutocomplete()
-          ? "autocomplete"
-          : "other";
+        : interaction.isModalSubmit()
+          ? "modal"
+          : interaction.isAutocomplete()
+            ? "autocomplete"
+            : "other";
     try {
       if (interaction.isChatInputCommand()) await onCommand(interaction);
       else if (interaction.isButton()) await onButton(interaction);
+      else if (interaction.isModalSubmit()) await onModalSubmit(interaction);
       else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       options.observe?.(kind, "ok", performance.now() - started);
     } catch (error) {

@@ -14,6 +14,7 @@ import type { Logger } from "../../ops/logger.ts";
 import { RecentIds } from "../recent-ids.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { renderBlocks, renderSlack, SLACK_LIMITS } from "./render-slack.ts";
+import { answerModal, modalValues, renderSlackModal } from "./render-slack-modal.ts";
 import { slackTeamId, slackUserId } from "./slack-identity.ts";
 import {
   DECK_FILE_ACTION,
@@ -34,6 +35,14 @@ const metadataSchema = z.object({
   channel: z.string().max(40).optional(),
 });
 import { SlackLocales } from "./slack-locales.ts";
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text || "{}");
+  } catch {
+    return undefined;
+  }
+}
 
 export interface SlackOptions extends SlackConfig {
   bot: Bot;
@@ -194,6 +203,11 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
         );
         const value = typeof action?.value === "string" ? action.value : (action?.action_id ?? "");
         const reply = await bot.click(actor, value.slice(0, SLACK_LIMITS.buttonValue), now());
+        if (reply.form) {
+          const metadata = { team: workspace, enterprise: payload.enterprise?.id ?? null, channel: payload.container?.channel_id };
+          await client.views.open({ trigger_id: payload.trigger_id, view: renderSlackModal(reply.form, JSON.stringify(metadata)) });
+          return;
+        }
         const message = renderSlack(reply.view);
         if (payload.container?.type === "view" || !payload.response_url) {
           // From the App Home tab there is no message to replace: the session opens in the user's DM.
@@ -241,6 +255,34 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
       async (apology) => {
         const dm = await client.conversations.open({ users: body.user.id });
         await client.chat.postMessage({ channel: dm.channel?.id ?? body.user.id, ...renderSlack(apology.view) });
+      },
+    );
+  });
+
+  // A submitted core form (a problem report): the core's answer replaces the form in the modal.
+  app.view({ callback_id: /^rs:/, type: "view_submission" }, async ({ ack, body, view, client }) => {
+    let acked = false;
+    const answer = async (reply: Reply) => {
+      acked = true;
+      await ack({ response_action: "update", view: answerModal(view.title.text, view.close?.text ?? "OK", reply.view) });
+    };
+    await work(
+      "form",
+      { team: body.team?.id, user: body.user.id },
+      async () => {
+        const meta = metadataSchema.safeParse(safeJson(view.private_metadata));
+        const workspace = meta.success ? meta.data.team : (body.team?.id ?? body.user.team_id ?? "");
+        const actor = await actorFor(
+          client,
+          { id: body.user.id, homeTeamId: body.user.team_id ?? workspace },
+          workspace,
+          meta.success ? meta.data.enterprise : body.enterprise?.id,
+          meta.success ? meta.data.channel : undefined,
+        );
+        await answer(await bot.submit(actor, view.callback_id, modalValues(view.state.values), now()));
+      },
+      async (apology) => {
+        if (!acked) await answer(apology);
       },
     );
   });

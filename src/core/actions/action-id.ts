@@ -40,7 +40,11 @@ export type Action =
   | { kind: "qotd-answer"; qotdId: string; choice: number }
   /** /forget-me confirmed by `userId` (only they may press it), or cancelled. */
   | { kind: "forget"; userId: string }
-  | { kind: "forget-cancel" };
+  | { kind: "forget-cancel" }
+  /** "Report a problem" on an answer: opens the report form for the item. */
+  | { kind: "report"; itemId: string }
+  /** The report form of an item, submitted (its answers travel beside the id). */
+  | { kind: "report-submit"; itemId: string };
 
 // Built once: constructing zod schemas costs more than using them.
 const showAnswerParts = z.tuple([itemIdSchema, version, optionalTopic]);
@@ -110,6 +114,14 @@ const parsers: Record<string, (parts: string[]) => Action | undefined> = {
       .safeParse([first, ...rest].join(":"));
     return r.success ? { kind: "forget", userId: r.data } : undefined;
   },
+  rp: ([item, ...rest]) => {
+    const r = itemIdSchema.safeParse(item);
+    return r.success && rest.length === 0 ? { kind: "report", itemId: r.data } : undefined;
+  },
+  rs: ([item, ...rest]) => {
+    const r = itemIdSchema.safeParse(item);
+    return r.success && rest.length === 0 ? { kind: "report-submit", itemId: r.data } : undefined;
+  },
   ud: ([item, v]) => {
     if (item === undefined) return { kind: "undo" };
     const r = undoParts.safeParse([item, v]);
@@ -160,5 +172,9 @@ export function actionId(action: Action): string {
       return `fm:${action.userId}`;
     case "forget-cancel":
       return "fm:cancel";
+    case "report":
+      return `rp:${action.itemId}`;
+    case "report-submit":
+      return `rs:${action.itemId}`;
   }
 }

@@ -19,7 +19,7 @@ export type Command =
   | { name: "team"; changes: TeamInput }
   | { name: "export" }
   | { name: "forget-me" }
-  | { name: "deck"; action: "list" }
+  | { name: "deck"; action: "list" | "reports" }
   | { name: "deck"; action: "rename"; deckId: string; deckName: string }
   | { name: "deck"; action: "retire" | "export"; deckId: string }
   | { name: "deck"; action: "import"; file: { name: string; bytes: Uint8Array; size?: number }; deckName?: string | undefined };

@@ -77,9 +77,10 @@ export function parseCommandLine(line: string): ParsedLine {
       return { ok: true, command: { name, changes: { [setting]: value } } };
     }
     case "deck": {
-      // "/deck list", "/deck rename <id> <name...>", "/deck retire <id>", "/deck export <id>"; importing needs a file (adapters).
+      // "/deck list", "/deck rename <id> <name...>", "/deck retire <id>", "/deck export <id>", "/deck reports"; importing needs a file (adapters).
       const [action, id, ...rest] = words;
       if (action === undefined || action === "list") return { ok: true, command: { name, action: "list" } };
+      if (action === "reports" && id === undefined) return { ok: true, command: { name, action: "reports" } };
       // A typed line cannot carry a file: the adapters import from an attachment, a dialog or a path.
       if (action === "import") return invalid("import", (t) => t.optionDeckImportFile);
       if ((action === "retire" || action === "export") && id !== undefined && rest.length === 0)

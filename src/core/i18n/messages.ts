@@ -164,7 +164,15 @@ export interface Messages {
   forgetConfirm: string;
   cancel: string;
   forgotten: string;
-  forgottenCounts(c: { reviews: number; cards: number; teams: number; quizzes: number; answers: number; reminders: number }): string;
+  forgottenCounts(c: {
+    reviews: number;
+    cards: number;
+    teams: number;
+    quizzes: number;
+    answers: number;
+    reminders: number;
+    reports: number;
+  }): string;
   forgetCancelled: string;
   lineLabel(line: number): string;
   /** One problem in a list: where it is (line, field, item; any may be missing) and what is wrong. */
@@ -197,6 +205,32 @@ export interface Messages {
   dmTeamPersonal: string;
   settingOn: string;
   settingOff: string;
+  // Problem reports: the report button and form, its answers, /deck reports, the console's prompts.
+  reportButton: string;
+  reportFormTitle: string;
+  reportReasonLabel: string;
+  reportReasons: Record<"wrong" | "unclear" | "typo" | "other", string>;
+  reportReasonShort: Record<"wrong" | "unclear" | "typo" | "other", string>;
+  reportTextLabel: string;
+  reportTextPlaceholder: string;
+  reportSubmit: string;
+  reportThanks: string;
+  reportAlready: string;
+  reportUnknownItem: string;
+  reportInvalid: string;
+  reportOpenAgain: string;
+  reportsTitle: string;
+  reportsNone: string;
+  reportsAdminsOnly: string;
+  reportsItemLine(itemId: string, count: number, latest: string, reasons: string): string;
+  reportsEarlierVersion(count: number): string;
+  reportsRetired: string;
+  reportsMore(items: number): string;
+  reportsHint: string;
+  exportReports(count: number): string;
+  consoleReportChoose(count: number): string;
+  consoleReportText: string;
+  consoleReportCancelled: string;
 }
 
 const en: Messages = {
@@ -278,7 +312,7 @@ const en: Messages = {
     "**/undo**: take back your last rating.",
     "**/leaderboard** [week|month|all] [xp|streak|reviews|accuracy]: the team's top 10 and your rank.",
     "**/remind** [HH:MM] [time zone] | off: a daily reminder when reviews are due. **/vacation** 7d | off: pause reminders, keep your streak.",
-    "**/team**: the team's channel, question of the day, weekly recap and milestones (admins change them). **/deck**: the team's own decks (admins import, rename, retire, export).",
+    "**/team**: the team's channel, question of the day, weekly recap and milestones (admins change them). **/deck**: the team's own decks (admins import, rename, retire, export; **/deck reports** lists the problems learners reported).",
     "**/export**: your review history and card states as CSV. **/forget-me**: delete everything the bot knows about you, after a confirmation.",
     "Ratings: Again = forgot, Hard = recalled with effort, Good = recalled, Easy = instant. The scheduler (FSRS) picks the next review from them.",
   ],
@@ -300,7 +334,7 @@ const en: Messages = {
   optionNotRemindWord: "is not a time (HH:MM), a time zone, when or off",
   optionNotTeamSetting: "is not a team setting; use channel, qotd, timezone, language, recap or milestones",
   optionNeedsOneValue: "needs exactly one value",
-  optionDeckAction: "should be list, import <file>, rename <deck> <name>, retire <deck> or export <deck>",
+  optionDeckAction: "should be list, import <file>, rename <deck> <name>, retire <deck>, export <deck> or reports",
   optionDeckImportFile: "needs the deck file: attach it (in the console, give its path: `/deck import deck.csv`)",
   optionNotASetting: (names) => `is not a setting; use one of ${names}`,
   optionTakesNone: "takes no options",
@@ -410,7 +444,7 @@ const en: Messages = {
   cancel: "Cancel",
   forgotten: "Your data is deleted",
   forgottenCounts: (c) =>
-    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.reminders} reminder records, and your membership of ${c.teams} team${c.teams === 1 ? "" : "s"}.`,
+    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.reminders} reminder records, ${c.reports} problem reports, and your membership of ${c.teams} team${c.teams === 1 ? "" : "s"}.`,
   forgetCancelled: "Nothing was deleted.",
   lineLabel: (n) => `line ${n}`,
   problemLine: (where, p) => `• ${where.length > 0 ? `${where.join(", ")}: ` : ""}${p}`,
@@ -444,6 +478,33 @@ const en: Messages = {
   dmTeamPersonal: "your own (personal)",
   settingOn: "on",
   settingOff: "off",
+  // Problem reports
+  reportButton: "Report a problem",
+  reportFormTitle: "Report a problem",
+  reportReasonLabel: "What is wrong?",
+  reportReasons: { wrong: "The answer is wrong", unclear: "Unclear or ambiguous", typo: "Typo or formatting", other: "Something else" },
+  reportReasonShort: { wrong: "wrong", unclear: "unclear", typo: "typo", other: "other" },
+  reportTextLabel: "Details (optional, one line)",
+  reportTextPlaceholder: "What should it say instead?",
+  reportSubmit: "Send",
+  reportThanks: "Thank you! Your report went to the team's admins. Nobody else sees who reported it.",
+  reportAlready: "You have already reported this version of the item. Thank you: it is waiting for a fix.",
+  reportUnknownItem: "That item cannot be reported: it is not (or no longer) in your team's decks. Nothing was recorded.",
+  reportInvalid: "That report could not be read: choose a reason and try again. Nothing was recorded.",
+  reportOpenAgain: "The form could not open in time. Press Report a problem again.",
+  reportsTitle: "Problem reports",
+  reportsNone: "Nobody in this team has reported a problem yet.",
+  reportsAdminsOnly: "Only team admins can see problem reports (on Discord: Manage Server).",
+  reportsItemLine: (id, n, latest, reasons) => `\`${id}\`: ${n} report${n === 1 ? "" : "s"}, latest ${latest} (${reasons})`,
+  reportsEarlierVersion: (n) => `${n} of them on an earlier version of the item`,
+  reportsRetired: "the item is retired",
+  reportsMore: (n) => `…and ${n} more item${n === 1 ? "" : "s"}.`,
+  reportsHint:
+    "Built-in items are fixed in `content/decks/` (give the item id in an issue or pull request); team deck items with /deck export, edit, /deck import.",
+  exportReports: (n) => (n === 1 ? "Your problem report is in the reports file." : `Your ${n} problem reports are in the reports file.`),
+  consoleReportChoose: (n) => `Type 1-${n} to choose a reason (anything else cancels):`,
+  consoleReportText: "One line of details, or an empty line to skip:",
+  consoleReportCancelled: "Report cancelled: nothing was recorded.",
 };
 
 const ja: Messages = {
@@ -525,7 +586,7 @@ const ja: Messages = {
     "**/undo**：直前の評価を取り消します。",
     "**/leaderboard** [week|month|all] [xp|streak|reviews|accuracy]：チームの上位10人とあなたの順位。",
     "**/remind** [HH:MM] [タイムゾーン] | off：復習があるときの毎日のリマインダー。**/vacation** 7d | off：リマインダーを止め、連続日数を守ります。",
-    "**/team**：チームのチャンネル、今日の問題、週間まとめ、達成通知（変更は管理者のみ）。**/deck**：チーム独自のデッキ（管理者がインポート、名前変更、廃止、エクスポート）。",
+    "**/team**：チームのチャンネル、今日の問題、週間まとめ、達成通知（変更は管理者のみ）。**/deck**：チーム独自のデッキ（管理者がインポート、名前変更、廃止、エクスポート。**/deck reports** で学習者からの問題の報告を一覧）。",
     "**/export**：あなたの復習履歴とカードの状態を CSV で。**/forget-me**：確認のあと、ボットが持つあなたのデータをすべて削除します。",
     "評価：もう一度＝忘れた、難しい＝苦労して思い出した、正解＝思い出せた、簡単＝すぐ分かった。スケジューラー（FSRS）が次の復習日を決めます。",
   ],
@@ -547,7 +608,8 @@ const ja: Messages = {
   optionNotRemindWord: "時刻（HH:MM）、タイムゾーン、when、off のいずれでもありません",
   optionNotTeamSetting: "チームの設定ではありません。channel、qotd、timezone、language、recap、milestones のいずれかを指定してください",
   optionNeedsOneValue: "値を一つだけ指定してください",
-  optionDeckAction: "list、import <ファイル>、rename <デッキ> <名前>、retire <デッキ>、export <デッキ> のいずれかを指定してください",
+  optionDeckAction:
+    "list、import <ファイル>、rename <デッキ> <名前>、retire <デッキ>、export <デッキ>、reports のいずれかを指定してください",
   optionDeckImportFile: "デッキのファイルが必要です。ファイルを添付してください（コンソールではパスを指定：`/deck import deck.csv`）",
   optionNotASetting: (names) => `設定の名前ではありません。${names} のいずれかを指定してください`,
   optionTakesNone: "オプションはありません",
@@ -642,7 +704,7 @@ const ja: Messages = {
   cancel: "キャンセル",
   forgotten: "データを削除しました",
   forgottenCounts: (c) =>
-    `削除したもの：復習${c.reviews}件、カードの状態${c.cards}件、クイズ${c.quizzes}件、今日の問題の回答${c.answers}件、リマインダーの記録${c.reminders}件、${c.teams}チームのメンバー情報。`,
+    `削除したもの：復習${c.reviews}件、カードの状態${c.cards}件、クイズ${c.quizzes}件、今日の問題の回答${c.answers}件、リマインダーの記録${c.reminders}件、問題の報告${c.reports}件、${c.teams}チームのメンバー情報。`,
   forgetCancelled: "何も削除していません。",
   lineLabel: (n) => `${n}行目`,
   problemLine: (where, p) => `• ${where.length > 0 ? `${where.join("、")}：` : ""}${p}`,
@@ -675,6 +737,33 @@ const ja: Messages = {
   dmTeamPersonal: "個人（自分だけ）",
   settingOn: "オン",
   settingOff: "オフ",
+  // 問題の報告
+  reportButton: "問題を報告",
+  reportFormTitle: "問題を報告",
+  reportReasonLabel: "どんな問題ですか？",
+  reportReasons: { wrong: "答えが間違っている", unclear: "わかりにくい・曖昧", typo: "誤字・表示の乱れ", other: "その他" },
+  reportReasonShort: { wrong: "誤り", unclear: "不明瞭", typo: "誤字", other: "その他" },
+  reportTextLabel: "詳細（任意・1行）",
+  reportTextPlaceholder: "どう直すとよいですか？",
+  reportSubmit: "送信",
+  reportThanks: "ありがとうございます！報告はチームの管理者に届きました。誰が報告したかは他の人には表示されません。",
+  reportAlready: "この項目のこの版はすでに報告済みです。ありがとうございます。修正をお待ちください。",
+  reportUnknownItem: "この項目は報告できません。チームのデッキにない（または削除された）項目です。何も記録していません。",
+  reportInvalid: "報告を読み取れませんでした。理由を選んでもう一度お試しください。何も記録していません。",
+  reportOpenAgain: "報告フォームを時間内に開けませんでした。もう一度「問題を報告」を押してください。",
+  reportsTitle: "問題の報告",
+  reportsNone: "このチームではまだ問題の報告はありません。",
+  reportsAdminsOnly: "問題の報告を見られるのはチームの管理者だけです（Discordでは「サーバー管理」権限）。",
+  reportsItemLine: (id, n, latest, reasons) => `\`${id}\`：報告${n}件、最新 ${latest}（${reasons}）`,
+  reportsEarlierVersion: (n) => `うち${n}件は項目の以前の版への報告`,
+  reportsRetired: "この項目は廃止済み",
+  reportsMore: (n) => `…ほか${n}項目。`,
+  reportsHint:
+    "組み込みの項目は `content/decks/` で直します（イシューやプルリクエストに項目IDを書いてください）。チームのデッキの項目は /deck export で書き出し、編集して /deck import で取り込みます。",
+  exportReports: (n) => `あなたの問題の報告${n}件は報告のファイルに入っています。`,
+  consoleReportChoose: (n) => `理由を 1〜${n} の番号で選んでください（それ以外で取り消し）：`,
+  consoleReportText: "詳細を1行で入力してください（空行で省略）：",
+  consoleReportCancelled: "報告を取り消しました。何も記録していません。",
 };
 
 const catalogs: Record<Locale, Messages> = { en, ja };

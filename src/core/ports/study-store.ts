@@ -127,6 +127,8 @@ export interface ForgetCounts {
   quizzes: number;
   answers: number;
   reminders: number;
+  /** Problem reports the person made (they go with the person, by a cascading key). */
+  reports: number;
 }
 
 export interface StoredItem {

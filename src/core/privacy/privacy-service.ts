@@ -1,6 +1,7 @@
 // A person's data: /export sends their review history and card states as CSV (the FSRS optimiser
-// and spreadsheets read it), /forget-me deletes everything about them in every team, after they
-// confirm with a button only they can press.
+// and spreadsheets read it), and the problems they reported when there are any; /forget-me deletes
+// everything about them in every team (reports too), after they confirm with a button only they
+// can press.
 import { actionId } from "../actions/action-id.ts";
 import { localeOf, type CoreDeps } from "../core-deps.ts";
 import { csvCell, reviewHistoryCsv } from "../export/review-history-csv.ts";
@@ -8,6 +9,7 @@ import type { Actor } from "../identity.ts";
 import { messages } from "../i18n/messages.ts";
 import { notice, update, view, type Reply } from "../views/view.ts";
 
+const REPORT_HEADER = ["item_id", "content_hash", "team", "reason", "text", "reported_at"];
 const CARD_HEADER = ["card_id", "state", "due", "stability", "difficulty", "scheduled_days", "reps", "lapses", "last_review"];
 
 export class PrivacyService {
@@ -21,7 +23,11 @@ export class PrivacyService {
     const { store } = this.deps;
     const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const t = messages(localeOf(profile, actor));
-    const [history, cards] = [await store.reviewHistory(profile.id), await store.cardStates(profile.id)];
+    const [history, cards, reports] = [
+      await store.reviewHistory(profile.id),
+      await store.cardStates(profile.id),
+      await this.deps.reports.ownReports(profile.id),
+    ];
     const reviews = reviewHistoryCsv(
       history.map((r) => ({
         reviewedAt: r.reviewedAt,
@@ -52,9 +58,26 @@ export class PrivacyService {
         .join(","),
     );
     const stamp = now.toISOString().slice(0, 10);
+    // The problems they reported are theirs too; the file comes only when there are some.
+    const reportRows = reports.map((r) =>
+      [r.itemId, r.contentHash, r.teamId, r.reason, r.text ?? "", r.reportedAt.toISOString()].map((v) => csvCell(v)).join(","),
+    );
+    const reportFiles =
+      reports.length === 0
+        ? []
+        : [
+            {
+              name: `study-bot-reports-${stamp}.csv`,
+              contentType: "text/csv",
+              content: [REPORT_HEADER.join(","), ...reportRows].join("\r\n") + "\r\n",
+            },
+          ];
     return {
       mode: "update",
-      view: view({ body: [t.exportReady(history.length, cards.length)], tone: "success" }),
+      view: view({
+        body: [t.exportReady(history.length, cards.length), ...(reports.length > 0 ? [t.exportReports(reports.length)] : [])],
+        tone: "success",
+      }),
       files: [
         { name: `study-bot-reviews-${stamp}.csv`, contentType: "text/csv", content: reviews },
         {
@@ -62,6 +85,7 @@ export class PrivacyService {
           contentType: "text/csv",
           content: [CARD_HEADER.join(","), ...cardRows].join("\r\n") + "\r\n",
         },
+        ...reportFiles,
       ],
     };
   }

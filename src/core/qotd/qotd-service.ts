@@ -17,6 +17,7 @@ import { choiceCount, choiceOrder, isCorrectChoice, shownAnswer, shownChoices } 
 import { reviewEffects } from "../study/review-effects.ts";
 import { seedKey } from "../study/study-service.ts";
 import { studyDayFor } from "../time/study-day.ts";
+import { withReportButton } from "../problem-reports/report-service.ts";
 import { notice, view, type Button, type Reply, type View } from "../views/view.ts";
 
 /** A question stays open this long after it is posted. */
@@ -98,10 +99,14 @@ export class QotdService {
     });
     if (result === "duplicate") return notice(view({ body: [t.qotdAlreadyAnswered], tone: "info" }));
     return notice(
-      view({
-        body: [t.qotdAnswered(correct, shownAnswer(content, choiceOrder(content, qotdId), locale))],
-        tone: correct ? "success" : "info",
-      }),
+      withReportButton(
+        view({
+          body: [t.qotdAnswered(correct, shownAnswer(content, choiceOrder(content, qotdId), locale))],
+          tone: correct ? "success" : "info",
+        }),
+        q.itemId,
+        locale,
+      ),
     );
   }
 }

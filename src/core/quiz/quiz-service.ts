@@ -12,6 +12,7 @@ import { randomId, seededRandom, shuffled } from "../random/seeded-random.ts";
 import { RATINGS } from "../scheduler/card-state.ts";
 import { rate, retrievability } from "../scheduler/fsrs.ts";
 import { studyDayFor } from "../time/study-day.ts";
+import { withReportButton } from "../problem-reports/report-service.ts";
 import { notice, update, view, type Button, type Reply, type View } from "../views/view.ts";
 import { promptText } from "../study/card-views.ts";
 import { choiceCount, choiceOrder, isCorrectChoice, shownAnswer, shownChoices } from "../study/choice-order.ts";
@@ -94,16 +95,20 @@ export class QuizService {
       ? { action: actionId({ kind: "quiz-next", sessionId, position: position + 1 }), label: t.seeScore, style: "primary" }
       : { action: actionId({ kind: "quiz-next", sessionId, position: position + 1 }), label: t.nextQuestion, style: "primary" };
     return update(
-      view({
-        title: t.quizTitle(position + 1, q.itemIds.length),
-        body: [
-          promptOf(content, locale),
-          correct ? `✅ ${t.quizCorrect}` : `❌ ${t.quizWrong(shownAnswer(content, questionOrder(q.id, position, content), locale))}`,
-          t.explanationLine(content.explanation[locale]),
-        ],
-        tone: correct ? "success" : "error",
-        buttons: [[next]],
-      }),
+      withReportButton(
+        view({
+          title: t.quizTitle(position + 1, q.itemIds.length),
+          body: [
+            promptOf(content, locale),
+            correct ? `✅ ${t.quizCorrect}` : `❌ ${t.quizWrong(shownAnswer(content, questionOrder(q.id, position, content), locale))}`,
+            t.explanationLine(content.explanation[locale]),
+          ],
+          tone: correct ? "success" : "error",
+          buttons: [[next]],
+        }),
+        itemId,
+        locale,
+      ),
     );
   }
 

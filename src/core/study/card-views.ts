@@ -8,6 +8,7 @@ import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
 import { CARD_STATES, RATING_VALUES, type CardState, type Rating } from "../scheduler/card-state.ts";
 import type { SchedulingOutcome } from "../scheduler/fsrs.ts";
+import { withReportButton } from "../problem-reports/report-service.ts";
 import { formatInterval } from "../time/intervals.ts";
 import { view, type Button, type View } from "../views/view.ts";
 import { choiceOrder, shownChoices, studyChoiceSeed } from "./choice-order.ts";
@@ -78,10 +79,11 @@ export function backView(c: CardContext & { item: Flashcard }, outcomes: Record<
     label: `${t.ratingLabel[rating]} · ${formatInterval(outcomes[rating].intervalMs, c.locale)}`,
     style: RATING_STYLES[rating],
   }));
-  return view({
+  const back = view({
     title: t.cardTitle(stage(c.card)),
     body: [promptText(c.item, c.locale), t.answerLine(c.item.back[c.locale]), t.explanationLine(c.item.explanation[c.locale])],
     footer: t.sourceLine(c.catalog.sectionName(c.item.section, c.locale)),
     buttons: [buttons],
   });
+  return withReportButton(back, c.item.id, c.locale);
 }

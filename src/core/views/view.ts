@@ -34,6 +34,29 @@ export interface Reply {
   view: View;
   /** Files that go with the view (exports): adapters attach or upload them privately. */
   files?: ReplyFile[];
+  /**
+   * A form to open instead (a Discord or Slack modal, console prompts); `view` is the notice for
+   * when it cannot be opened any more (Discord: only a first response can open one).
+   */
+  form?: Form;
+}
+
+/** One question of a form: a choice of fixed options, or a line of text. */
+export type FormField =
+  | { kind: "choice"; id: string; label: string; options: { value: string; label: string }[] }
+  | { kind: "text"; id: string; label: string; placeholder: string; maxLength: number; required: boolean };
+
+/**
+ * A short form: at most five fields, a title of at most 24 characters (Slack's modal limit; Discord
+ * allows 45). Its answers come back to the core as field id -> value with `action`.
+ */
+export interface Form {
+  /** Opaque to adapters; parsed by the core (src/core/actions/action-id.ts). At most 100 characters. */
+  action: string;
+  title: string;
+  submit: string;
+  cancel: string;
+  fields: FormField[];
 }
 
 export interface ReplyFile {

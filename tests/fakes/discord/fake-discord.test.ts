@@ -7,6 +7,7 @@ import {
   ButtonBuilder,
   ButtonStyle,
   Client,
+  ComponentType,
   DiscordAPIError,
   EmbedBuilder,
   Events,
@@ -351,6 +352,69 @@ describe("FakeDiscord with the real discord.js client", () => {
     const submit = fake.interact.modalSubmit({ customId: "quiz:answer", fields: { answer: "water" }, user, message: question });
     await submit.response();
     expect(submit.messages()[0]).toMatchObject({ content: "You answered water", ephemeral: true });
+  });
+
+  it("refuses modals Discord refuses, and builds a submit only its client would allow", async () => {
+    await startFake();
+    const guild = fake.addGuild();
+    const user = fake.addUser();
+    const select = (options: { label: string; value: string }[]) => ({
+      type: ComponentType.Label,
+      label: "Why?",
+      component: { type: ComponentType.StringSelect, custom_id: "reason", options },
+    });
+    const text = {
+      type: ComponentType.Label,
+      label: "Details",
+      component: { type: ComponentType.TextInput, custom_id: "text", style: 1, required: false },
+    };
+    const good = { custom_id: "report", title: "Report a problem", components: [select([{ label: "Wrong", value: "wrong" }]), text] };
+    const bad = [
+      { ...good, components: [{ ...select([{ label: "Wrong", value: "wrong" }]), label: "x".repeat(46) }] },
+      { ...good, components: [select([])] },
+      { ...good, components: [select(Array.from({ length: 26 }, (_, i) => ({ label: `o${i}`, value: `v${i}` })))] },
+      { ...good, components: [select([{ label: "x".repeat(101), value: "v" }])] },
+      { ...good, components: [{ type: ComponentType.ActionRow, components: [select([{ label: "a", value: "a" }]).component] }] },
+      { ...good, components: [{ type: ComponentType.Button, custom_id: "b", style: 1, label: "b" }] },
+    ];
+    let next: Record<string, unknown> = good;
+    const failures: unknown[] = [];
+    await startClient(async (interaction) => {
+      if (interaction.isButton()) await interaction.showModal(next as never).catch((e: unknown) => failures.push(e));
+    });
+    const message = fake.seedMessage({
+      channelId: guild.defaultChannelId,
+      content: "card",
+      components: studyButtons("Report").map((row) => row.toJSON()),
+    });
+    const opened = await fake.interact.component({ customId: "study:again", message, user }).response();
+    expect(opened.type).toBe(InteractionResponseType.Modal);
+    for (const modal of bad) {
+      next = modal;
+      const click = fake.interact.component({ customId: "study:again", message, user });
+      await fake.waitFor(() => click.rejectedCallbacks.length > 0, 2000, "the refusal");
+      expect(click.rejectedCallbacks[0]).toMatchObject({ status: 400, code: 50035 });
+    }
+    // discord.js rejects each showModal with Discord's error.
+    await fake.waitFor(() => failures.length === bad.length, 2000, "every showModal rejected");
+
+    const modal = opened.data!;
+    expect(() =>
+      fake.interact.modalSubmit({ customId: "report", modal, selects: { reason: ["free beer"] }, fields: {}, user, message }),
+    ).toThrow(/not options/);
+    expect(() => fake.interact.modalSubmit({ customId: "report", modal, selects: {}, fields: {}, user, message })).toThrow(/takes 1 to 1/);
+    const submit = fake.interact.modalSubmit({
+      customId: "report",
+      modal,
+      selects: { reason: ["wrong"] },
+      fields: { text: "hi" },
+      user,
+      message,
+    });
+    expect((submit.payload["data"] as { components: unknown[] }).components).toEqual([
+      { type: ComponentType.Label, component: { type: ComponentType.StringSelect, custom_id: "reason", values: ["wrong"] } },
+      { type: ComponentType.Label, component: { type: ComponentType.TextInput, custom_id: "text", value: "hi" } },
+    ]);
   });
 
   it("refuses what Discord refuses: invalid bodies, late callbacks, unknown routes", async () => {

@@ -77,6 +77,15 @@ export interface ModalSubmitInteractionInit extends InteractionWhere {
   customId: string;
   /** Text input values by custom_id. */
   fields: Record<string, string>;
+  /** Selected values by custom_id, for string selects (in labels). */
+  selects?: Record<string, string[]>;
+  /**
+   * The modal as the app opened it (the `data` of the component's type 9 response). With it the
+   * submit is laid out as Discord lays it out (labels or action rows, in the modal's order), and
+   * answers Discord's client would not let a user give are refused: a select value that is not
+   * an option, too few or many values, a required input left empty, text over its max_length.
+   */
+  modal?: Record<string, unknown>;
   /** The message whose component opened the modal, if it was opened from a component. */
   message?: string | StoredMessage | APIMessage;
 }
@@ -165,7 +174,13 @@ export class InteractionFactory {
       ...(message ? { channelId: message.channel_id } : {}),
     });
     const ctx = this.context(where);
-    const payload = modalSubmitInteractionPayload(ctx, { customId: init.customId, fields: init.fields, ...(message ? { message } : {}) });
+    const payload = modalSubmitInteractionPayload(ctx, {
+      customId: init.customId,
+      fields: init.fields,
+      ...(init.selects ? { selects: init.selects } : {}),
+      ...(init.modal ? { modal: init.modal } : {}),
+      ...(message ? { message } : {}),
+    });
     return this.send(ctx, InteractionType.ModalSubmit, payload, where, `modal ${init.customId}`, message?.id ?? null);
   }
 

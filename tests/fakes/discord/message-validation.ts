@@ -174,7 +174,14 @@ function checkCustomIdsUnique(check: Checker, components: unknown): void {
   visit(components, ["components"]);
 }
 
-/** Callback type 9: title <= 45, custom_id 1-100, 1-5 top-level components, text inputs <= 4000. */
+/** Top-level components a modal takes: action rows of text inputs (the legacy layout), labels, text displays. */
+const MODAL_TOP_LEVEL = new Set<unknown>([ComponentType.ActionRow, ComponentType.Label, ComponentType.TextDisplay]);
+
+/**
+ * Callback type 9: title <= 45, custom_id 1-100, 1-5 top-level components (action rows holding only
+ * text inputs, labels, text displays), text inputs <= 4000; a label (1-45 chars, description <= 100)
+ * wraps one text input or select, and a string select has 1-25 options of 1-100 chars.
+ */
 export function validateModal(data: Json): DiscordErrorBody | null {
   const check = new Checker();
   check.lengthBetween(["data", "title"], data["title"], 1, 45);
@@ -183,9 +190,43 @@ export function validateModal(data: Json): DiscordErrorBody | null {
   if (components.length < 1 || components.length > 5) {
     check.fail(["data", "components"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 5 in length.");
   }
+  components.forEach((component, i) => {
+    const type = isObject(component) ? component["type"] : undefined;
+    if (!MODAL_TOP_LEVEL.has(type))
+      check.fail(["data", "components", i, "type"], "UNION_TYPE_CHOICES", 'Value of field "type" must be one of (1, 10, 18).');
+    if (type === ComponentType.ActionRow && isObject(component)) {
+      asArray(component["components"]).forEach((child, j) => {
+        if (!isObject(child) || child["type"] !== ComponentType.TextInput)
+          check.fail(
+            ["data", "components", i, "components", j, "type"],
+            "UNION_TYPE_CHOICES",
+            'Value of field "type" must be one of (4,).',
+          );
+      });
+    }
+    if (type === ComponentType.Label && isObject(component)) {
+      check.lengthBetween(["data", "components", i, "label"], component["label"], 1, 45);
+      check.maxLength(["data", "components", i, "description"], component["description"], 100);
+      if (!isObject(component["component"]))
+        check.fail(["data", "components", i, "component"], "BASE_TYPE_REQUIRED", "This field is required");
+    }
+  });
   const visit = (node: unknown, path: (string | number)[]): void => {
     if (Array.isArray(node)) return node.forEach((child, i) => visit(child, [...path, i]));
     if (!isObject(node)) return;
+    if (node["type"] === ComponentType.StringSelect) {
+      check.lengthBetween([...path, "custom_id"], node["custom_id"], 1, 100);
+      check.maxLength([...path, "placeholder"], node["placeholder"], 150);
+      const options = asArray(node["options"]);
+      if (options.length < 1 || options.length > 25)
+        check.fail([...path, "options"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 25 in length.");
+      options.forEach((option, k) => {
+        if (!isObject(option)) return;
+        check.lengthBetween([...path, "options", k, "label"], option["label"], 1, 100);
+        check.lengthBetween([...path, "options", k, "value"], option["value"], 1, 100);
+        check.maxLength([...path, "options", k, "description"], option["description"], 100);
+      });
+    }
     if (node["type"] === ComponentType.TextInput) {
       check.lengthBetween([...path, "custom_id"], node["custom_id"], 1, 100);
       check.maxLength([...path, "label"], node["label"], 45);

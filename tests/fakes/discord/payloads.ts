@@ -611,22 +611,82 @@ export function componentInteractionPayload(
   } as unknown as APIMessageComponentInteraction;
 }
 
-/** A modal submit; `fields` maps each text input's custom_id to the typed value (legacy action-row layout). */
+/**
+ * A modal submit. `fields` maps each text input's custom_id to the typed value, `selects` each string
+ * select's custom_id to the chosen values. Without `modal`: text inputs in action rows (the legacy
+ * layout), then selects in labels. With the `modal` the app opened: its own layout and order, and
+ * only answers its components allow (see ModalSubmitInteractionInit).
+ */
 export function modalSubmitInteractionPayload(
   ctx: InteractionContextInit,
-  data: { customId: string; fields: Record<string, string>; message?: APIMessage },
+  data: {
+    customId: string;
+    fields: Record<string, string>;
+    selects?: Record<string, string[]>;
+    modal?: Record<string, unknown>;
+    message?: APIMessage;
+  },
 ): APIModalSubmitInteraction {
+  const selects = data.selects ?? {};
+  const components = data.modal
+    ? submittedLayout(data.modal, data.fields, selects)
+    : [
+        ...Object.entries(data.fields).map(([customId, value]) => ({
+          type: ComponentType.ActionRow,
+          components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
+        })),
+        ...Object.entries(selects).map(([customId, values]) => ({
+          type: ComponentType.Label,
+          component: { type: ComponentType.StringSelect, custom_id: customId, values },
+        })),
+      ];
   return {
     ...interactionBase(InteractionType.ModalSubmit, ctx),
     ...(data.message ? { message: data.message } : {}),
-    data: {
-      custom_id: data.customId,
-      components: Object.entries(data.fields).map(([customId, value]) => ({
-        type: ComponentType.ActionRow,
-        components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
-      })),
-    },
+    data: { custom_id: data.customId, components },
   } as unknown as APIModalSubmitInteraction;
+}
+
+type JsonObject = Record<string, unknown>;
+const isJsonObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The submitted components of an opened modal, refusing answers its client would not allow. */
+function submittedLayout(modal: JsonObject, fields: Record<string, string>, selects: Record<string, string[]>): unknown[] {
+  const answer = (component: JsonObject): JsonObject => {
+    const customId = String(component["custom_id"]);
+    const required = component["required"] !== false;
+    if (component["type"] === ComponentType.TextInput) {
+      const value = fields[customId] ?? "";
+      if (required && value === "") throw new Error(`modal submit: the text input "${customId}" is required`);
+      const max = typeof component["max_length"] === "number" ? component["max_length"] : 4000;
+      if ([...value].length > max) throw new Error(`modal submit: "${customId}" takes at most ${max} characters`);
+      return { type: ComponentType.TextInput, custom_id: customId, value };
+    }
+    if (component["type"] === ComponentType.StringSelect) {
+      const values = selects[customId] ?? [];
+      const options = (Array.isArray(component["options"]) ? component["options"] : []).filter(isJsonObject).map((o) => o["value"]);
+      const unknown = values.filter((v) => !options.includes(v));
+      if (unknown.length > 0) throw new Error(`modal submit: ${JSON.stringify(unknown)} are not options of "${customId}"`);
+      const min = required ? (typeof component["min_values"] === "number" ? component["min_values"] : 1) : 0;
+      const max = typeof component["max_values"] === "number" ? component["max_values"] : 1;
+      if (values.length < min || values.length > max) throw new Error(`modal submit: "${customId}" takes ${min} to ${max} values`);
+      return { type: ComponentType.StringSelect, custom_id: customId, values };
+    }
+    throw new Error(`modal submit: component type ${String(component["type"])} is not supported by this fake`);
+  };
+  const top = Array.isArray(modal["components"]) ? modal["components"].filter(isJsonObject) : [];
+  return top.flatMap((component): JsonObject[] => {
+    if (component["type"] === ComponentType.Label && isJsonObject(component["component"]))
+      return [{ type: ComponentType.Label, component: answer(component["component"]) }];
+    if (component["type"] === ComponentType.ActionRow)
+      return [
+        {
+          type: ComponentType.ActionRow,
+          components: (Array.isArray(component["components"]) ? component["components"] : []).filter(isJsonObject).map(answer),
+        },
+      ];
+    return [];
+  });
 }
 
 /** An option value as a command interaction carries it; the type comes from the registered command if known. */

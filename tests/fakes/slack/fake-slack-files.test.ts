@@ -8,7 +8,8 @@ import { App, LogLevel, webApi } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
 import { CapturingLogger } from "./capturing-logger.ts";
 import { FakeSlack, type FakeSlackOptions, MAX_UPLOAD_BYTES } from "./fake-slack.ts";
-import { DEFAULT_USER, slashCommandPayload, viewSubmissionWithFiles } from "./payloads.ts";
+import type { ModalView } from "@slack/web-api";
+import { DEFAULT_USER, slashCommandPayload, viewSubmissionWithFiles, viewSubmissionWithInputs } from "./payloads.ts";
 
 const BOT_TOKEN = "xoxb-test";
 const APP_TOKEN = "xapp-test";
@@ -223,6 +224,7 @@ describe("FakeSlack files through @slack/web-api's WebClient", () => {
     const withInput = (element: Record<string, unknown>) => ({
       type: "modal" as const,
       title: { type: "plain_text" as const, text: "Import" },
+      submit: { type: "plain_text" as const, text: "Import" },
       blocks: [{ type: "input", block_id: "f", label: { type: "plain_text", text: "File" }, element: { type: "file_input", ...element } }],
     });
 
@@ -239,6 +241,56 @@ describe("FakeSlack files through @slack/web-api's WebClient", () => {
       blocks: [{ type: "actions", elements: [{ type: "file_input", action_id: "a" }] }],
     };
     expect(await platformError(client.views.open({ trigger_id: "1.2.abc", view: inActions }))).toBe("invalid_arguments");
+  });
+
+  it("refuses modals Slack refuses: long titles and labels, bad selects and text inputs, inputs without a submit button", async () => {
+    const fake = await startFake();
+    const client = webClient(fake);
+    const select = (options: { text: { type: "plain_text"; text: string }; value: string }[]) => ({
+      type: "input",
+      block_id: "reason",
+      label: { type: "plain_text", text: "Why?" },
+      element: { type: "static_select", action_id: "reason", options },
+    });
+    const option = (text: string, value = "v") => ({ text: { type: "plain_text" as const, text }, value });
+    const modal = (over: Record<string, unknown> = {}, blocks: unknown[] = [select([option("Wrong")])]): ModalView => ({
+      type: "modal" as const,
+      callback_id: "report",
+      title: { type: "plain_text" as const, text: "Report a problem" },
+      submit: { type: "plain_text" as const, text: "Send" },
+      blocks: blocks as ModalView["blocks"],
+      ...over,
+    });
+    const text = (element: Record<string, unknown>) => ({
+      type: "input",
+      block_id: "text",
+      label: { type: "plain_text", text: "Details" },
+      element: { type: "plain_text_input", action_id: "text", ...element },
+    });
+    await client.views.open({ trigger_id: "1.2.abc", view: modal({}, [select([option("Wrong")]), text({ max_length: 3000 })]) });
+    const refused = [
+      modal({ title: { type: "plain_text", text: "x".repeat(25) } }),
+      modal({ submit: { type: "plain_text", text: "x".repeat(25) } }),
+      modal({ submit: undefined }),
+      modal({ private_metadata: "x".repeat(3001) }),
+      modal({}, [select([])]),
+      modal({}, [select(Array.from({ length: 101 }, (_, i) => option(`o${i}`, `v${i}`)))]),
+      modal({}, [select([option("x".repeat(76))])]),
+      modal({}, [select([option("ok", "x".repeat(151))])]),
+      modal({}, [text({ max_length: 3001 })]),
+      modal({}, [text({ placeholder: { type: "plain_text", text: "x".repeat(151) } })]),
+    ];
+    for (const view of refused) expect(await platformError(client.views.open({ trigger_id: "1.2.abc", view }))).toBe("invalid_arguments");
+    expect(fake.views()).toHaveLength(1);
+
+    // A submission holds only what the modal lets a user send.
+    const opened = fake.views()[0]!;
+    expect(() => viewSubmissionWithInputs({ view: opened, inputs: { reason: "free beer" } })).toThrow(/not an option/);
+    expect(() => viewSubmissionWithInputs({ view: opened, inputs: {} })).toThrow(/required/);
+    expect(viewSubmissionWithInputs({ view: opened, inputs: { reason: "v", text: "hi" } }).view.state.values).toEqual({
+      reason: { reason: { type: "static_select", selected_option: { text: { type: "plain_text", text: "Wrong" }, value: "v" } } },
+      text: { text: { type: "plain_text_input", value: "hi" } },
+    });
   });
 
   it("follows the upload protocol strictly: order, byte counts, single completion, limits", async () => {

@@ -300,6 +300,44 @@ export function viewSubmissionWithFiles(options: ViewSubmissionWithFilesOptions)
   return viewSubmissionPayload({ ...options, values });
 }
 
+/**
+ * A view_submission of an opened modal's inputs, by block id: a static_select's chosen value, a
+ * plain_text_input's text, as `state.values[blockId][actionId]`. Refuses what Slack's modal would not
+ * let a user send: a value that is not an option, an empty required input, text over max_length.
+ */
+export function viewSubmissionWithInputs(
+  options: Omit<ViewSubmissionOptions, "values" | "view"> & { view: StoredView; inputs: Record<string, string> },
+): ViewSubmitAction {
+  const blocks = Array.isArray(options.view.definition.blocks) ? options.view.definition.blocks.filter(isRecord) : [];
+  const values: Record<string, Record<string, ViewStateValue>> = {};
+  for (const block of blocks) {
+    if (block.type !== "input" || !isRecord(block.element)) continue;
+    const blockId = typeof block.block_id === "string" ? block.block_id : generatedId();
+    const element = block.element;
+    const actionId = typeof element.action_id === "string" ? element.action_id : generatedId();
+    const given = options.inputs[blockId];
+    if ((given === undefined || given === "") && block.optional !== true)
+      throw new Error(`viewSubmissionWithInputs: the input "${blockId}" is required`);
+    if (element.type === "static_select") {
+      const option = (Array.isArray(element.options) ? element.options.filter(isRecord) : []).find((o) => o.value === given);
+      if (given !== undefined && option === undefined)
+        throw new Error(`viewSubmissionWithInputs: "${given}" is not an option of "${blockId}"`);
+      values[blockId] = {
+        [actionId]: { type: "static_select", selected_option: option ? { text: option.text, value: option.value } : null },
+      } as Record<string, ViewStateValue>;
+    } else if (element.type === "plain_text_input") {
+      const max = typeof element.max_length === "number" ? element.max_length : 3000;
+      if (given !== undefined && given.length > max)
+        throw new Error(`viewSubmissionWithInputs: "${blockId}" takes at most ${max} characters`);
+      values[blockId] = { [actionId]: { type: "plain_text_input", value: given === "" ? null : (given ?? null) } } as Record<
+        string,
+        ViewStateValue
+      >;
+    }
+  }
+  return viewSubmissionPayload({ ...options, values });
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Events API
 

@@ -3,7 +3,7 @@
  * `{ ok: false, error }`, both HTTP 200). Transport, recording and failure injection live in
  * fake-slack.ts; this file is only the behaviour of each method.
  */
-import { blockKitProblems } from "./block-kit-limits.ts";
+import { blockKitProblems, modalProblems } from "./block-kit-limits.ts";
 import { type FileShare, type FileStore, MAX_UPLOAD_BYTES } from "./file-store.ts";
 import type { MessageStore, StoredMessage } from "./message-store.ts";
 import { slackId } from "./slack-ids.ts";
@@ -71,6 +71,11 @@ const blocksProblem = (blocks: unknown, surface: "message" | "view"): ApiAnswer 
   return surface === "message"
     ? fail("invalid_blocks", { errors: problems })
     : fail("invalid_arguments", { response_metadata: { messages: problems.map((p) => `[ERROR] ${p}`) } });
+};
+
+const modalProblem = (view: Record<string, unknown>): ApiAnswer | undefined => {
+  const problems = modalProblems(view);
+  return problems.length === 0 ? undefined : invalidArguments(...problems);
 };
 
 export class WebApiMethods {
@@ -294,7 +299,7 @@ export class WebApiMethods {
       return fail("invalid_arguments");
     }
     if (definition === undefined) return fail("invalid_arguments");
-    const problem = blocksProblem(definition.blocks, "view");
+    const problem = blocksProblem(definition.blocks, "view") ?? modalProblem(definition);
     if (problem !== undefined) return problem;
     return { ok: true, view: this.#viewJson(this.#state.views.open(definition)) };
   }
@@ -311,7 +316,7 @@ export class WebApiMethods {
     if (view === undefined) return fail("not_found");
     const hash = stringArg(args, "hash");
     if (hash !== undefined && hash !== view.hash) return fail("hash_conflict");
-    const problem = blocksProblem(definition.blocks, "view");
+    const problem = blocksProblem(definition.blocks, "view") ?? modalProblem(definition);
     if (problem !== undefined) return problem;
     this.#state.views.update(view, definition);
     return { ok: true, view: this.#viewJson(view) };

@@ -12,7 +12,7 @@ const deckOption = {
   max_length: 60,
 };
 
-/** The team's own decks: import from a file, list, rename, retire, export (admins only, checked by the core). */
+/** The team's own decks: import from a file, list, rename, retire, export, and learners' problem reports (admins only, checked by the core). */
 export const deck: DiscordCommand = {
   data: {
     ...localized({ en: "deck", ja: "デッキ" }, { en: "The team's own decks", ja: "チーム独自のデッキ" }),
@@ -63,6 +63,13 @@ export const deck: DiscordCommand = {
         ...localized({ en: "export", ja: "書き出し" }, { en: "The deck as YAML", ja: "デッキを YAML で書き出す" }),
         options: [deckOption],
       },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        ...localized(
+          { en: "reports", ja: "報告" },
+          { en: "Problems learners reported, per item (admins)", ja: "学習者からの問題の報告を項目ごとに（管理者）" },
+        ),
+      },
     ],
     contexts: [0],
     integration_types: [0],
@@ -85,6 +92,8 @@ export const deck: DiscordCommand = {
       case "retire":
       case "export":
         return { name: "deck", action: sub, deckId };
+      case "reports":
+        return { name: "deck", action: "reports" };
       default:
         return { name: "deck", action: "list" };
     }
