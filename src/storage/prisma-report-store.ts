@@ -8,7 +8,11 @@ import { isUniqueViolation } from "./prisma-study-store.ts";
 const reasonSchema = z.enum(REPORT_REASONS).catch("other");
 
 export class PrismaReportStore implements ReportStore {
-  constructor(private readonly db: Db) {}
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
 
   async recordReport(report: ReportWrite): Promise<"recorded" | "duplicate" | "unknown-item"> {
     const item = await this.db.item.findUnique({

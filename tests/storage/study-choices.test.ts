@@ -1,6 +1,7 @@
 // Choice cards in /study (multiple-choice, scenario, true/false): answered by picking a choice,
 // shown in a shuffled order that is the same every time the same presentation is shown, through
 // the real Bot and store on every supported database.
+import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
 import { Catalog } from "../../src/core/deck/catalog.ts";
@@ -57,6 +58,7 @@ describe.each(DATABASES)("choice cards in /study on %s", (kind) => {
     try {
       const restarted = new Bot({
         store: new PrismaStudyStore(opened.db),
+        reports: new PrismaReportStore(opened.db),
         catalog: new Catalog(library.topics, library.sections),
         random: seededRandom("another instance"),
         defaultTimeZone: (l) => timeZoneForLocale(l),

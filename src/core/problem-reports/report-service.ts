@@ -41,7 +41,11 @@ export function withReportButton(answer: View, itemId: string, locale: Locale): 
 }
 
 export class ReportService {
-  constructor(private readonly deps: CoreDeps) {}
+  private readonly deps: CoreDeps;
+
+  constructor(deps: CoreDeps) {
+    this.deps = deps;
+  }
 
   private async t(actor: Actor): Promise<Messages> {
     return messages(localeOf(await this.deps.store.profile(actor.userId), actor));
