@@ -8,7 +8,7 @@ import type { CardRecord, StoredItem, UserProfile } from "../ports/study-store.t
 import { CARD_STATES, isLearning, type Rating } from "../scheduler/card-state.ts";
 import { previewRatings, rate } from "../scheduler/fsrs.ts";
 import { formatDuration } from "../time/intervals.ts";
-import { studyDayOf } from "../time/study-day.ts";
+import { studyDayOf, studyDayStart } from "../time/study-day.ts";
 import { notice, update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
 import { periodKeysAt } from "../time/periods.ts";
@@ -60,7 +60,8 @@ export class StudyService {
     const counters = countersFor(profile, day);
     const reviewsLeft = profile.reviewsPerDay - counters.reviewsToday;
     const newLeft = profile.newPerDay - counters.newToday;
-    const query = { userId: profile.id, teamId: actor.teamId, topic };
+    // From the start of the study day: items whose sibling was reviewed since wait for tomorrow.
+    const query = { userId: profile.id, teamId: actor.teamId, topic, dayStart: studyDayStart(day, profile.timeZone) };
     const banner = after?.banner;
     const undoButton = after
       ? [{ action: actionId({ kind: "undo", target: after.undo }), label: t.undoButton, style: "secondary" as const }]
