@@ -44,11 +44,7 @@ describe.each(DATABASES)("siblings and the order of new cards on %s", (kind) => 
     return shown;
   }
 
-  const pair = [
-    aFlashcard("pair-front", { sibling: "pair" }),
-    aFlashcard("pair-reverse", { sibling: "pair" }),
-    aFlashcard("loner"),
-  ];
+  const pair = [aFlashcard("pair-front", { sibling: "pair" }), aFlashcard("pair-reverse", { sibling: "pair" }), aFlashcard("loner")];
 
   it("does not show a sibling the same study day once one was reviewed, and shows it the next study day", async () => {
     t = await startTestBot(kind, aLibrary(pair));
@@ -162,9 +158,7 @@ describe.each(DATABASES)("siblings and the order of new cards on %s", (kind) => 
   it("does not offer an item before the items it requires, even where the person's order puts it first", async () => {
     const items = [aFlashcard("basic"), aFlashcard("advanced", { requires: ["basic"] })];
     // Someone whose own order puts the advanced card first.
-    const someone = Array.from({ length: 50 }, (_, i) => `console:person-${i}`).find(
-      (id) => newCardOrder(id, items)[0] === "advanced",
-    );
+    const someone = Array.from({ length: 50 }, (_, i) => `console:person-${i}`).find((id) => newCardOrder(id, items)[0] === "advanced");
     expect(someone).toBeDefined();
     const person = { ...alice, userId: someone! };
     t = await startTestBot(kind, aLibrary(items));

@@ -36,9 +36,10 @@ export function newOrderKey(mixRank: number, shuffleKey: number, seed: { a: numb
 }
 
 /**
- * Mixed ranks (0..n-1, in the input's order) for items listed in file order: items are grouped by
- * deck and first topic, each group's k-th of n items is placed at (k + 0.5) / n of the way through,
- * and ties keep file order.
+ * Mixed ranks (0..n-1, in the input's order) for items listed in file order, grouped by deck and
+ * first topic: a smooth weighted round robin (each group earns its size in credit per turn, the
+ * richest group gives its next item and pays the total), so every group is spread evenly over the
+ * whole sequence and the items of a group keep their file order.
  */
 export function interleaveByTopic(items: readonly { deckId: string; topic: string }[]): number[] {
   const groups = new Map<string, number[]>();
@@ -48,10 +49,19 @@ export function interleaveByTopic(items: readonly { deckId: string; topic: strin
     list.push(index);
     groups.set(key, list);
   });
-  const slots = new Array<number>(items.length).fill(0);
-  for (const list of groups.values()) list.forEach((index, k) => (slots[index] = (k + 0.5) / list.length));
-  const order = items.map((_, index) => index).sort((x, y) => (slots[x] as number) - (slots[y] as number) || x - y);
+  const lists = [...groups.values()].map((indexes) => ({ indexes, next: 0, credit: 0 }));
   const ranks = new Array<number>(items.length).fill(0);
-  order.forEach((index, rank) => (ranks[index] = rank));
+  for (let rank = 0; rank < items.length; rank++) {
+    let best: (typeof lists)[number] | undefined;
+    for (const list of lists) {
+      if (list.next >= list.indexes.length) continue;
+      list.credit += list.indexes.length;
+      if (!best || list.credit > best.credit) best = list;
+    }
+    if (!best) break;
+    best.credit -= items.length;
+    ranks[best.indexes[best.next] as number] = rank;
+    best.next += 1;
+  }
   return ranks;
 }
