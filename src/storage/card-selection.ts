@@ -25,9 +25,10 @@ function visible(q: CardQuery): Prisma.Sql {
  */
 function notBuried(q: CardQuery): Prisma.Sql {
   if (!q.dayStart) return Prisma.empty;
+  // Nested so that the siblings are found by their group, then each one's card by its key.
   return Prisma.sql` AND (i."siblingGroup" IS NULL OR NOT EXISTS (
-    SELECT 1 FROM "Item" s JOIN "CardState" sc ON sc."itemId" = s."id"
-    WHERE s."siblingGroup" = i."siblingGroup" AND s."id" <> i."id" AND sc."userId" = ${q.userId} AND sc."lastReview" >= ${q.dayStart}))`;
+    SELECT 1 FROM "Item" s WHERE s."siblingGroup" = i."siblingGroup" AND s."id" <> i."id"
+      AND EXISTS (SELECT 1 FROM "CardState" sc WHERE sc."userId" = ${q.userId} AND sc."itemId" = s."id" AND sc."lastReview" >= ${q.dayStart})))`;
 }
 
 interface RawCardRow extends Omit<CardRow, "due" | "lastReview"> {
@@ -67,20 +68,27 @@ export async function firstScheduledRow(db: Db, q: CardQuery & { learningOnly?: 
 /**
  * The next item to introduce: never studied, every requirement introduced (the user has a card
  * state for it), not buried, first in the user's order: the mixed rank, shifted by less than
- * NEW_ORDER_WINDOW places by the user's permutation of the items' shuffle keys (newOrderKey).
+ * NEW_ORDER_WINDOW places by the user's permutation of the items' shuffle keys (newOrderKey). So
+ * the winner's rank is below the smallest eligible rank plus the window: the query walks the
+ * (retiredAt, mixRank) index to the first eligible item and sorts only the window after it,
+ * however large the deck.
  */
 export async function firstNewRow(db: Db, q: CardQuery): Promise<ItemRow | null> {
   const { a, b } = newOrderSeed(q.userId);
-  const rows = await db.$queryRaw<(Omit<ItemRow, "position"> & { position: number | bigint })[]>`
-    SELECT i."id", i."deckId", i."teamId", i."position", i."retiredAt", i."content", i."contentHash"
-    FROM "Item" i
-    WHERE ${visible(q)}
+  const eligible = Prisma.sql`${visible(q)}
       AND NOT EXISTS (SELECT 1 FROM "CardState" c WHERE c."userId" = ${q.userId} AND c."itemId" = i."id")
       AND NOT EXISTS (
         SELECT 1 FROM "ItemRequirement" r WHERE r."itemId" = i."id"
-          AND NOT EXISTS (SELECT 1 FROM "CardState" rc WHERE rc."userId" = ${q.userId} AND rc."itemId" = r."requiredId"))${notBuried(q)}
-    ORDER BY CAST(i."mixRank" AS BIGINT) * ${Prisma.raw(String(NEW_ORDER_MODULUS))}
-      + ${Prisma.raw(String(NEW_ORDER_WINDOW))} * ((CAST(i."shuffleKey" AS BIGINT) * CAST(${a} AS BIGINT) + CAST(${b} AS BIGINT)) % ${Prisma.raw(String(NEW_ORDER_MODULUS))}),
+          AND NOT EXISTS (SELECT 1 FROM "CardState" rc WHERE rc."userId" = ${q.userId} AND rc."itemId" = r."requiredId"))${notBuried(q)}`;
+  const modulus = Prisma.raw(String(NEW_ORDER_MODULUS));
+  const window = Prisma.raw(String(NEW_ORDER_WINDOW));
+  const rows = await db.$queryRaw<(Omit<ItemRow, "position"> & { position: number | bigint })[]>`
+    SELECT i."id", i."deckId", i."teamId", i."position", i."retiredAt", i."content", i."contentHash"
+    FROM "Item" i
+    WHERE i."retiredAt" IS NULL AND i."mixRank" < (SELECT i."mixRank" FROM "Item" i WHERE ${eligible} ORDER BY i."mixRank" LIMIT 1) + ${window}
+      AND ${eligible}
+    ORDER BY CAST(i."mixRank" AS BIGINT) * ${modulus}
+      + ${window} * ((CAST(i."shuffleKey" AS BIGINT) * CAST(${a} AS BIGINT) + CAST(${b} AS BIGINT)) % ${modulus}),
       i."id"
     LIMIT 1`;
   const row = rows[0];

@@ -16,3 +16,6 @@ CREATE INDEX "Item_siblingGroup_idx" ON "Item"("siblingGroup");
 
 -- AddForeignKey
 ALTER TABLE "ItemRequirement" ADD CONSTRAINT "ItemRequirement_itemId_fkey" FOREIGN KEY ("itemId") REFERENCES "Item"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- CreateIndex
+CREATE INDEX "Item_retiredAt_mixRank_idx" ON "Item"("retiredAt", "mixRank");

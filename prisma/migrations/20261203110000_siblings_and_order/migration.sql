@@ -14,3 +14,6 @@ CREATE TABLE "ItemRequirement" (
 
 -- CreateIndex
 CREATE INDEX "Item_siblingGroup_idx" ON "Item"("siblingGroup");
+
+-- CreateIndex
+CREATE INDEX "Item_retiredAt_mixRank_idx" ON "Item"("retiredAt", "mixRank");
