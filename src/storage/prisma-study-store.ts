@@ -457,12 +457,11 @@ export class PrismaStudyStore implements StudyStore {
     // Buried: another item of its sibling group was reviewed today.
     const buried = (row: { id: string; siblingGroup: string | null }) =>
       row.siblingGroup !== null && reviewed.some((r) => r.group === row.siblingGroup && r.itemId !== row.id);
-    return rows
-      .filter((row) => !buried(row))
-      .map((row) => {
-        const card = row.cards[0];
-        return { item: decodeItem(row), record: card ? decodeCard(card) : null };
-      });
+    const kept = rows.filter((row) => !buried(row));
+    return kept.map((row) => {
+      const card = row.cards[0];
+      return { item: decodeItem(row), record: card ? decodeCard(card) : null };
+    });
   }
 
   async createQuiz(quiz: Omit<QuizRecord, "answers" | "finishedAt">): Promise<void> {
