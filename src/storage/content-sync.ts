@@ -3,13 +3,15 @@
 // keeps its id, so everyone's progress survives a typo fix; an item that disappeared is retired
 // (never shown again) but keeps its history.
 import type { Item, Library } from "../core/deck/item.ts";
+import { usableRequirements } from "../core/deck/requirements.ts";
+import { interleaveByTopic, shuffleKeyOf } from "../core/study/new-card-order.ts";
 import type { ImportCounts } from "../core/ports/study-store.ts";
 import type { Db } from "./open-database.ts";
 import { contentHash } from "./item-codec.ts";
 
 export type SyncReport = ImportCounts;
 
-/** Team decks come after the built-in ones in the order new cards are introduced. */
+/** Team decks come after the built-in ones in the order new cards are introduced (position and mixRank). */
 export const TEAM_DECK_POSITION_BASE = 1_000_000;
 
 interface Wanted {
@@ -28,15 +30,30 @@ async function itemWrites(
 ) {
   const existing = await db.item.findMany({
     where: existingWhere,
-    select: { id: true, deckId: true, teamId: true, contentHash: true, position: true, retiredAt: true },
+    select: {
+      id: true,
+      deckId: true,
+      teamId: true,
+      contentHash: true,
+      position: true,
+      retiredAt: true,
+      siblingGroup: true,
+      mixRank: true,
+      shuffleKey: true,
+    },
   });
   const byId = new Map(existing.map((row) => [row.id, row]));
   const report: SyncReport = { added: 0, updated: 0, retired: 0, unchanged: 0 };
   const ops = [];
   const created: { id: string; topics: string[] }[] = [];
   const newRows = [];
+  const mixRanks = interleaveByTopic(wanted.map(({ deckId, item }) => ({ deckId, topic: item.topics[0] ?? "" })));
   for (const [index, { deckId, item }] of wanted.entries()) {
     const position = positionBase + index;
+    // Sibling groups belong to their deck: two decks may use the same group name for unrelated items.
+    const siblingGroup = item.sibling ? `${deckId}/${item.sibling}` : null;
+    const mixRank = positionBase + (mixRanks[index] ?? index);
+    const shuffleKey = shuffleKeyOf(item.id);
     const hash = contentHash(item);
     const row = byId.get(item.id);
     const data = {
@@ -47,6 +64,9 @@ async function itemWrites(
       content: JSON.stringify(item),
       contentHash: hash,
       position,
+      siblingGroup,
+      mixRank,
+      shuffleKey,
       retiredAt: null,
     };
     if (!row) {
@@ -56,6 +76,9 @@ async function itemWrites(
     } else if (
       row.contentHash !== hash ||
       row.position !== position ||
+      row.siblingGroup !== siblingGroup ||
+      row.mixRank !== mixRank ||
+      row.shuffleKey !== shuffleKey ||
       row.deckId !== deckId ||
       row.retiredAt !== null ||
       row.teamId !== teamId
@@ -80,7 +103,28 @@ async function itemWrites(
     ops.push(db.item.updateMany({ where: { id: { in: gone } }, data: { retiredAt: now } }));
     report.retired = gone.length;
   }
+  ops.push(...(await requirementWrites(db, existingWhere, wanted)));
   return { ops, report };
+}
+
+/**
+ * The writes that make the stored requirements of the synced items those of `wanted`: per deck, the
+ * ones that can be met (see requirements.ts). Retired items keep none.
+ */
+async function requirementWrites(db: Db, existingWhere: { teamId: string | null; deckId?: string }, wanted: Wanted[]) {
+  const byDeck = new Map<string, Item[]>();
+  for (const { deckId, item } of wanted) byDeck.set(deckId, [...(byDeck.get(deckId) ?? []), item]);
+  const want = [...byDeck.values()].flatMap((items) => usableRequirements(items));
+  const key = (r: { itemId: string; requiredId: string }) => `${r.itemId} ${r.requiredId}`;
+  const have = await db.itemRequirement.findMany({ where: { item: existingWhere } });
+  const wantKeys = new Set(want.map(key));
+  const haveKeys = new Set(have.map(key));
+  const stale = have.filter((r) => !wantKeys.has(key(r)));
+  const missing = want.filter((r) => !haveKeys.has(key(r)));
+  return [
+    ...stale.map((r) => db.itemRequirement.delete({ where: { itemId_requiredId: r } })),
+    ...(missing.length > 0 ? [db.itemRequirement.createMany({ data: missing })] : []),
+  ];
 }
 
 export async function syncLibrary(db: Db, library: Library, now: Date): Promise<SyncReport> {

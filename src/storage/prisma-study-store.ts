@@ -33,6 +33,7 @@ import type { Db } from "./open-database.ts";
 import { cardColumns, decodeCard, decodeItem } from "./item-codec.ts";
 import { ItemCache } from "./item-cache.ts";
 import { syncTeamDeck } from "./content-sync.ts";
+import { firstNewRow, firstScheduledRow, reviewedSiblings } from "./card-selection.ts";
 import type { Item } from "../core/deck/item.ts";
 import { rankRows } from "../core/leaderboard/leaderboard-service.ts";
 import { currentStreak } from "../core/stats/streak.ts";
@@ -269,23 +270,13 @@ export class PrismaStudyStore implements StudyStore {
   }
 
   async firstScheduledCard(query: CardQuery & { learningOnly?: boolean }) {
-    const row = await this.db.cardState.findFirst({
-      where: {
-        userId: query.userId,
-        state: query.learningOnly ? { in: [CARD_STATES.learning, CARD_STATES.relearning] } : { gt: CARD_STATES.new },
-        item: visibleItems(query.teamId, query.topic),
-      },
-      orderBy: { due: "asc" },
-    });
+    const row = await firstScheduledRow(this.db, query);
     const item = row ? await this.item(row.itemId) : null;
     return row && item ? { item, record: decodeCard(row) } : null;
   }
 
   async firstNewItem(query: CardQuery) {
-    const row = await this.db.item.findFirst({
-      where: { ...visibleItems(query.teamId, query.topic), cards: { none: { userId: query.userId } } },
-      orderBy: [{ position: "asc" }, { id: "asc" }],
-    });
+    const row = await firstNewRow(this.db, query);
     return row ? { item: this.itemCache.put(decodeItem(row)), record: null } : null;
   }
 
@@ -462,12 +453,19 @@ export class PrismaStudyStore implements StudyStore {
   }
 
   async gradedItems(query: CardQuery) {
-    const rows = await this.db.item.findMany({
-      where: { ...visibleItems(query.teamId, query.topic), kind: { in: GRADED_KINDS } },
-      orderBy: [{ position: "asc" }, { id: "asc" }],
-      include: { cards: { where: { userId: query.userId } } },
-    });
-    return rows.map((row) => {
+    const [rows, reviewed] = await Promise.all([
+      this.db.item.findMany({
+        where: { ...visibleItems(query.teamId, query.topic), kind: { in: GRADED_KINDS } },
+        orderBy: [{ position: "asc" }, { id: "asc" }],
+        include: { cards: { where: { userId: query.userId } } },
+      }),
+      query.dayStart ? reviewedSiblings(this.db, query.userId, query.dayStart) : [],
+    ]);
+    // Buried: another item of its sibling group was reviewed today.
+    const buried = (row: { id: string; siblingGroup: string | null }) =>
+      row.siblingGroup !== null && reviewed.some((r) => r.group === row.siblingGroup && r.itemId !== row.id);
+    const kept = rows.filter((row) => !buried(row));
+    return kept.map((row) => {
       const card = row.cards[0];
       return { item: decodeItem(row), record: card ? decodeCard(card) : null };
     });

@@ -6,6 +6,7 @@ import type { Actor } from "../../src/core/identity.ts";
 import { ReminderDispatcher } from "../../src/jobs/reminder-dispatcher.ts";
 import { TeamDispatcher } from "../../src/jobs/team-dispatcher.ts";
 import { aChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
+import { newCardOrder } from "../support/new-card-order.ts";
 import { allRows } from "../support/all-rows.ts";
 import { captureLogs } from "../support/captured-logs.ts";
 import { DATABASES, type DatabaseKind } from "../support/databases.ts";
@@ -21,16 +22,13 @@ describe.each(DATABASES)("a person's data on %s", (kind) => {
   const ann: Actor = { userId: "discord:111111111111111111", teamId: "discord:900", clientLocale: "en", isAdmin: true, channelId: "700" };
   const annElsewhere: Actor = { ...ann, teamId: "discord:901" };
   const ben: Actor = { userId: "discord:222222222222222222", teamId: "discord:900", clientLocale: "en" };
+  const items = [
+    aFlashcard("f-1", { front: { en: "=cmd|' /C calc'!A0", ja: "=cmd|' /C calc'!A0" } }),
+    aFlashcard("f-2"),
+    aChoiceQuestion("q-1"),
+  ];
   beforeEach(async () => {
-    t = await startTestBot(
-      kind,
-      aLibrary([
-        aFlashcard("f-1", { front: { en: "=cmd|' /C calc'!A0", ja: "=cmd|' /C calc'!A0" } }),
-        aFlashcard("f-2"),
-        aChoiceQuestion("q-1"),
-      ]),
-      "2026-03-09T00:00:00Z",
-    );
+    t = await startTestBot(kind, aLibrary(items), "2026-03-09T00:00:00Z");
   });
   afterEach(async () => {
     await t.close();
@@ -66,7 +64,7 @@ describe.each(DATABASES)("a person's data on %s", (kind) => {
       "team",
     ]);
     expect(parsed).toHaveLength(4);
-    expect(parsed[1]![0]).toBe("f-1");
+    expect(parsed[1]![0]).toBe(newCardOrder(ann.userId, items)[0]); // ann's first new card
     expect(Number(parsed[1]![1])).toBe(new Date("2026-03-09T00:00:15Z").getTime());
     expect(parsed.slice(1).map((r) => r[8])).toEqual(["discord:900", "discord:900", "discord:901"]);
     expect(readCsv(cards!.content).records[0]!.cells.slice(0, 3)).toEqual(["card_id", "state", "due"]);

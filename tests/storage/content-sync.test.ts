@@ -58,4 +58,29 @@ describe.each(DATABASES)("content sync on %s", (kind) => {
   it("changes nothing when the content is unchanged", async () => {
     expect(await syncLibrary(t.db, aLibrary(original), t.clock.now)).toEqual({ added: 0, updated: 0, retired: 0, unchanged: 2 });
   });
+
+  it("keeps sibling groups (per deck) and the requirements that can be met in line with the deck", async () => {
+    const requirements = () => t.db.itemRequirement.findMany({ orderBy: [{ itemId: "asc" }, { requiredId: "asc" }] });
+    const group = async (id: string) => (await t.db.item.findUniqueOrThrow({ where: { id } })).siblingGroup;
+    await syncLibrary(
+      t.db,
+      aLibrary([
+        aFlashcard("keep", { sibling: "pair" }),
+        aFlashcard("remove-me", { sibling: "pair", requires: ["keep"] }),
+        aFlashcard("later", { requires: ["keep", "remove-me", "nowhere"] }),
+      ]),
+      t.clock.now,
+    );
+    expect(await group("keep")).toBe("test-deck/pair");
+    expect(await group("later")).toBeNull();
+    expect(await requirements()).toEqual([
+      { itemId: "later", requiredId: "keep" },
+      { itemId: "later", requiredId: "remove-me" },
+      { itemId: "remove-me", requiredId: "keep" },
+    ]);
+    // An item leaves the group, another is removed: neither its group nor requirements on it remain.
+    await syncLibrary(t.db, aLibrary([aFlashcard("keep"), aFlashcard("later", { requires: ["keep", "remove-me"] })]), t.clock.now);
+    expect(await group("keep")).toBeNull();
+    expect(await requirements()).toEqual([{ itemId: "later", requiredId: "keep" }]);
+  });
 });

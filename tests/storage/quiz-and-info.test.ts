@@ -3,17 +3,16 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CARD_STATES } from "../../src/core/scheduler/card-state.ts";
 import { aChoiceQuestion, aFlashcard, aLibrary, aTrueFalse } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
+import { firstNewPrompt } from "../support/new-card-order.ts";
 import { alice, button, startTestBot, type TestBot } from "../support/test-bot.ts";
 
 const DAY = 86_400_000;
 
 describe.each(DATABASES)("quizzes and information on %s", (kind) => {
   let t: TestBot;
+  const items = [aFlashcard("f-1"), aChoiceQuestion("q-1"), aChoiceQuestion("q-2", { topics: ["net"] }), aTrueFalse("tf-1", false)];
   beforeEach(async () => {
-    t = await startTestBot(
-      kind,
-      aLibrary([aFlashcard("f-1"), aChoiceQuestion("q-1"), aChoiceQuestion("q-2", { topics: ["net"] }), aTrueFalse("tf-1", false)]),
-    );
+    t = await startTestBot(kind, aLibrary(items));
   });
   afterEach(async () => {
     await t.close();
@@ -162,7 +161,8 @@ describe.each(DATABASES)("quizzes and information on %s", (kind) => {
     expect(shown.view.body.join("\n")).toContain("タイムゾーン：**Asia/Tokyo**");
     expect(shown.view.body.join("\n")).toContain("目標定着率：**0.92**");
     const study = await t.bot.command(alice, { name: "study" }, t.clock.now);
-    expect(study.view.body.join("\n")).toContain("Front of f-1（日本語）");
+    // Whichever card comes first in alice's order of new cards, in Japanese.
+    expect(study.view.body.join("\n")).toContain(firstNewPrompt(alice.userId, items, "ja"));
     expect(study.view.buttons.flat()[0]?.label).toBe("答えを見る");
   });
 

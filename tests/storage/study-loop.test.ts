@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { aChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
+import { newCardOrder } from "../support/new-card-order.ts";
 import { alice, button, startTestBot, type TestBot } from "../support/test-bot.ts";
 
 const MIN = 60_000;
@@ -10,6 +11,9 @@ const DAY = 86_400_000;
 describe.each(DATABASES)("the study loop on %s", (kind) => {
   let t: TestBot;
   const items = [aFlashcard("card-1"), aFlashcard("card-2"), aFlashcard("card-3", { topics: ["other"] }), aChoiceQuestion("choice-1")];
+  // New cards come in alice's own order (card-2, choice-1, card-3, card-1), not in file order.
+  const [first, second, third] = newCardOrder(alice.userId, items) as [string, string, string];
+  const promptOf = (id: string) => (id.startsWith("choice") ? `Question ${id}?` : `Front of ${id}`);
 
   beforeEach(async () => {
     t = await startTestBot(kind, aLibrary(items));
@@ -24,9 +28,9 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
 
   it("shows a card, its answer with four intervals, and the next card after a rating", async () => {
     const front = await study();
-    expect(front.view.body.join("\n")).toContain("Front of card-1");
+    expect(front.view.body.join("\n")).toContain(promptOf(first));
     const back = await click(button(front, "Show answer"));
-    expect(back.view.body.join("\n")).toContain("Back of card-1");
+    expect(back.view.body.join("\n")).toContain(`Back of ${first}`);
     expect(back.view.buttons.flat().map((b) => b.label)).toEqual([
       "Again · 1m",
       "Hard · 6m",
@@ -37,7 +41,7 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
     const next = await click(button(back, "Good"));
     expect(next.mode).toBe("update");
     expect(next.view.body[0]).toBe("Rated Good: next review in 10 min.");
-    expect(next.view.body.join("\n")).toContain("Front of card-2");
+    expect(next.view.body.join("\n")).toContain(promptOf(second));
     expect(await t.db.reviewLog.count()).toBe(1);
   });
 
@@ -55,9 +59,9 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
   it("limits new cards per day and gives new ones again after 4 AM local time", async () => {
     await t.bot.command(alice, { name: "settings", changes: { new: "2", timezone: "Asia/Tokyo" } }, t.clock.now);
     t.clock.set("2026-03-02T12:00:00Z"); // 21:00 in Tokyo
-    for (const id of ["card-1", "card-2"]) {
+    for (const id of [first, second]) {
       const front = await study();
-      expect(front.view.body.join("\n")).toContain(`Front of ${id}`);
+      expect(front.view.body.join("\n")).toContain(promptOf(id));
       await click(button(await click(button(front, "Show answer")), "Good"));
     }
     const capped = await study();
@@ -71,7 +75,7 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
     t.clock.set("2026-03-02T19:00:00Z"); // 04:00 in Tokyo: a new study day
     const fresh = await study();
     expect(fresh.view.title).toBe("New card");
-    expect(fresh.view.body.join("\n")).toContain("Front of card-3");
+    expect(fresh.view.body.join("\n")).toContain(promptOf(third));
   });
 
   it("limits reviews per day but always shows learning cards", async () => {
@@ -93,25 +97,25 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
   it("undo restores the exact previous card state and the counters", async () => {
     await click(button(await click(button(await study(), "Show answer")), "Good"));
     t.clock.advance(11 * MIN);
-    await click(button(await click(button(await study(), "Show answer")), "Good")); // card-1 graduates
+    await click(button(await click(button(await study(), "Show answer")), "Good")); // the first card graduates
     t.clock.advance(5 * DAY);
-    const before = await cardRow("card-1");
+    const before = await cardRow(first);
     const userBefore = await t.db.user.findUniqueOrThrow({ where: { id: alice.userId } });
     const review = await study();
-    expect(review.view.body.join("\n")).toContain("Front of card-1");
+    expect(review.view.body.join("\n")).toContain(promptOf(first));
     await click(button(await click(button(review, "Show answer")), "Hard"));
-    expect((await cardRow("card-1"))?.reps).toBe((before?.reps ?? 0) + 1);
+    expect((await cardRow(first))?.reps).toBe((before?.reps ?? 0) + 1);
 
     const undone = await t.bot.command(alice, { name: "undo" }, t.clock.now);
     expect(undone.view.body[0]).toContain("Undone");
-    const after = await cardRow("card-1");
+    const after = await cardRow(first);
     const { version: vBefore, ...fieldsBefore } = before!;
     const { version: vAfter, ...fieldsAfter } = after!;
     expect(fieldsAfter).toEqual(fieldsBefore);
     expect(vAfter).toBeGreaterThan(vBefore); // old buttons stay stale
     const userAfter = await t.db.user.findUniqueOrThrow({ where: { id: alice.userId } });
     expect(userAfter.reviewsToday).toBe(userBefore.reviewsToday);
-    expect(await t.db.reviewLog.count({ where: { itemId: "card-1" } })).toBe(2);
+    expect(await t.db.reviewLog.count({ where: { itemId: first } })).toBe(2);
   });
 
   it("undo of a new card's first rating makes it new again", async () => {
@@ -120,9 +124,9 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
     expect((await t.db.user.findUniqueOrThrow({ where: { id: alice.userId } })).newToday).toBe(1);
     const undone = await t.bot.click(alice, "ud", t.clock.now);
     expect(undone.view.title).toBe("New card");
-    expect(await cardRow("card-1")).toBeNull();
+    expect(await cardRow(first)).toBeNull();
     expect((await t.db.user.findUniqueOrThrow({ where: { id: alice.userId } })).newToday).toBe(0);
-    expect((await study()).view.body.join("\n")).toContain("Front of card-1");
+    expect((await study()).view.body.join("\n")).toContain(promptOf(first));
     expect((await t.bot.command(alice, { name: "undo" }, t.clock.now)).view.body[0]).toBe("There is nothing to undo.");
   });
 
@@ -143,7 +147,7 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
     const results = await Promise.all([click(button(back, "Good")), click(button(back, "Good")), click(button(back, "Again"))]);
     expect(results.filter((r) => r.mode === "update")).toHaveLength(1);
     expect(await t.db.reviewLog.count()).toBe(1);
-    expect((await cardRow("card-1"))?.version).toBe(1);
+    expect((await cardRow(first))?.version).toBe(1);
   });
 
   it("answers unknown, malformed and foreign buttons politely and writes nothing", async () => {

@@ -152,6 +152,11 @@ export interface CardQuery {
   userId: string;
   teamId: string;
   topic?: string | undefined;
+  /**
+   * The start of the user's study day (4 AM local). When given, items buried for the rest of the
+   * day are left out: those whose sibling (an item of the same sibling group) was reviewed since.
+   */
+  dayStart?: Date | undefined;
 }
 
 export type ReviewSource = "study" | "quiz" | "qotd";
@@ -312,7 +317,10 @@ export interface StudyStore {
   ): Promise<{ profile: UserProfile | null; item: StoredItem | null; card: CardRecord | null }>;
   /** The studied card that is due first (learning and relearning only, when asked). */
   firstScheduledCard(query: CardQuery & { learningOnly?: boolean }): Promise<{ item: StoredItem; record: CardRecord } | null>;
-  /** The first item in deck order that the user has never rated (or whose only rating was undone). */
+  /**
+   * The next item to introduce to the user: never rated (or whose only rating was undone), its
+   * requirements all introduced, first in the user's own mixed order (see new-card-order.ts).
+   */
   firstNewItem(query: CardQuery): Promise<{ item: StoredItem; record: null } | null>;
   /** Writes the review, the new card state and the counters atomically; "duplicate" when that version was already rated. */
   recordReview(write: ReviewWrite): Promise<"recorded" | "duplicate">;

@@ -35,7 +35,8 @@ export class QuizService {
     const { store, catalog } = this.deps;
     const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const locale = localeOf(profile, actor);
-    const candidates = await store.gradedItems({ userId: profile.id, teamId: actor.teamId, topic });
+    const dayStart = studyDayFor(profile, now).start;
+    const candidates = await store.gradedItems({ userId: profile.id, teamId: actor.teamId, topic, dayStart });
     if (candidates.length === 0) {
       return update(view({ body: [messages(locale).quizNoItems(topic ? catalog.topicName(topic, locale) : null)], tone: "info" }));
     }
@@ -145,7 +146,10 @@ export class QuizService {
   }
 }
 
-/** Due questions first (most overdue first), then new ones in deck order, then the weakest. */
+/**
+ * Due questions first (most overdue first), then new ones in deck order, then the weakest; at most one
+ * of each sibling group. The store already left out those buried today.
+ */
 export function pickQuestions(
   candidates: { item: StoredItem; record: CardRecord | null }[],
   count: number,
@@ -162,7 +166,17 @@ export function pickQuestions(
     .map((c) => ({ c, r: retrievability(c.record?.card as NonNullable<CardRecord["card"]>, now, retention) }))
     .sort((a, b) => a.r - b.r)
     .map((x) => x.c);
-  return shuffled([...due, ...fresh, ...rest].slice(0, count), random);
+  // One question per sibling group: answering one would give the others away.
+  const groups = new Set<string>();
+  const firstOfGroup = (c: { item: StoredItem }) => {
+    const sibling = c.item.content.sibling;
+    if (!sibling) return true;
+    const key = `${c.item.deckId}/${sibling}`;
+    if (groups.has(key)) return false;
+    groups.add(key);
+    return true;
+  };
+  return shuffled([...due, ...fresh, ...rest].filter(firstOfGroup).slice(0, count), random);
 }
 
 function promptOf(item: GradedItem, locale: Locale): string {

@@ -71,11 +71,12 @@ export class StudyService {
     const { store, catalog } = this.deps;
     const locale = localeOf(profile, actor);
     const t = messages(locale);
-    const day = studyDayFor(profile, now).day;
+    const { day, start: dayStart } = studyDayFor(profile, now);
     const counters = countersFor(profile, day);
     const reviewsLeft = profile.reviewsPerDay - counters.reviewsToday;
     const newLeft = profile.newPerDay - counters.newToday;
-    const query = { userId: profile.id, teamId: actor.teamId, topic };
+    // From the start of the study day: items whose sibling was reviewed since wait for tomorrow.
+    const query = { userId: profile.id, teamId: actor.teamId, topic, dayStart };
     const banner = after?.banner;
     const undoButton = after
       ? [{ action: actionId({ kind: "undo", target: after.undo }), label: t.undoButton, style: "secondary" as const }]

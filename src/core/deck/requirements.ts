@@ -1,0 +1,53 @@
+// Items may require others of the same deck to be introduced first (`requires`). A requirement that
+// names no item of the deck, the item itself, or closes a cycle could never be met and would hold
+// its item back forever: content:check reports those, and content sync leaves them out.
+import type { Item } from "./item.ts";
+
+export interface RequirementProblem {
+  itemId: string;
+  message: string;
+}
+
+/** Problems with the requirements of one deck's items. */
+export function requirementProblems(items: readonly Item[]): RequirementProblem[] {
+  const ids = new Set(items.map((i) => i.id));
+  const problems: RequirementProblem[] = [];
+  for (const item of items) {
+    for (const required of item.requires ?? []) {
+      if (required === item.id) problems.push({ itemId: item.id, message: "an item cannot require itself" });
+      else if (!ids.has(required)) problems.push({ itemId: item.id, message: `requires "${required}", which is not an item of this deck` });
+    }
+  }
+  for (const id of inCycles(items)) problems.push({ itemId: id, message: "its requirements form a cycle: it could never be introduced" });
+  return problems;
+}
+
+/** The requirements that can be met, per item: to items of the deck, not to itself, not in a cycle. */
+export function usableRequirements(items: readonly Item[]): { itemId: string; requiredId: string }[] {
+  const ids = new Set(items.map((i) => i.id));
+  const cyclic = new Set(inCycles(items));
+  return items.flatMap((item) =>
+    cyclic.has(item.id)
+      ? []
+      : [...new Set(item.requires ?? [])].filter((r) => r !== item.id && ids.has(r)).map((requiredId) => ({ itemId: item.id, requiredId })),
+  );
+}
+
+/** Items that require themselves through others (a cycle), in deck order. */
+function inCycles(items: readonly Item[]): string[] {
+  const edges = new Map(items.map((i) => [i.id, (i.requires ?? []).filter((r) => r !== i.id)]));
+  // A search from each item that has requirements (a handful per deck): in a cycle when it reaches itself.
+  const reachesSelf = (start: string): boolean => {
+    const seen = new Set<string>();
+    const stack = [...(edges.get(start) ?? [])];
+    while (stack.length > 0) {
+      const next = stack.pop() as string;
+      if (next === start) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      stack.push(...(edges.get(next) ?? []));
+    }
+    return false;
+  };
+  return items.filter((i) => (edges.get(i.id)?.length ?? 0) > 0 && reachesSelf(i.id)).map((i) => i.id);
+}
