@@ -73,7 +73,7 @@ describe("button action ids for choice cards", () => {
 
   it("round-trip every pick and rating of a pick within 100 characters", () => {
     fc.assert(
-      fc.property(itemId, version, choice, fc.constantFrom(2, 3, 4) as fc.Arbitrary<2 | 3 | 4>, topic, (i, v, c, r, tp) => {
+      fc.property(itemId, version, choice, fc.constantFrom<2 | 3 | 4>(2, 3, 4), topic, (i, v, c, r, tp) => {
         for (const a of [
           { kind: "study-pick", itemId: i, version: v, choice: c, topic: tp },
           { kind: "choice-rate", itemId: i, version: v, choice: c, rating: r, topic: tp },

@@ -204,7 +204,12 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
         const value = typeof action?.value === "string" ? action.value : (action?.action_id ?? "");
         const reply = await bot.click(actor, value.slice(0, SLACK_LIMITS.buttonValue), now());
         if (reply.form) {
-          const metadata = { team: workspace, enterprise: payload.enterprise?.id ?? null, channel: payload.container?.channel_id };
+          const channel: unknown = payload.container?.channel_id;
+          const metadata = {
+            team: workspace,
+            enterprise: payload.enterprise?.id ?? null,
+            channel: typeof channel === "string" ? channel : undefined,
+          };
           await client.views.open({ trigger_id: payload.trigger_id, view: renderSlackModal(reply.form, JSON.stringify(metadata)) });
           return;
         }

@@ -329,10 +329,7 @@ export function viewSubmissionWithInputs(
       const max = typeof element.max_length === "number" ? element.max_length : 3000;
       if (given !== undefined && given.length > max)
         throw new Error(`viewSubmissionWithInputs: "${blockId}" takes at most ${max} characters`);
-      values[blockId] = { [actionId]: { type: "plain_text_input", value: given === "" ? null : (given ?? null) } } as Record<
-        string,
-        ViewStateValue
-      >;
+      values[blockId] = { [actionId]: { type: "plain_text_input", value: given === "" ? null : (given ?? null) } };
     }
   }
   return viewSubmissionPayload({ ...options, values });
