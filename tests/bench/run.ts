@@ -3,6 +3,7 @@
 import { formatTable, type BenchRow } from "./bench-table.ts";
 import { benchDiscordMemory, benchDiscordThroughput } from "./discord-bench.ts";
 import { benchLeaderboard } from "./leaderboard-bench.ts";
+import { benchRemindersClaim } from "./reminders-claim-bench.ts";
 import { benchRemindersDispatch } from "./reminders-dispatch-bench.ts";
 import { benchRemindersTick } from "./reminders-tick-bench.ts";
 import { benchStudyLoopSqlite, type StudyBenchOptions } from "./study-loop-bench.ts";
@@ -42,6 +43,7 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
         log,
       ),
   },
+  { name: "reminders-claim", run: () => benchRemindersClaim({ reminders: 1_203 }, log) },
   { name: "reminders-dispatch", run: () => benchRemindersDispatch({ reminders: quick ? 150 : 600 }, log) },
 ];
 

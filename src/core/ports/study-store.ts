@@ -325,8 +325,8 @@ export interface StudyStore {
   /** Claims one send; "taken" when another instance holds it (or it was sent). An expired lease of an unsent claim is taken over. */
   claimReminder(claim: { userId: string; day: string; slot: number; now: Date; leaseUntil: Date; owner: string }): Promise<ReminderClaim>;
   /**
-   * claimReminder for many sends at once (a tick's worth): one statement per few hundred new
-   * claims, the per-send path only for those already claimed. Answers in the order given.
+   * claimReminder for many sends at once (a tick's worth): one statement per few hundred claims,
+   * whether new, held by another instance, sent, or left behind with an expired lease. Answers in the order given.
    */
   claimReminders(
     claims: { userId: string; day: string; slot: number }[],
