@@ -35,6 +35,7 @@ import { ItemCache } from "./item-cache.ts";
 import { syncTeamDeck } from "./content-sync.ts";
 import type { Item } from "../core/deck/item.ts";
 import { rankRows } from "../core/leaderboard/leaderboard-service.ts";
+import { QOTD_RESULTS_POST } from "../core/qotd/qotd-service.ts";
 import { currentStreak } from "../core/stats/streak.ts";
 import { studyDayOf } from "../core/time/study-day.ts";
 import { addDays } from "../core/time/zoned-time.ts";
@@ -811,7 +812,8 @@ export class PrismaStudyStore implements StudyStore {
       if (!isUniqueViolation(e)) throw e;
     }
     const existing = await this.db.questionOfDay.findUnique({ where: { teamId_day: { teamId: c.teamId, day: c.day } } });
-    if (!existing || existing.postedAt !== null) return { status: "taken" as const };
+    if (!existing) return { status: "taken" as const };
+    if (existing.postedAt !== null) return { status: "done" as const };
     const taken = await this.db.questionOfDay.updateMany({
       where: { id: existing.id, postedAt: null, leaseUntil: { lt: c.now } },
       data: { leaseUntil: c.leaseUntil, claimedAt: c.now },
@@ -843,7 +845,11 @@ export class PrismaStudyStore implements StudyStore {
   }
 
   async closeQotd(id: string, now: Date): Promise<boolean> {
-    return (await this.db.questionOfDay.updateMany({ where: { id, closedAt: null }, data: { closedAt: now } })).count === 1;
+    const [closed] = await this.db.$transaction([
+      this.db.questionOfDay.updateMany({ where: { id, closedAt: null }, data: { closedAt: now } }),
+      this.db.teamPost.updateMany({ where: { kind: QOTD_RESULTS_POST, key: id, postedAt: null }, data: { postedAt: now } }),
+    ]);
+    return closed.count === 1;
   }
 
   async qotdTally(id: string): Promise<{ total: number; correct: number }> {
@@ -864,7 +870,7 @@ export class PrismaStudyStore implements StudyStore {
     leaseUntil: Date;
     owner: string;
     payload?: string;
-  }): Promise<"claimed" | "taken"> {
+  }): Promise<"claimed" | "taken" | "done"> {
     try {
       await this.db.teamPost.create({
         data: {
@@ -886,7 +892,12 @@ export class PrismaStudyStore implements StudyStore {
       where: { teamId: c.teamId, kind: c.kind, key: c.key, postedAt: null, leaseUntil: { lt: c.now } },
       data: { leaseUntil: c.leaseUntil, claimedBy: c.owner, claimedAt: c.now },
     });
-    return taken.count === 1 ? "claimed" : "taken";
+    if (taken.count === 1) return "claimed";
+    const row = await this.db.teamPost.findUnique({
+      where: { teamId_kind_key: { teamId: c.teamId, kind: c.kind, key: c.key } },
+      select: { postedAt: true },
+    });
+    return row?.postedAt ? "done" : "taken";
   }
 
   async pendingTeamPosts(kind: string, now: Date, limit: number) {
