@@ -11,10 +11,26 @@ export interface PostgresBenchDatabase {
   drop(): Promise<void>;
 }
 
+/** Whether this process started the local server (then stopPostgresIfStarted stops it). */
+let startedHere = false;
+
+async function isRunning(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function serverUrl(): Promise<string> {
   if (process.env.TEST_POSTGRES_URL) return process.env.TEST_POSTGRES_URL;
   try {
+    const wasRunning = await isRunning(`postgresql://postgres@127.0.0.1:${process.env.TEST_POSTGRES_PORT ?? 55432}/postgres`);
     const { stdout } = await promisify(execFile)("bash", ["tests/support/postgres-server.sh"], { encoding: "utf8", timeout: 120_000 });
+    if (!wasRunning) startedHere = true;
     return stdout.trim();
   } catch (e) {
     const stderr = (e as { stderr?: string }).stderr?.trim();
@@ -48,4 +64,11 @@ export async function postgresBenchDatabase(): Promise<PostgresBenchDatabase | {
   } catch (e) {
     return { unavailable: (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "unknown error" };
   }
+}
+
+/** Stops the local PostgreSQL server if a benchmark started it. */
+export async function stopPostgresIfStarted(): Promise<void> {
+  if (!startedHere) return;
+  startedHere = false;
+  await promisify(execFile)("bash", ["tests/support/postgres-server.sh", "stop"], { encoding: "utf8", timeout: 60_000 });
 }

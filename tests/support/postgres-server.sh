@@ -11,13 +11,18 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
   echo "PostgreSQL is not installed: sudo apt-get install postgresql" >&2
   exit 1
 fi
+as_owner() {
+  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
+}
+# `postgres-server.sh stop`: stops the server this script started (npm run bench stops one it started).
+if [ "${1:-}" = stop ]; then
+  if [ -d "$dir/data" ]; then as_owner "'$bin/pg_ctl' -D '$dir/data' -m fast -w stop >/dev/null"; fi
+  exit 0
+fi
 if "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
   echo "$url"
   exit 0
 fi
-as_owner() {
-  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
-}
 rm -rf "$dir"
 mkdir -p "$dir"
 [ "$(id -u)" = 0 ] && chown postgres "$dir"

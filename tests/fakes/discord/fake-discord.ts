@@ -333,6 +333,11 @@ export class FakeDiscord {
     this.api.chaos = options ? new Chaos(options) : null;
   }
 
+  /** REST requests being handled (held by a stall or a delay included). */
+  get inFlight(): number {
+    return this.api.inFlight;
+  }
+
   /** How many of each fault chaos injected. */
   get chaosCounts(): Record<ChaosFault, number> {
     return this.api.chaos?.counts ?? { "429": 0, "500": 0, reset: 0, stall: 0 };

@@ -25,6 +25,8 @@ export class RestApi {
   readonly globalLimit = new GlobalRateLimiter();
   /** Random faults, when a test turned them on. */
   chaos: Chaos | null = null;
+  /** Requests being handled (held by a stall or a delay included). */
+  inFlight = 0;
   /** 429 answers sent (injected or from the global limit). */
   rateLimited = 0;
   /** Errors thrown by route handlers: bugs in the fake, surfaced instead of crashing. */
@@ -41,6 +43,15 @@ export class RestApi {
   }
 
   readonly handle = async (request: RestRequest): Promise<RestAnswer> => {
+    this.inFlight += 1;
+    try {
+      return await this.answer(request);
+    } finally {
+      this.inFlight -= 1;
+    }
+  };
+
+  private async answer(request: RestRequest): Promise<RestAnswer> {
     const path = request.path ?? request.rawPath;
     const chaos = this.chaos?.pick(request.method, path) ?? null;
     const delay = this.delays.take(request.method, path) + (chaos?.fault === "stall" ? (this.chaos?.options.stallMs ?? 0) : 0);
@@ -112,7 +123,7 @@ export class RestApi {
       ...(answer.status >= 400 && errorCode !== undefined && !Number.isNaN(errorCode) ? { errorCode } : {}),
     });
     return answer;
-  };
+  }
 
   private route(ctx: RouteContext, path: string, isInteractionRoute: boolean): RestAnswer {
     const { request } = ctx;
