@@ -1,7 +1,7 @@
 // Faults from outside the process, shared by the chaos test and the chaos benchmark: three bot
 // instances (node on src/main.ts, as `npm start` runs it) on one database, sending through the local
 // Discord, which answers with 429s, 500s, connection resets and stalls at random (seeded); every few
-// seconds one instance is SIGKILLed and started again. Learners due in the same minute and questions
+// seconds (once all three are up) one instance is SIGKILLed and started again. Learners due in the same minute and questions
 // of the day closing are written into the database directly. The run ends when every reminder and
 // every question's results are recorded, and then counts what Discord holds.
 import { localDate } from "../../src/core/reminders/reminder-schedule.ts";
@@ -94,9 +94,14 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosResult> {
       return sent === o.learners && closed === o.teams;
     };
     let lastReport = 0;
+    const up = new WeakSet<RunningChild>();
     while (!(await done())) {
       if (Date.now() - started > o.timeoutMs) throw new Error(`chaos: not done after ${o.timeoutMs} ms\n${await progress(db.db)}`);
-      if (Date.now() >= nextKill) {
+      // The next kill once the last one's replacement is up: every instance is killed in turn, and the
+      // run makes progress however slow a start-up is on a busy machine.
+      for (const c of instances) if (c && !up.has(c) && /study bot running/.test(c.stderr())) up.add(c);
+      const allUp = instances.every((c) => c !== null && up.has(c));
+      if (Date.now() >= nextKill && allUp) {
         const k = Math.floor(random() * instances.length);
         const victim = instances[k];
         if (victim) {
