@@ -4,7 +4,7 @@
 // tick sends it. Closed DMs fall back to the team channel, or pause reminders and say so.
 import type { Bot } from "../core/bot.ts";
 import { messages, type Notice } from "../core/i18n/messages.ts";
-import type { PlatformSender } from "../core/ports/platform-sender.ts";
+import { postKey, type PlatformSender } from "../core/ports/platform-sender.ts";
 import type { ReminderClaim, StudyStore, UserProfile } from "../core/ports/study-store.ts";
 import { dueReminder, nextOccurrence, occurrence } from "../core/reminders/reminder-schedule.ts";
 import { userMention } from "../core/views/user-mention.ts";
@@ -150,7 +150,9 @@ export class ReminderDispatcher {
       await finish("skipped");
       return "skipped";
     }
-    const direct = await this.o.sender.direct(profile.id, composed.send);
+    // The same key on every attempt and instance: a platform refuses a repeat of a send it already took.
+    const once = postKey("reminder", profile.id, day, slot);
+    const direct = await this.o.sender.direct(profile.id, composed.send, once);
     if (direct.ok) {
       await finish("sent");
       return "sent";
@@ -160,7 +162,13 @@ export class ReminderDispatcher {
       const t = messages(profile.locale ?? profile.clientLocale ?? team.locale);
       if (team.channelId) {
         const view = { ...composed.send, body: [t.reminderForYou(userMention(profile.id)), ...composed.send.body] };
-        const posted = await this.o.sender.channel(team.id, team.channelId, view, [profile.id]);
+        const posted = await this.o.sender.channel(
+          team.id,
+          team.channelId,
+          view,
+          [profile.id],
+          postKey("reminder-channel", profile.id, day, slot),
+        );
         if (posted.ok) {
           await finish("channel");
           return "channel";

@@ -1,12 +1,14 @@
 // Team channel posts: the question of the day (and its results when it closes), the weekly recap,
 // and streak milestones. Each post is claimed before it is sent, so several instances post it once;
-// a post that failed is retried when its claim's lease runs out.
+// a post that failed (or whose instance died) is retried when its claim's lease runs out, and is
+// recorded done only once it went out. Every send carries its post's key, so a platform that saw
+// an attempt through refuses the repeat.
 import type { Bot } from "../core/bot.ts";
 import { isGraded } from "../core/deck/item.ts";
 import { messages } from "../core/i18n/messages.ts";
-import type { PlatformSender } from "../core/ports/platform-sender.ts";
+import { postKey, type PlatformSender } from "../core/ports/platform-sender.ts";
 import type { StudyStore } from "../core/ports/study-store.ts";
-import { pickQuestion, QOTD_NO_REPEAT_DAYS, QOTD_OPEN_MS } from "../core/qotd/qotd-service.ts";
+import { pickQuestion, QOTD_NO_REPEAT_DAYS, QOTD_OPEN_MS, QOTD_RESULTS_POST } from "../core/qotd/qotd-service.ts";
 import { randomId, seededRandom } from "../core/random/seeded-random.ts";
 import { dueReminder, localDate, nextOccurrence, occurrence } from "../core/reminders/reminder-schedule.ts";
 import { nextRecapAt } from "../core/team/recap-schedule.ts";
@@ -86,10 +88,19 @@ export class TeamDispatcher {
           now,
           leaseUntil: this.lease(now),
         });
+        // Held by another instance and not posted yet: the team stays due, so the post is retried here
+        // if that instance fails or dies (its lease runs out).
+        if (claim.status === "taken") continue;
         if (claim.status === "claimed") {
           const [content] = await store.items([claim.itemId]);
           if (!content || !isGraded(content.content)) throw new Error(`question ${claim.itemId} is not a graded item`);
-          const sent = await sender.channel(team.id, team.channelId, bot.qotd.questionView(claim.id, content.content, team.locale));
+          const sent = await sender.channel(
+            team.id,
+            team.channelId,
+            bot.qotd.questionView(claim.id, content.content, team.locale),
+            undefined,
+            postKey("qotd", claim.id),
+          );
           if (!sent.ok) {
             logger.warn({ team: team.id, reason: sent.reason, detail: sent.detail }, "question of the day not posted; will retry");
             continue;
@@ -110,17 +121,39 @@ export class TeamDispatcher {
     let closed = 0;
     for (const q of await store.dueQotdClosings(now, 100)) {
       try {
-        if (!(await store.closeQotd(q.id, now))) continue;
+        // Answers stop at closesAt; the question is recorded closed only with its results posted.
+        const claim = await store.claimTeamPost({
+          teamId: q.teamId,
+          kind: QOTD_RESULTS_POST,
+          key: q.id,
+          now,
+          leaseUntil: this.lease(now),
+          owner: this.o.owner,
+        });
+        if (claim === "done") await store.closeQotd(q.id, now);
+        if (claim !== "claimed") continue;
         const team = await store.teamSettings(q.teamId);
         const [item] = await store.items([q.itemId]);
-        if (!item || !isGraded(item.content)) continue;
+        if (!item || !isGraded(item.content)) {
+          await store.closeQotd(q.id, now);
+          continue;
+        }
         const result = await sender.channel(
           q.teamId,
           q.channelId,
           bot.qotd.resultsView(q.id, item.content, await store.qotdTally(q.id), team.locale),
+          undefined,
+          postKey(QOTD_RESULTS_POST, q.id),
         );
-        if (!result.ok) logger.warn({ team: q.teamId, reason: result.reason }, "question of the day results not posted");
-        else closed += 1;
+        if (!result.ok) {
+          logger.warn(
+            { team: q.teamId, reason: result.reason, detail: result.detail },
+            "question of the day results not posted; will retry",
+          );
+          continue;
+        }
+        await store.closeQotd(q.id, now);
+        closed += 1;
       } catch (e) {
         logger.error({ err: e, qotd: q.id }, "closing the question of the day failed");
       }
@@ -148,6 +181,9 @@ export class TeamDispatcher {
           leaseUntil: this.lease(now),
           owner: this.o.owner,
         });
+        // Held by another instance and not posted yet: the team stays due, so the recap is retried here
+        // if that instance fails or dies (its lease runs out).
+        if (claim === "taken") continue;
         if (claim === "claimed") {
           const from = weekStart(week, team.timeZone);
           const to = weekStart(`w${addDays(week.slice(1), 7)}`, team.timeZone);
@@ -164,7 +200,7 @@ export class TeamDispatcher {
                 missedTopic: catalogName,
               }),
             });
-            const sent = await sender.channel(team.id, team.channelId, v);
+            const sent = await sender.channel(team.id, team.channelId, v, undefined, postKey("recap", team.id, week));
             if (!sent.ok) {
               logger.warn({ team: team.id, reason: sent.reason }, "weekly recap not posted; will retry");
               continue;
@@ -205,6 +241,8 @@ export class TeamDispatcher {
           team.id,
           team.channelId,
           view({ body: [messages(team.locale).milestone(userMention(userId), days)], tone: "success" }),
+          undefined,
+          postKey("milestone", pending.teamId, pending.key),
         );
         if (sent.ok) {
           await store.markTeamPostDone(pending.teamId, "milestone", pending.key, now);

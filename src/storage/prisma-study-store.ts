@@ -36,6 +36,7 @@ import { syncTeamDeck } from "./content-sync.ts";
 import { firstNewRow, firstScheduledRow, reviewedSiblings } from "./card-selection.ts";
 import type { Item } from "../core/deck/item.ts";
 import { rankRows } from "../core/leaderboard/leaderboard-service.ts";
+import { QOTD_RESULTS_POST } from "../core/qotd/qotd-service.ts";
 import { currentStreak } from "../core/stats/streak.ts";
 import { studyDayFor, type StudyDaySource } from "../core/time/study-day.ts";
 import { addDays } from "../core/time/zoned-time.ts";
@@ -668,27 +669,8 @@ export class PrismaStudyStore implements StudyStore {
   }
 
   async claimReminder(c: { userId: string; day: string; slot: number; now: Date; leaseUntil: Date; owner: string }) {
-    try {
-      await this.db.reminderDelivery.create({
-        data: { userId: c.userId, day: c.day, slot: c.slot, claimedAt: c.now, leaseUntil: c.leaseUntil, claimedBy: c.owner, attempts: 1 },
-        select: { slot: true },
-      });
-      return { status: "claimed" as const, attempts: 1 };
-    } catch (e) {
-      if (!isUniqueViolation(e)) throw e;
-    }
-    // Someone claimed it: take it over only if it was never sent and its lease ran out (its sender died or failed).
-    const where = { userId: c.userId, day: c.day, slot: c.slot, sentAt: null, leaseUntil: { lt: c.now } };
-    const taken = await this.db.reminderDelivery.updateMany({
-      where,
-      data: { leaseUntil: c.leaseUntil, claimedBy: c.owner, claimedAt: c.now, attempts: { increment: 1 } },
-    });
-    if (taken.count !== 1) return { status: "taken" as const };
-    const row = await this.db.reminderDelivery.findUnique({
-      where: { userId_day_slot: { userId: c.userId, day: c.day, slot: c.slot } },
-      select: { attempts: true },
-    });
-    return { status: "claimed" as const, attempts: row?.attempts ?? 1 };
+    const [answer] = await this.claimReminders([c], c);
+    return answer ?? { status: "taken" as const };
   }
 
   async claimReminders(
@@ -696,24 +678,34 @@ export class PrismaStudyStore implements StudyStore {
     lease: { now: Date; leaseUntil: Date; owner: string },
   ): Promise<ReminderClaim[]> {
     const key = (c: { userId: string; day: string; slot: number }) => `${c.userId}|${c.day}|${c.slot}`;
-    const inserted = new Set<string>();
-    for (let i = 0; i < claims.length; i += CLAIMS_PER_STATEMENT) {
-      const rows = claims
+    const won = new Map<string, number>();
+    // One statement per batch, the same on SQLite and PostgreSQL: a new row is claimed; an existing
+    // one is taken over only if it was never sent and its lease ran out (its sender died or failed),
+    // and RETURNING names exactly the rows this instance won. A key given twice is claimed once.
+    const distinct = [...new Map(claims.map((c) => [key(c), c])).values()];
+    for (let i = 0; i < distinct.length; i += CLAIMS_PER_STATEMENT) {
+      const rows = distinct
         .slice(i, i + CLAIMS_PER_STATEMENT)
         .map((c) => Prisma.sql`(${c.userId}, ${c.day}, ${c.slot}, ${lease.now}, ${lease.leaseUntil}, ${lease.owner}, 1)`);
-      // Rows that already exist are left alone here and go through claimReminder's takeover below.
-      const won = await this.db.$queryRaw<{ userId: string; day: string; slot: number | bigint }[]>`
+      const claimed = await this.db.$queryRaw<{ userId: string; day: string; slot: number | bigint; attempts: number | bigint }[]>`
         INSERT INTO "ReminderDelivery" ("userId", "day", "slot", "claimedAt", "leaseUntil", "claimedBy", "attempts")
         VALUES ${Prisma.join(rows)}
-        ON CONFLICT ("userId", "day", "slot") DO NOTHING
-        RETURNING "userId", "day", "slot"`;
-      for (const r of won) inserted.add(key({ userId: r.userId, day: r.day, slot: Number(r.slot) }));
+        ON CONFLICT ("userId", "day", "slot") DO UPDATE SET
+          "claimedAt" = excluded."claimedAt",
+          "leaseUntil" = excluded."leaseUntil",
+          "claimedBy" = excluded."claimedBy",
+          "attempts" = "ReminderDelivery"."attempts" + 1
+        WHERE "ReminderDelivery"."sentAt" IS NULL AND "ReminderDelivery"."leaseUntil" < excluded."claimedAt"
+        RETURNING "userId", "day", "slot", "attempts"`;
+      for (const r of claimed) won.set(key({ userId: r.userId, day: r.day, slot: Number(r.slot) }), Number(r.attempts));
     }
-    const answers: ReminderClaim[] = [];
-    for (const c of claims) {
-      answers.push(inserted.has(key(c)) ? { status: "claimed", attempts: 1 } : await this.claimReminder({ ...c, ...lease }));
-    }
-    return answers;
+    return claims.map((c) => {
+      const attempts = won.get(key(c));
+      if (attempts === undefined) return { status: "taken" };
+      // A key given twice is won once: the first to ask for it gets it.
+      won.delete(key(c));
+      return { status: "claimed", attempts };
+    });
   }
 
   async finishReminder(d: ReminderFinish): Promise<void> {
@@ -828,7 +820,8 @@ export class PrismaStudyStore implements StudyStore {
       if (!isUniqueViolation(e)) throw e;
     }
     const existing = await this.db.questionOfDay.findUnique({ where: { teamId_day: { teamId: c.teamId, day: c.day } } });
-    if (!existing || existing.postedAt !== null) return { status: "taken" as const };
+    if (!existing) return { status: "taken" as const };
+    if (existing.postedAt !== null) return { status: "done" as const };
     const taken = await this.db.questionOfDay.updateMany({
       where: { id: existing.id, postedAt: null, leaseUntil: { lt: c.now } },
       data: { leaseUntil: c.leaseUntil, claimedAt: c.now },
@@ -860,7 +853,11 @@ export class PrismaStudyStore implements StudyStore {
   }
 
   async closeQotd(id: string, now: Date): Promise<boolean> {
-    return (await this.db.questionOfDay.updateMany({ where: { id, closedAt: null }, data: { closedAt: now } })).count === 1;
+    const [closed] = await this.db.$transaction([
+      this.db.questionOfDay.updateMany({ where: { id, closedAt: null }, data: { closedAt: now } }),
+      this.db.teamPost.updateMany({ where: { kind: QOTD_RESULTS_POST, key: id, postedAt: null }, data: { postedAt: now } }),
+    ]);
+    return closed.count === 1;
   }
 
   async qotdTally(id: string): Promise<{ total: number; correct: number }> {
@@ -881,7 +878,7 @@ export class PrismaStudyStore implements StudyStore {
     leaseUntil: Date;
     owner: string;
     payload?: string;
-  }): Promise<"claimed" | "taken"> {
+  }): Promise<"claimed" | "taken" | "done"> {
     try {
       await this.db.teamPost.create({
         data: {
@@ -903,7 +900,12 @@ export class PrismaStudyStore implements StudyStore {
       where: { teamId: c.teamId, kind: c.kind, key: c.key, postedAt: null, leaseUntil: { lt: c.now } },
       data: { leaseUntil: c.leaseUntil, claimedBy: c.owner, claimedAt: c.now },
     });
-    return taken.count === 1 ? "claimed" : "taken";
+    if (taken.count === 1) return "claimed";
+    const row = await this.db.teamPost.findUnique({
+      where: { teamId_kind_key: { teamId: c.teamId, kind: c.kind, key: c.key } },
+      select: { postedAt: true },
+    });
+    return row?.postedAt ? "done" : "taken";
   }
 
   async pendingTeamPosts(kind: string, now: Date, limit: number) {

@@ -2,7 +2,9 @@
 // Targets are checked here, never in timed tests: these machines are shared and noisy.
 import { formatTable, type BenchRow } from "./bench-table.ts";
 import { benchDiscordMemory, benchDiscordThroughput } from "./discord-bench.ts";
+import { benchChaos } from "./chaos-bench.ts";
 import { benchLeaderboard } from "./leaderboard-bench.ts";
+import { benchRemindersClaim } from "./reminders-claim-bench.ts";
 import { benchRemindersDispatch } from "./reminders-dispatch-bench.ts";
 import { benchRemindersTick } from "./reminders-tick-bench.ts";
 import { benchStudyLoopSqlite, type StudyBenchOptions } from "./study-loop-bench.ts";
@@ -43,6 +45,8 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
         log,
       ),
   },
+  { name: "chaos", run: () => benchChaos(quick ? { learners: 1_000, teams: 10 } : { learners: 5_000, teams: 20 }, log) },
+  { name: "reminders-claim", run: () => benchRemindersClaim({ reminders: 1_203 }, log) },
   { name: "reminders-dispatch", run: () => benchRemindersDispatch({ reminders: quick ? 150 : 600 }, log) },
 ];
 

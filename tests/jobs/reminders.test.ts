@@ -247,6 +247,8 @@ describe.each(DATABASES)("daily reminders on %s", (kind) => {
     expect((await d.tick(new Date("2026-03-02T09:04:00Z"))).sent).toBe(1);
     expect(sender.directTo(actor.userId)).toHaveLength(1);
     expect(logs.lines().filter((l) => l["msg"] === "reminder will be retried")).toHaveLength(2);
+    // Every attempt carries the same key, for the platform to refuse a repeat of one that went through.
+    expect(new Set([...sender.refused, ...sender.direct_].map((s) => s.once))).toEqual(new Set([`reminder|${actor.userId}|2026-03-02|0`]));
   });
 
   it("stops during a vacation, freezes the streak, and spreads overdue cards on return", async () => {

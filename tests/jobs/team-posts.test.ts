@@ -126,6 +126,26 @@ describe.each(DATABASES)("team posts on %s", (kind) => {
     expect(shownLetters.some((l) => l !== "A")).toBe(true);
   });
 
+  it("posts question-of-the-day results whose first post failed once the lease runs out, once, under the same key", async () => {
+    await t.bot.command(admin, { name: "team", changes: { channel: "here", qotd: "09:00", timezone: "Asia/Tokyo" } }, t.clock.now);
+    await dispatcher("a").tick(new Date("2026-03-10T00:00:20Z"));
+    expect(sender.channel_).toHaveLength(1);
+    // The results' first post fails; b ticks while a's claim holds, then a and b after its lease.
+    sender.channelFailures.push("failed");
+    await dispatcher("a").tick(new Date("2026-03-10T12:01:00Z"));
+    expect(sender.refused).toHaveLength(1);
+    await dispatcher("b").tick(new Date("2026-03-10T12:02:00Z"));
+    expect(sender.channel_).toHaveLength(1);
+    await Promise.all([dispatcher("a").tick(new Date("2026-03-10T12:04:00Z")), dispatcher("b").tick(new Date("2026-03-10T12:04:00Z"))]);
+    await dispatcher("b").tick(new Date("2026-03-10T12:30:00Z"));
+    expect(sender.channel_).toHaveLength(2);
+    const results = sender.channel_[1]!;
+    expect(results.view.body.join("\n")).toContain("Results: 0 of 0 answered correctly.");
+    expect(results.once).toBeDefined();
+    expect(results.once).toBe(sender.refused[0]!.once);
+    expect(results.once).not.toBe(sender.channel_[0]!.once);
+  });
+
   it("posts the weekly recap once on Monday: top three, reviews, retention, the most-missed topic", async () => {
     await t.bot.command(admin, { name: "team", changes: { channel: "here" } }, t.clock.now);
     // During the week of 9 March: three people study; one misses a question about `net`.

@@ -20,10 +20,13 @@ describe("manifest.yaml", () => {
 
   it("asks for exactly the scopes the adapter's Web API calls need", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      "channels:history",
       "chat:write",
       "commands",
       "files:read",
       "files:write",
+      "groups:history",
+      "im:history",
       "im:write",
       "users:read",
     ]);

@@ -7,6 +7,8 @@ export interface Sent {
   channelId?: string;
   view: View;
   notify?: string[];
+  /** The key naming this one post, which a platform uses to refuse a repeat of it. */
+  once?: string;
   at: number;
 }
 
@@ -17,18 +19,32 @@ export class FakeSender implements PlatformSender {
   readonly closed = new Set<string>();
   /** Failures to return for the next sends, in order. */
   readonly failures: SendFailure[] = [];
+  /** Failures to return for the next channel posts, in order. */
+  readonly channelFailures: SendFailure[] = [];
+  /** Sends refused by `failures` or `channelFailures`. */
+  readonly refused: Sent[] = [];
   private counter = 0;
 
-  async direct(userId: string, view: View): Promise<SendResult> {
+  async direct(userId: string, view: View, once?: string): Promise<SendResult> {
+    const sent: Sent = { to: userId, view, ...(once ? { once } : {}), at: Date.now() };
     const failure = this.failures.shift();
-    if (failure) return { ok: false, reason: failure };
+    if (failure) {
+      this.refused.push(sent);
+      return { ok: false, reason: failure };
+    }
     if (this.closed.has(userId)) return { ok: false, reason: "dm-closed" };
-    this.direct_.push({ to: userId, view, at: Date.now() });
+    this.direct_.push(sent);
     return { ok: true, messageRef: `dm/${++this.counter}` };
   }
 
-  async channel(teamId: string, channelId: string, view: View, notify?: string[]): Promise<SendResult> {
-    this.channel_.push({ to: teamId, channelId, view, ...(notify ? { notify } : {}), at: Date.now() });
+  async channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string): Promise<SendResult> {
+    const sent: Sent = { to: teamId, channelId, view, ...(notify ? { notify } : {}), ...(once ? { once } : {}), at: Date.now() };
+    const failure = this.channelFailures.shift();
+    if (failure) {
+      this.refused.push(sent);
+      return { ok: false, reason: failure };
+    }
+    this.channel_.push(sent);
     return { ok: true, messageRef: `${channelId}/${++this.counter}` };
   }
 

@@ -2,6 +2,12 @@
 // REST API alone: no gateway connection is needed, so any process can send. A SendPacer keeps these
 // requests within the global limit in any sliding second; discord.js's REST client still honours
 // per-route buckets and waits out any 429 Discord answers.
+// discord.js sends a request again when Discord answers after its timeout, with a 5xx, or resets
+// the connection, any of which can come after Discord made the message. So every scheduled message
+// carries a nonce derived from its post's key, with enforce_nonce: Discord answers a repeat within
+// the past few minutes with the message it already made, and creates none. That covers discord.js's
+// own repeats (seconds apart) and another instance taking a claim over after its lease.
+import { createHash } from "node:crypto";
 import { DiscordAPIError, REST, Routes, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
 import type { PlatformSender, SendResult } from "../../core/ports/platform-sender.ts";
 import type { View } from "../../core/views/view.ts";
@@ -11,7 +17,12 @@ import { SendPacer } from "./send-pacer.ts";
 const DISCORD_ID = /^discord:(\d{15,22})$/;
 const TEAM_ID = /^discord:(\d{15,22})$/;
 
-function body(view: View, notify: string[] = []): RESTPostAPIChannelMessageJSONBody {
+/** Discord's nonce for a post's key: at most 25 characters, the same for the same key. */
+export function discordNonce(once: string): string {
+  return createHash("sha256").update(once).digest("base64url").slice(0, 25);
+}
+
+function body(view: View, notify: string[] = [], once?: string): RESTPostAPIChannelMessageJSONBody {
   const message = renderDiscord(view);
   // Embeds never ping: a person to alert is mentioned in the content, and only they may be pinged.
   const users = notify.map((id) => DISCORD_ID.exec(id)?.[1]).filter((id): id is string => id !== undefined);
@@ -20,6 +31,7 @@ function body(view: View, notify: string[] = []): RESTPostAPIChannelMessageJSONB
     embeds: message.embeds,
     components: message.components,
     allowed_mentions: { parse: [], users },
+    ...(once ? { nonce: discordNonce(once), enforce_nonce: true } : {}),
   };
 }
 
@@ -50,7 +62,7 @@ export class DiscordSender implements PlatformSender {
     return this.pacer.run(async () => (await this.rest.post(route, { body })) as { id: string });
   }
 
-  async direct(userId: string, view: View): Promise<SendResult> {
+  async direct(userId: string, view: View, once?: string): Promise<SendResult> {
     const id = DISCORD_ID.exec(userId)?.[1];
     if (!id) return { ok: false, reason: "not-found", detail: "not a Discord user" };
     try {
@@ -60,17 +72,17 @@ export class DiscordSender implements PlatformSender {
         if (this.dmChannels.size > 100_000) this.dmChannels.clear();
         this.dmChannels.set(id, channel);
       }
-      const sent = await this.post(Routes.channelMessages(channel), body(view));
+      const sent = await this.post(Routes.channelMessages(channel), body(view, [], once));
       return { ok: true, messageRef: `${channel}/${sent.id}` };
     } catch (e) {
       return failureOf(e);
     }
   }
 
-  async channel(teamId: string, channelId: string, view: View, notify?: string[]): Promise<SendResult> {
+  async channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string): Promise<SendResult> {
     if (!TEAM_ID.test(teamId) || !/^\d{15,22}$/.test(channelId)) return { ok: false, reason: "not-found", detail: "not a Discord channel" };
     try {
-      const sent = await this.post(Routes.channelMessages(channelId), body(view, notify));
+      const sent = await this.post(Routes.channelMessages(channelId), body(view, notify, once));
       return { ok: true, messageRef: `${channelId}/${sent.id}` };
     } catch (e) {
       return failureOf(e);

@@ -1,11 +1,26 @@
 // Messages the scheduled jobs send on Slack: reminders in the app's DM with each person, and posts
-// in team channels. The Web API client waits out rate limits (Retry-After) on its own.
+// in team channels.
+// Slack has no idempotency key for chat.postMessage, and the Web API client's own retries (on a
+// 5xx, a timeout or a dropped connection, any of which can come after Slack posted) would post a
+// scheduled message twice. So a scheduled post (one with a key) goes through a client that retries
+// nothing by itself; only a 429 is waited out and sent again here (Slack posted nothing). The post
+// carries its key as message metadata, and after an answer that leaves it unknown whether Slack
+// posted, the conversation's latest messages are read for that key before posting again. If they
+// cannot be read, nothing is posted again: the send reports failed, and the key is remembered so
+// that a later retry from this process looks first too. Replies to a person keep the app's client.
+import { webApi } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { PlatformSender, SendResult } from "../../core/ports/platform-sender.ts";
 import type { View } from "../../core/views/view.ts";
 import { renderSlack } from "./render-slack.ts";
 
 const SLACK_USER = /^slack:[A-Z0-9]+:([UW][A-Z0-9]+)$/;
+/** The metadata event type scheduled posts carry; the payload's `key` is the post's key. */
+export const SCHEDULED_POST_EVENT = "study_bot_scheduled_post";
+/** Posts of one key tried in one send, 429s aside. */
+const MAX_TRIES = 3;
+/** How many of a conversation's latest messages are read for a key. */
+const LOOK_BACK = 50;
 
 /** Slack's refusals to deliver to a person, as opposed to failures worth retrying. */
 const DM_CLOSED = new Set([
@@ -27,37 +42,95 @@ export function slackFailure(error: unknown, forPerson: boolean): SendResult {
   return { ok: false, reason: "failed", detail: code ?? (error instanceof Error ? error.name : "unknown") };
 }
 
+type PostArgs = Parameters<WebClient["chat"]["postMessage"]>[0] & { channel: string };
+
 export class SlackSender implements PlatformSender {
+  /** For scheduled posts: no automatic retries, 429s handed back to be waited out here. */
+  private readonly once: WebClient;
+  /** Keys whose post may have gone through unseen: looked for before they are posted again. */
+  private readonly unsure = new Set<string>();
+
   private readonly client: WebClient;
 
-  constructor(client: WebClient) {
+  constructor(client: WebClient, o: { timeoutMs?: number } = {}) {
     this.client = client;
+    this.once = new webApi.WebClient(client.token, {
+      slackApiUrl: client.slackApiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: o.timeoutMs ?? 15_000,
+      logLevel: webApi.LogLevel.ERROR,
+    });
   }
 
-  async direct(userId: string, view: View): Promise<SendResult> {
+  async direct(userId: string, view: View, once?: string): Promise<SendResult> {
     const user = SLACK_USER.exec(userId)?.[1];
     if (!user) return { ok: false, reason: "not-found", detail: "not a Slack user" };
-    try {
-      // Posting to a user id lands in the app's direct message with them.
-      const sent = await this.client.chat.postMessage({ channel: user, ...renderSlack(view) });
-      return { ok: true, messageRef: `${sent.channel ?? user}/${sent.ts ?? ""}` };
-    } catch (e) {
-      return slackFailure(e, true);
-    }
+    // Posting to a user id lands in the app's direct message with them.
+    return this.post({ channel: user, ...renderSlack(view) }, once, true);
   }
 
-  async channel(_teamId: string, channelId: string, view: View, notify: string[] = []): Promise<SendResult> {
+  async channel(_teamId: string, channelId: string, view: View, notify: string[] = [], once?: string): Promise<SendResult> {
     const mentions = notify.map((id) => SLACK_USER.exec(id)?.[1]).filter((u): u is string => u !== undefined);
+    const message = renderSlack(view);
+    return this.post(
+      { channel: channelId, ...message, text: [mentions.map((u) => `<@${u}>`).join(" "), message.text].filter(Boolean).join(" ") },
+      once,
+      false,
+    );
+  }
+
+  private async post(args: PostArgs, once: string | undefined, forPerson: boolean): Promise<SendResult> {
+    const ref = (sent: { channel?: string; ts?: string }) => `${sent.channel ?? args.channel}/${sent.ts ?? ""}`;
+    if (!once) {
+      try {
+        return { ok: true, messageRef: ref(await this.client.chat.postMessage(args)) };
+      } catch (e) {
+        return slackFailure(e, forPerson);
+      }
+    }
+    const marked = { ...args, metadata: { event_type: SCHEDULED_POST_EVENT, event_payload: { key: once } } } as PostArgs;
+    let last: unknown;
+    for (let tries = 0; tries < MAX_TRIES;) {
+      if (this.unsure.has(once)) {
+        const found = await this.lookFor(args.channel, once);
+        if (found === "unknown") return { ok: false, reason: "failed", detail: "unconfirmed: not posted again" };
+        this.unsure.delete(once);
+        if (found !== "absent") return { ok: true, messageRef: found };
+      }
+      try {
+        return { ok: true, messageRef: ref(await this.once.chat.postMessage(marked)) };
+      } catch (e) {
+        last = e;
+        const code = (e as { code?: string }).code;
+        if (code === webApi.ErrorCode.RateLimitedError) {
+          await new Promise((resolve) => setTimeout(resolve, 1000 * Math.max(1, (e as { retryAfter?: number }).retryAfter ?? 1)));
+          continue;
+        }
+        // Slack answered and refused: it posted nothing.
+        if (code === webApi.ErrorCode.PlatformError) return slackFailure(e, forPerson);
+        // A 5xx, a timeout or a dropped connection: it may have posted.
+        this.unsure.add(once);
+        if (this.unsure.size > 10_000) this.unsure.clear();
+        tries += 1;
+      }
+    }
+    return slackFailure(last, forPerson);
+  }
+
+  /** The post carrying `key` among the conversation's latest messages, "absent", or "unknown" if they cannot be read. */
+  private async lookFor(channel: string, key: string): Promise<string | "absent" | "unknown"> {
     try {
-      const message = renderSlack(view);
-      const sent = await this.client.chat.postMessage({
-        channel: channelId,
-        ...message,
-        text: [mentions.map((u) => `<@${u}>`).join(" "), message.text].filter(Boolean).join(" "),
-      });
-      return { ok: true, messageRef: `${channelId}/${sent.ts ?? ""}` };
-    } catch (e) {
-      return slackFailure(e, false);
+      // A user id names the DM with them; history needs the DM's own id.
+      const id = /^[UW]/.test(channel) ? (await this.once.conversations.open({ users: channel })).channel?.id : channel;
+      if (!id) return "unknown";
+      const history = await this.once.conversations.history({ channel: id, limit: LOOK_BACK, include_all_metadata: true });
+      const found = history.messages?.find(
+        (m) => m.metadata?.event_type === SCHEDULED_POST_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+      );
+      return found ? `${id}/${found.ts ?? ""}` : "absent";
+    } catch {
+      return "unknown";
     }
   }
 }

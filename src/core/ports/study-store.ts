@@ -354,8 +354,8 @@ export interface StudyStore {
   /** Claims one send; "taken" when another instance holds it (or it was sent). An expired lease of an unsent claim is taken over. */
   claimReminder(claim: { userId: string; day: string; slot: number; now: Date; leaseUntil: Date; owner: string }): Promise<ReminderClaim>;
   /**
-   * claimReminder for many sends at once (a tick's worth): one statement per few hundred new
-   * claims, the per-send path only for those already claimed. Answers in the order given.
+   * claimReminder for many sends at once (a tick's worth): one statement per few hundred claims,
+   * whether new, held by another instance, sent, or left behind with an expired lease. Answers in the order given.
    */
   claimReminders(
     claims: { userId: string; day: string; slot: number }[],
@@ -401,20 +401,27 @@ export interface StudyStore {
   advanceTeam(kind: "qotd" | "recap", teamId: string, expected: Date, next: Date | null): Promise<void>;
 
   // Question of the day
-  /** Claims a team's question for a local date; an unposted claim whose lease expired is taken over. */
+  /**
+   * Claims a team's question for a local date; an unposted claim whose lease expired is taken over.
+   * "taken": another instance holds it, unposted; "done": it was posted.
+   */
   claimQotd(
     claim: Omit<QotdRecord, "messageRef" | "postedAt" | "closedAt"> & { now: Date; leaseUntil: Date },
-  ): Promise<{ status: "claimed"; id: string; itemId: string } | { status: "taken" }>;
+  ): Promise<{ status: "claimed"; id: string; itemId: string } | { status: "taken" } | { status: "done" }>;
   markQotdPosted(id: string, messageRef: string | null, now: Date): Promise<void>;
   recentQotdItems(teamId: string, sinceDay: string): Promise<string[]>;
   loadQotd(id: string): Promise<QotdRecord | null>;
   /** Posted questions whose time is up and that are not closed yet. */
   dueQotdClosings(now: Date, limit: number): Promise<QotdRecord[]>;
-  /** Closes a question once: true for the one caller that closed it. */
+  /**
+   * Closes a question once its results went out (or can never go out): the question and its
+   * "qotd-results" team post are recorded done together. True for the one caller that closed it.
+   */
   closeQotd(id: string, now: Date): Promise<boolean>;
   qotdTally(id: string): Promise<{ total: number; correct: number }>;
 
-  // Posts to the team channel (recaps, milestones)
+  // Posts to the team channel (recaps, milestones, question-of-the-day results)
+  /** "claimed" (new, or an unposted one whose lease ran out), "taken" (held by another instance, unposted) or "done" (posted). */
   claimTeamPost(claim: {
     teamId: string;
     kind: string;
@@ -423,7 +430,7 @@ export interface StudyStore {
     leaseUntil: Date;
     owner: string;
     payload?: string;
-  }): Promise<"claimed" | "taken">;
+  }): Promise<"claimed" | "taken" | "done">;
   /** Unposted posts of a kind whose lease has expired (milestones queued by reviews). */
   pendingTeamPosts(kind: string, now: Date, limit: number): Promise<{ teamId: string; key: string; payload: string | null }[]>;
   markTeamPostDone(teamId: string, kind: string, key: string, now: Date): Promise<void>;

@@ -22,6 +22,8 @@ import { notice, view, type Button, type Reply, type View } from "../views/view.
 
 /** A question stays open this long after it is posted. */
 export const QOTD_OPEN_MS = 12 * 3600_000;
+/** The team post that carries a question's results (keyed by the question's id): claimed, sent, retried and recorded like the others. */
+export const QOTD_RESULTS_POST = "qotd-results";
 /** Questions asked within this many days are not asked again while others remain. */
 export const QOTD_NO_REPEAT_DAYS = 60;
 

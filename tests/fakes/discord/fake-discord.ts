@@ -12,6 +12,7 @@ import type {
   APIUser,
   RESTGetAPIGatewayBotResult,
 } from "discord.js";
+import { Chaos, type ChaosFault, type ChaosOptions } from "./chaos.ts";
 import type { DelayRule, FailureRule } from "./failure-injection.ts";
 import type { FakeGuild, GuildShape } from "./fake-guild.ts";
 import { FakeWorld } from "./fake-world.ts";
@@ -47,6 +48,8 @@ export interface FakeDiscordOptions {
   botUsername?: string;
   /** `application.flags` sent in READY. */
   applicationFlags?: number;
+  /** How long an enforced message nonce is remembered (default 5 minutes). */
+  nonceWindowMs?: number;
   /** If set, REST calls and IDENTIFY must use this token; otherwise any non-empty token is accepted. */
   token?: string;
   /** `heartbeat_interval` in HELLO. Default 41250 ms like Discord; use a few hundred ms to test heartbeats. */
@@ -315,6 +318,29 @@ export class FakeDiscord {
   /** 429 answers the fake sent (injected or from the global limit). */
   get rateLimited(): number {
     return this.api.rateLimited;
+  }
+
+  /** Message creates Discord refused to repeat: an enforced nonce answered with the message it made before. */
+  get nonceRepeats(): number {
+    return this.world.nonceRepeats;
+  }
+
+  /**
+   * Faults at random (seeded) on matching requests until `chaos(null)`: 429s, 500s, connection
+   * resets and stalls, some before the work is done and some after (the message made, the answer lost).
+   */
+  chaos(options: ChaosOptions | null): void {
+    this.api.chaos = options ? new Chaos(options) : null;
+  }
+
+  /** REST requests being handled (held by a stall or a delay included). */
+  get inFlight(): number {
+    return this.api.inFlight;
+  }
+
+  /** How many of each fault chaos injected. */
+  get chaosCounts(): Record<ChaosFault, number> {
+    return this.api.chaos?.counts ?? { "429": 0, "500": 0, reset: 0, stall: 0 };
   }
 
   /** Errors inside the fake itself (REST routes answered 500, gateway frames it failed to handle). Should stay empty. */

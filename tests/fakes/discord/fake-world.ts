@@ -13,6 +13,8 @@ export interface WorldOptions {
   botUsername?: string;
   /** `application.flags` in READY (for example GatewayMessageContentLimited). Default 0. */
   applicationFlags?: number;
+  /** How long a message create's enforced nonce is remembered ("the past few minutes"). Default 5 minutes. */
+  nonceWindowMs?: number;
 }
 
 export class FakeWorld {
@@ -38,12 +40,31 @@ export class FakeWorld {
   /** Stable ids for commands a test invokes without registering them. */
   readonly #adHocCommandIds = new Map<string, string>();
   #userCount = 0;
+  /** Enforced nonces seen: author and nonce, to the message it created and when. */
+  readonly #nonces = new Map<string, { messageId: string; at: number }>();
+  readonly nonceWindowMs: number;
+  /** Message creates answered with the message an earlier create of the same nonce made. */
+  nonceRepeats = 0;
 
   constructor(options: WorldOptions = {}) {
     // A bot's user id equals its application id for every application created since 2016.
     this.applicationId = options.applicationId ?? this.ids.next();
     this.applicationFlags = options.applicationFlags ?? 0;
+    this.nonceWindowMs = options.nonceWindowMs ?? 5 * 60_000;
     this.bot = userPayload({ id: this.applicationId, username: options.botUsername ?? "StudyBot", bot: true });
+  }
+
+  // --- enforced nonces ------------------------------------------------------------------------------------------
+
+  /** The message an earlier create by this author with this nonce made, if within the window and not deleted. */
+  nonceMessage(authorId: string, nonce: string | number, now: number): string | undefined {
+    const seen = this.#nonces.get(`${authorId}|${String(nonce)}`);
+    if (!seen || now - seen.at > this.nonceWindowMs || !this.messages.apiPayload(seen.messageId)) return undefined;
+    return seen.messageId;
+  }
+
+  rememberNonce(authorId: string, nonce: string | number, messageId: string, now: number): void {
+    this.#nonces.set(`${authorId}|${String(nonce)}`, { messageId, at: now });
   }
 
   // --- users ---------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // The request pipeline in front of the routes: injected failures, the optional global rate limit, bot
 // authentication, routing, rate-limit headers, and recording every request (never the Authorization value).
+import type { Chaos } from "./chaos.ts";
 import { DelayInjector, FailureInjector, rateLimitAnswer, type InjectedAnswer } from "./failure-injection.ts";
 import type { InteractionTracker } from "./interactions.ts";
 import { DiscordErrors } from "./payloads.ts";
@@ -22,6 +23,10 @@ export class RestApi {
   readonly failures = new FailureInjector();
   readonly delays = new DelayInjector();
   readonly globalLimit = new GlobalRateLimiter();
+  /** Random faults, when a test turned them on. */
+  chaos: Chaos | null = null;
+  /** Requests being handled (held by a stall or a delay included). */
+  inFlight = 0;
   /** 429 answers sent (injected or from the global limit). */
   rateLimited = 0;
   /** Errors thrown by route handlers: bugs in the fake, surfaced instead of crashing. */
@@ -38,8 +43,18 @@ export class RestApi {
   }
 
   readonly handle = async (request: RestRequest): Promise<RestAnswer> => {
+    this.inFlight += 1;
+    try {
+      return await this.answer(request);
+    } finally {
+      this.inFlight -= 1;
+    }
+  };
+
+  private async answer(request: RestRequest): Promise<RestAnswer> {
     const path = request.path ?? request.rawPath;
-    const delay = this.delays.take(request.method, path);
+    const chaos = this.chaos?.pick(request.method, path) ?? null;
+    const delay = this.delays.take(request.method, path) + (chaos?.fault === "stall" ? (this.chaos?.options.stallMs ?? 0) : 0);
     if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     const at = Date.now();
     const ctx: RouteContext = {
@@ -54,7 +69,14 @@ export class RestApi {
     let injected = false;
     let answer: RestAnswer;
 
-    const failure = this.failures.take(request.method, path);
+    const early = chaos && !chaos.afterWork ? chaos.fault : null;
+    const failure =
+      early === "429"
+        ? rateLimitAnswer(this.chaos?.options.retryAfter ?? 0.5, false)
+        : early === "500"
+          ? { status: 500, body: { message: "500: Internal Server Error", code: 0 }, headers: {}, rule: { path, status: 500 } }
+          : this.failures.take(request.method, path);
+    if (early === "reset") return { status: 0, reset: true };
     const isInteractionRoute = INTERACTION_ROUTE.test(path);
     const globalRetryAfter = failure || isInteractionRoute ? null : this.globalLimit.admit(at);
     if (failure) {
@@ -65,6 +87,9 @@ export class RestApi {
       injected = true;
     } else {
       answer = this.route(ctx, path, isInteractionRoute);
+      // The work is done; the answer is lost on the way.
+      if (chaos?.afterWork && chaos.fault === "500") answer = { status: 500, body: { message: "500: Internal Server Error", code: 0 } };
+      if (chaos?.afterWork && chaos.fault === "reset") return { status: 0, reset: true };
     }
 
     if (answer.status !== 429 || !answer.headers?.["X-RateLimit-Global"]) {
@@ -96,7 +121,7 @@ export class RestApi {
       ...(answer.status >= 400 && errorCode !== undefined && !Number.isNaN(errorCode) ? { errorCode } : {}),
     });
     return answer;
-  };
+  }
 
   private route(ctx: RouteContext, path: string, isInteractionRoute: boolean): RestAnswer {
     const { request } = ctx;

@@ -171,6 +171,26 @@ export function createRoutes(deps: RestRouteDeps): Router<RouteHandler> {
       if (recipient !== undefined && world.closedDms.has(recipient)) return fail(403, DiscordErrors.cannotMessageUser);
       const invalid = validateMessageBody(ctx.body, { isCreate: true, hasFiles: ctx.request.files.length > 0 });
       if (invalid) return fail(400, invalid);
+      // Discord: with enforce_nonce, a nonce the same author used in the past few minutes answers the
+      // message that create made, and creates none. A nonce is an integer or a string of at most 25 characters.
+      const nonce = ctx.body["nonce"];
+      if (
+        nonce !== undefined &&
+        !(typeof nonce === "number" && Number.isInteger(nonce)) &&
+        !(typeof nonce === "string" && nonce.length <= 25)
+      )
+        return fail(400, DiscordErrors.invalidFormBody);
+      if (ctx.body["enforce_nonce"] !== undefined && typeof ctx.body["enforce_nonce"] !== "boolean")
+        return fail(400, DiscordErrors.invalidFormBody);
+      const enforced = ctx.body["enforce_nonce"] === true && (typeof nonce === "string" || typeof nonce === "number") ? nonce : undefined;
+      if (enforced !== undefined) {
+        const earlier = world.nonceMessage(world.bot.id, enforced, Date.now());
+        const api = earlier ? world.messages.apiPayload(earlier) : undefined;
+        if (api) {
+          world.nonceRepeats += 1;
+          return ok(api);
+        }
+      }
       const edit = messageEdit(world, ctx.body, ctx.request.files, channelId, []);
       const guildId = world.guildOfChannel(channelId)?.id ?? null;
       const api = messagePayload({
@@ -187,7 +207,9 @@ export function createRoutes(deps: RestRouteDeps): Router<RouteHandler> {
         ...(typeof ctx.body["nonce"] === "string" || typeof ctx.body["nonce"] === "number" ? { nonce: ctx.body["nonce"] } : {}),
         tts: ctx.body["tts"] === true,
       });
-      return ok(world.messages.add(api, { origin: "channel-message", guildId }).api);
+      const created = world.messages.add(api, { origin: "channel-message", guildId }).api;
+      if (enforced !== undefined) world.rememberNonce(world.bot.id, enforced, created.id, Date.now());
+      return ok(created);
     })
     .add("GET", "/channels/:channelId/messages/:messageId", ({ params }) => {
       const message = channelMessage(world, params);

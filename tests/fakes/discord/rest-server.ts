@@ -24,6 +24,8 @@ export interface RestAnswer {
   /** JSON body; omit for an empty answer (sent without a Content-Type, as Discord does for 204). */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Reset the connection (TCP RST) instead of answering. */
+  reset?: boolean;
 }
 
 export type RestHandler = (request: RestRequest) => Promise<RestAnswer>;
@@ -81,6 +83,10 @@ async function serve(req: IncomingMessage, res: ServerResponse, handler: RestHan
       status: 500,
       body: { message: `fake discord internal error: ${error instanceof Error ? error.message : String(error)}`, code: 0 },
     };
+  }
+  if (answer.reset) {
+    req.socket.resetAndDestroy();
+    return;
   }
   const headers: Record<string, string> = { ...answer.headers };
   let payload: string | undefined;

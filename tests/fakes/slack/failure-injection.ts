@@ -31,8 +31,11 @@ export type InjectedFailure =
   | { status: 429; retryAfter: number }
   /** HTTP 200 with `{ ok: false, error }`: how Slack reports almost every error. */
   | { error: SlackErrorCode }
-  /** Any other HTTP status (e.g. 500, 503): Slack's infrastructure failing. */
-  | { status: number; body?: string };
+  /**
+   * Any other HTTP status (e.g. 500, 503): Slack's infrastructure failing. `afterWork`: the call
+   * is carried out first (a message posted), then the answer is this failure.
+   */
+  | { status: number; body?: string; afterWork?: boolean };
 
 export type Verdict = { kind: "pass" } | { kind: "fail"; failure: InjectedFailure } | { kind: "rate-limited"; retryAfterSeconds: number };
 

@@ -452,6 +452,8 @@ export class FakeSlack {
       return;
     }
     if (verdict.kind === "fail") {
+      if ("afterWork" in verdict.failure && verdict.failure.afterWork && parsed !== "unsupported")
+        this.#methods.call(method, args, tokenKind);
       this.#answerInjected(verdict.failure, record, res);
       return;
     }

@@ -13,6 +13,8 @@ export type PostedVia = "chat.postMessage" | "chat.postEphemeral" | "response_ur
 
 export interface StoredMessage extends MessageContent {
   channel: string;
+  /** chat.postMessage's `metadata` (event_type and event_payload), as conversations.history returns it. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
   ts: string;
   threadTs?: string;
   /**
@@ -32,6 +34,7 @@ export interface StoredMessage extends MessageContent {
 
 export interface NewMessage extends MessageContent {
   channel: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
   threadTs?: string;
   ephemeral: boolean;
   visibleTo?: string;

@@ -96,6 +96,7 @@ export class WebApiMethods {
       "views.update": (args) => this.#viewsUpdate(args),
       "users.info": (args) => this.#usersInfo(args),
       "conversations.open": (args) => this.#conversationsOpen(args),
+      "conversations.history": (args) => this.#conversationsHistory(args),
       "team.info": (args) => this.#teamInfo(args),
       "apps.connections.open": () => ({ ok: true, url: this.#state.socketUrl() }),
       "files.getUploadURLExternal": (args) => this.#getUploadUrlExternal(args),
@@ -188,10 +189,16 @@ export class WebApiMethods {
     const problem = blocksProblem(args.blocks, "message");
     if (problem !== undefined) return problem;
     const threadTs = stringArg(args, "thread_ts");
+    const metadata = args.metadata as { event_type?: unknown; event_payload?: unknown } | undefined;
+    if (metadata !== undefined && (typeof metadata?.event_type !== "string" || typeof metadata.event_payload !== "object"))
+      return fail("invalid_metadata_format");
     const message = this.#state.messages.post({
       ...content,
       channel: this.#resolveChannel(channelArg),
       ...(threadTs !== undefined && { threadTs }),
+      ...(metadata !== undefined && {
+        metadata: { event_type: metadata.event_type as string, event_payload: metadata.event_payload as Record<string, unknown> },
+      }),
       ephemeral: false,
       postedVia: "chat.postMessage",
     });
@@ -327,6 +334,21 @@ export class WebApiMethods {
     if (userId === undefined) return fail("user_not_found");
     const user = this.#state.users.usersInfoUser(userId, booleanArg(args, "include_locale"));
     return user === undefined ? fail("user_not_found") : { ok: true, user };
+  }
+
+  /** Newest first; message metadata only with include_all_metadata, as on Slack. */
+  #conversationsHistory(args: ApiArgs): ApiAnswer {
+    const channel = stringArg(args, "channel");
+    if (channel === undefined) return fail("channel_not_found");
+    const limit = Number(args.limit ?? 100);
+    const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
+    const messages = this.#state.messages
+      .list(channel)
+      .filter((m) => !m.ephemeral && m.threadTs === undefined)
+      .reverse()
+      .slice(0, limit)
+      .map((m) => ({ ...this.#messageJson(m), ...(withMetadata && m.metadata !== undefined && { metadata: m.metadata }) }));
+    return { ok: true, messages, has_more: false };
   }
 
   #conversationsOpen(args: ApiArgs): ApiAnswer {
