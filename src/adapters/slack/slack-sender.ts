@@ -42,6 +42,11 @@ export function slackFailure(error: unknown, forPerson: boolean): SendResult {
   return { ok: false, reason: "failed", detail: code ?? (error instanceof Error ? error.name : "unknown") };
 }
 
+/** The key a scheduled post carries in its metadata. */
+function keyOf(payload: unknown): unknown {
+  return typeof payload === "object" && payload !== null && "key" in payload ? payload.key : undefined;
+}
+
 type PostArgs = Parameters<WebClient["chat"]["postMessage"]>[0] & { channel: string };
 
 export class SlackSender implements PlatformSender {
@@ -96,7 +101,7 @@ export class SlackSender implements PlatformSender {
         const found = await this.lookFor(args.channel, once);
         if (found === "unknown") return { ok: false, reason: "failed", detail: "unconfirmed: not posted again" };
         this.unsure.delete(once);
-        if (found !== "absent") return { ok: true, messageRef: found };
+        if (found !== "absent") return { ok: true, messageRef: found.found };
       }
       try {
         return { ok: true, messageRef: ref(await this.once.chat.postMessage(marked)) };
@@ -119,16 +124,16 @@ export class SlackSender implements PlatformSender {
   }
 
   /** The post carrying `key` among the conversation's latest messages, "absent", or "unknown" if they cannot be read. */
-  private async lookFor(channel: string, key: string): Promise<string | "absent" | "unknown"> {
+  private async lookFor(channel: string, key: string): Promise<{ found: string } | "absent" | "unknown"> {
     try {
       // A user id names the DM with them; history needs the DM's own id.
       const id = /^[UW]/.test(channel) ? (await this.once.conversations.open({ users: channel })).channel?.id : channel;
       if (!id) return "unknown";
       const history = await this.once.conversations.history({ channel: id, limit: LOOK_BACK, include_all_metadata: true });
       const found = history.messages?.find(
-        (m) => m.metadata?.event_type === SCHEDULED_POST_EVENT && (m.metadata.event_payload as { key?: unknown } | undefined)?.key === key,
+        (m) => m.metadata?.event_type === SCHEDULED_POST_EVENT && keyOf(m.metadata.event_payload) === key,
       );
-      return found ? `${id}/${found.ts ?? ""}` : "absent";
+      return found ? { found: `${id}/${found.ts ?? ""}` } : "absent";
     } catch {
       return "unknown";
     }
