@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
-# The same steps as the README: `npm install`, then `npm start`. Build stage compiles the native
-# SQLite driver and generates the Prisma clients; the runtime stage runs as the unprivileged
-# `node` user with the SQLite database on a volume.
-FROM node:20-bookworm-slim AS build
+# The same steps as CI and the README: `npm ci` (the lockfile exactly), then `npm start`. The build
+# stage compiles the native SQLite driver and generates the Prisma clients, then drops the dev
+# dependencies (the Prisma CLI, tsx, TypeScript); the runtime stage runs src/ with Node's own type stripping, as the unprivileged
+# `node` user, with the SQLite database on a volume. Node 24 LTS, pinned.
+FROM node:24.22.3-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -10,12 +11,12 @@ RUN apt-get update \
  && npm install -g npm@11
 COPY package.json package-lock.json prisma.config.ts tsconfig.json ./
 COPY prisma ./prisma
-RUN npm install
+RUN npm ci
 COPY src ./src
 COPY content ./content
 RUN npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24.22.3-bookworm-slim
 ENV NODE_ENV=production \
     DATABASE_URL=file:/data/study-bot.db \
     OPS_PORT=9090
