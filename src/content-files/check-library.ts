@@ -2,7 +2,6 @@
 // library at once: unique questions, non-empty topics, lengths as the platforms will render them,
 // links between items, and each deck's quality gates.
 import { isGraded, promptOf, type Item, type Library } from "../core/deck/item.ts";
-import { requirementProblems } from "../core/deck/requirements.ts";
 import { LOCALES, type Locale } from "../core/i18n/locale.ts";
 import type { Glossary } from "./glossary.ts";
 import type { ContentProblem, LoadResult } from "./load-library.ts";
@@ -61,10 +60,6 @@ export function checkLibrary(
     if (new Set(item.topics).size !== item.topics.length)
       problems.push({ file, itemId: item.id, field: "topics", message: "a topic is listed twice" });
     for (const check of renderers) problems.push(...check(item).map((p) => ({ file, itemId: item.id, ...p })));
-  }
-  for (const deck of library.decks) {
-    for (const p of requirementProblems(deck.items))
-      problems.push({ file: fileOf.get(p.itemId) ?? "content", itemId: p.itemId, field: "requires", message: p.message });
   }
   for (const [topic, n] of Object.entries(counts.byTopic)) {
     if (n === 0) problems.push({ file: "content/topics.yaml", field: topic, message: `topic "${topic}" has no items` });

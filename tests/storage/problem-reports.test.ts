@@ -17,8 +17,9 @@ import { button, startTestBot, type TestBot } from "../support/test-bot.ts";
 const library = (frontOfCard1 = "Front of card-1"): Library =>
   aLibrary([
     aFlashcard("card-1", { front: { en: frontOfCard1, ja: `${frontOfCard1}（日本語）` } }),
-    aFlashcard("card-2"),
-    aChoiceQuestion("q-1"),
+    // Both require card-1, so card-1 is everyone's first new card whatever their order.
+    aFlashcard("card-2", { requires: ["card-1"] }),
+    aChoiceQuestion("q-1", { requires: ["card-1"] }),
   ]);
 
 describe.each(DATABASES)("problem reports on %s", (kind) => {

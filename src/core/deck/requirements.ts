@@ -1,26 +1,8 @@
 // Items may require others of the same deck to be introduced first (`requires`). A requirement that
 // names no item of the deck, the item itself, or closes a cycle could never be met and would hold
-// its item back forever: content:check reports those, and content sync leaves them out.
+// its item back forever: content:check reports those (quality-gates.ts), and content sync leaves
+// them out here, so that a team deck imported with such a link still studies.
 import type { Item } from "./item.ts";
-
-export interface RequirementProblem {
-  itemId: string;
-  message: string;
-}
-
-/** Problems with the requirements of one deck's items. */
-export function requirementProblems(items: readonly Item[]): RequirementProblem[] {
-  const ids = new Set(items.map((i) => i.id));
-  const problems: RequirementProblem[] = [];
-  for (const item of items) {
-    for (const required of item.requires ?? []) {
-      if (required === item.id) problems.push({ itemId: item.id, message: "an item cannot require itself" });
-      else if (!ids.has(required)) problems.push({ itemId: item.id, message: `requires "${required}", which is not an item of this deck` });
-    }
-  }
-  for (const id of inCycles(items)) problems.push({ itemId: id, message: "its requirements form a cycle: it could never be introduced" });
-  return problems;
-}
 
 /** The requirements that can be met, per item: to items of the deck, not to itself, not in a cycle. */
 export function usableRequirements(items: readonly Item[]): { itemId: string; requiredId: string }[] {
