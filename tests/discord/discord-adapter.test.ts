@@ -12,8 +12,9 @@ import { buttonId, buttonsOf, startDiscordHarness, textOf, type DiscordHarness }
 const items = [
   aFlashcard("card-1"),
   aFlashcard("card-2"),
-  aChoiceQuestion("q-1", { topics: ["net"] }),
-  aChoiceQuestion("q-2", { topics: ["net"] }),
+  // The questions come after both flashcards, so everyone's first card is a flashcard.
+  aChoiceQuestion("q-1", { topics: ["net"], requires: ["card-1", "card-2"] }),
+  aChoiceQuestion("q-2", { topics: ["net"], requires: ["card-1", "card-2"] }),
 ];
 const library = aLibrary(items);
 

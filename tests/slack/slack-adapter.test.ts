@@ -19,8 +19,9 @@ import {
 const library = aLibrary([
   aFlashcard("card-1"),
   aFlashcard("card-2"),
-  aChoiceQuestion("q-1", { topics: ["net"] }),
-  aChoiceQuestion("q-2", { topics: ["net"] }),
+  // The questions come after both flashcards, so everyone's first card is a flashcard.
+  aChoiceQuestion("q-1", { topics: ["net"], requires: ["card-1", "card-2"] }),
+  aChoiceQuestion("q-2", { topics: ["net"], requires: ["card-1", "card-2"] }),
 ]);
 
 /** Every payload the app sent stays inside Block Kit's limits (the fake also refuses those past them). */
