@@ -10,6 +10,7 @@ import { openDatabase } from "../../src/storage/open-database.ts";
 import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import type { ChaosFault } from "../fakes/discord/chaos.ts";
 import { startChild, type RunningChild } from "./child-process.ts";
+import { FAKE_DISCORD_TOKEN } from "./discord-harness.ts";
 
 const APPLICATION_ID = "1300000000000000001";
 
@@ -59,7 +60,7 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosResult> {
   let kills = 0;
   const start = (): RunningChild =>
     startChild(["node", "--max-semi-space-size=4", "--import", "tsx", "src/main.ts"], {
-      DISCORD_TOKEN: "fake-token",
+      DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
       DISCORD_APPLICATION_ID: APPLICATION_ID,
       DISCORD_API_URL: fake.restUrl,
       DATABASE_URL: o.databaseUrl,
