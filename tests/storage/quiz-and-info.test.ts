@@ -4,13 +4,20 @@ import { CARD_STATES } from "../../src/core/scheduler/card-state.ts";
 import { aChoiceQuestion, aFlashcard, aLibrary, aTrueFalse } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
 import { firstNewPrompt } from "../support/new-card-order.ts";
-import { alice, button, startTestBot, type TestBot } from "../support/test-bot.ts";
+import { alice, answerCard, button, startTestBot, type TestBot } from "../support/test-bot.ts";
 
 const DAY = 86_400_000;
 
 describe.each(DATABASES)("quizzes and information on %s", (kind) => {
   let t: TestBot;
-  const items = [aFlashcard("f-1"), aChoiceQuestion("q-1"), aChoiceQuestion("q-2", { topics: ["net"] }), aTrueFalse("tf-1", false)];
+  // The questions require the flashcard, so everyone's first new card in /study is f-1 (a flashcard,
+  // with a "Show answer" button); requirements do not change which questions a quiz asks.
+  const items = [
+    aFlashcard("f-1"),
+    aChoiceQuestion("q-1", { requires: ["f-1"] }),
+    aChoiceQuestion("q-2", { topics: ["net"], requires: ["f-1"] }),
+    aTrueFalse("tf-1", false, { requires: ["f-1"] }),
+  ];
   beforeEach(async () => {
     t = await startTestBot(kind, aLibrary(items));
   });
@@ -85,7 +92,7 @@ describe.each(DATABASES)("quizzes and information on %s", (kind) => {
 
   it("reports stats that count today's reviews, retention and the streak", async () => {
     let reply = await t.bot.command(alice, { name: "study" }, t.clock.now);
-    reply = await click(button(await click(button(reply, "Show answer")), "Easy"));
+    await answerCard(t, alice, reply, "Easy");
     const stats = await t.bot.command(alice, { name: "stats" }, t.clock.now);
     const text = stats.view.body.join("\n");
     expect(text).toContain("Reviewed today: **1**");
@@ -93,7 +100,7 @@ describe.each(DATABASES)("quizzes and information on %s", (kind) => {
     expect(text).toContain("Retention (last 30 days): **none yet (it counts reviews of cards you already learned)**");
     t.clock.advance(30 * DAY);
     reply = await t.bot.command(alice, { name: "study" }, t.clock.now);
-    await click(button(await click(button(reply, "Show answer")), "Good"));
+    await answerCard(t, alice, reply, "Good");
     const later = (await t.bot.command(alice, { name: "stats" }, t.clock.now)).view.body.join("\n");
     expect(later).toContain("Retention (last 30 days): **100.0% (1/1)**");
     expect(later).toContain("Current streak: **1** day");

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { aChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
 import { newCardOrder } from "../support/new-card-order.ts";
-import { alice, button, startTestBot, type TestBot } from "../support/test-bot.ts";
+import { alice, answerCard, button, startTestBot, type TestBot } from "../support/test-bot.ts";
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -62,15 +62,15 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
     for (const id of [first, second]) {
       const front = await study();
       expect(front.view.body.join("\n")).toContain(promptOf(id));
-      await click(button(await click(button(front, "Show answer")), "Good"));
+      await answerCard(t, alice, front, "Good");
     }
     const capped = await study();
     expect(capped.view.body.join("\n")).toContain("You have started your 2 new cards for today");
     t.clock.set("2026-03-02T18:59:00Z"); // 03:59 in Tokyo: still the same study day; learning cards are due
     const learning = await study();
     expect(learning.view.title).toBe("Learning");
-    await click(button(await click(button(learning, "Show answer")), "Easy"));
-    await click(button(await click(button(await study(), "Show answer")), "Easy"));
+    await answerCard(t, alice, learning, "Easy");
+    await answerCard(t, alice, await study(), "Easy");
     expect((await study()).view.body.join("\n")).toContain("new cards for today");
     t.clock.set("2026-03-02T19:00:00Z"); // 04:00 in Tokyo: a new study day
     const fresh = await study();
@@ -79,18 +79,18 @@ describe.each(DATABASES)("the study loop on %s", (kind) => {
   });
 
   it("limits reviews per day but always shows learning cards", async () => {
-    for (let i = 0; i < 2; i++) await click(button(await click(button(await study(), "Show answer")), "Easy"));
+    for (let i = 0; i < 2; i++) await answerCard(t, alice, await study(), "Easy");
     await t.bot.command(alice, { name: "settings", changes: { reviews: "1", new: "0" } }, t.clock.now);
     t.clock.advance(40 * DAY);
     const first = await study();
     expect(first.view.title).toBe("Review");
-    const afterOne = await click(button(await click(button(first, "Show answer")), "Again"));
+    const afterOne = (await answerCard(t, alice, first, "Again")).at(-1)!;
     // The lapsed card is relearning (due in 10 minutes); the second review is held back by the limit.
     expect(afterOne.view.body.join("\n")).toContain("All done. Next review in 10 min.");
     t.clock.advance(11 * MIN);
     const relearn = await study();
     expect(relearn.view.title).toBe("Learning");
-    await click(button(await click(button(relearn, "Show answer")), "Good"));
+    await answerCard(t, alice, relearn, "Good");
     expect((await study()).view.body.join("\n")).toContain("You have done your 1 reviews for today");
   });
 
