@@ -10,7 +10,7 @@ import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
 import { aFlashcard, aLibrary, aTrueFalse } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
 import { newCardOrder } from "../support/new-card-order.ts";
-import { alice, button, startTestBot, type TestBot } from "../support/test-bot.ts";
+import { alice, answerCard, button, startTestBot, type TestBot } from "../support/test-bot.ts";
 
 const DAY = 86_400_000;
 const bob: Actor = { ...alice, userId: "console:bob" };
@@ -28,8 +28,9 @@ describe.each(DATABASES)("siblings and the order of new cards on %s", (kind) => 
   });
 
   const study = (who: Actor = alice, topic?: string) => t.bot.command(who, { name: "study", topic }, t.clock.now);
-  const rate = async (who: Actor, front: Awaited<ReturnType<typeof study>>, rating: string) =>
-    t.bot.click(who, button(await t.bot.click(who, button(front, "Show answer"), t.clock.now), rating), t.clock.now);
+  // Flashcards are shown and rated; choice cards (the true/false items here) are answered by picking.
+  const rate = (who: Actor, front: Awaited<ReturnType<typeof study>>, rating: "Again" | "Hard" | "Good" | "Easy") =>
+    answerCard(t, who, front, rating);
 
   /** Studies until nothing is left, rating every card Easy; the ids shown, in order. */
   async function studyAll(who: Actor = alice, limit = 40): Promise<string[]> {
@@ -157,8 +158,9 @@ describe.each(DATABASES)("siblings and the order of new cards on %s", (kind) => 
 
   it("does not offer an item before the items it requires, even where the person's order puts it first", async () => {
     const items = [aFlashcard("basic"), aFlashcard("advanced", { requires: ["basic"] })];
-    // Someone whose own order puts the advanced card first.
-    const someone = Array.from({ length: 50 }, (_, i) => `console:person-${i}`).find((id) => newCardOrder(id, items)[0] === "advanced");
+    // Someone whose own order puts the advanced card first (that order before requirements are applied).
+    const unordered = items.map((item) => ({ ...item, requires: undefined }));
+    const someone = Array.from({ length: 50 }, (_, i) => `console:person-${i}`).find((id) => newCardOrder(id, unordered)[0] === "advanced");
     expect(someone).toBeDefined();
     const person = { ...alice, userId: someone! };
     t = await startTestBot(kind, aLibrary(items));
