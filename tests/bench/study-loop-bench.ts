@@ -1,7 +1,7 @@
 // "next card + rate" on a seeded database of 10,000 users x 200 cards and 1,000,000 review logs:
 // the bot's own path (Bot -> PrismaStudyStore) beside the same operations written as raw
 // better-sqlite3 statements (the floor), in one run.
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -221,6 +221,8 @@ export async function benchStudyLoopSqlite(o: StudyBenchOptions, log: (s: string
     log(
       `seeded ${o.users} users, ${o.users * o.cardsPerUser} card states, ${o.reviewLogs} review logs in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
     );
+    const seeded = path.join(dir, "seeded.db");
+    copyFileSync(file, seeded);
     const rows = await measure(`file:${file}`, o, "SQLite", () => rawFloor(file));
     // Each patch of Prisma's SQLite adapter, weighed by leaving it out on the same data. Runs go
     // all, A, B, B, A, all, and each variant's throughput is the mean of its two runs, so that the
@@ -229,12 +231,22 @@ export async function benchStudyLoopSqlite(o: StudyBenchOptions, log: (s: string
       { name: "without the statement cache", patches: { ...ALL_SQLITE_PATCHES, statementCache: false } },
       { name: "without BEGIN IMMEDIATE", patches: { ...ALL_SQLITE_PATCHES, immediateTransactions: false } },
     ];
+    // Every run starts from a copy of the seeded database as it was before the first.
+    const onCopy = async (run: (url: string) => Promise<BenchRow[]>) => {
+      const copy = path.join(dir, "run.db");
+      copyFileSync(seeded, copy);
+      try {
+        return await run(`file:${copy}`);
+      } finally {
+        for (const suffix of ["", "-wal", "-shm"]) rmSync(`${copy}${suffix}`, { force: true });
+      }
+    };
     const runs = new Map<string, BenchRow[]>();
     for (const v of [...variants, ...[...variants].reverse()]) {
-      const [row] = await measure(`file:${file}`, o, `SQLite ${v.name}`, undefined, v.patches);
+      const [row] = await onCopy((url) => measure(url, o, `SQLite ${v.name}`, undefined, v.patches));
       if (row) runs.set(v.name, [...(runs.get(v.name) ?? []), row]);
     }
-    const [allAgain] = await measure(`file:${file}`, o, "SQLite");
+    const [allAgain] = await onCopy((url) => measure(url, o, "SQLite"));
     const meanOps = (rs: (BenchRow | undefined)[]) => rs.reduce((sum, r) => sum + (r?.opsPerSec ?? 0), 0) / rs.length;
     const all = meanOps([rows[0], allAgain]);
     for (const v of variants) {
