@@ -1,5 +1,6 @@
 // Every sentence the bot says, in English and Japanese. Adding a message means adding it to both
 // catalogs: the Messages interface makes a missing translation a type error.
+import type { ForgetCounts } from "../ports/study-store.ts";
 import type { Locale, LocalizedText } from "./locale.ts";
 
 export interface Messages {
@@ -164,15 +165,7 @@ export interface Messages {
   forgetConfirm: string;
   cancel: string;
   forgotten: string;
-  forgottenCounts(c: {
-    reviews: number;
-    cards: number;
-    teams: number;
-    quizzes: number;
-    answers: number;
-    reminders: number;
-    reports: number;
-  }): string;
+  forgottenCounts(c: ForgetCounts): string;
   forgetCancelled: string;
   lineLabel(line: number): string;
   /** One problem in a list: where it is (line, field, item; any may be missing) and what is wrong. */
