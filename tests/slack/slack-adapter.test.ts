@@ -152,7 +152,8 @@ for (const mode of ["socket", "http"] as const) {
         expect(retry.status).toBe(200);
       }
       await h.fake.waitFor(() => textOf(current(h, message)).includes("Rated Good"));
-      await new Promise((r) => setTimeout(r, 200));
+      // Both deliveries were acknowledged above: once the adapter is idle, neither has work left.
+      await h.adapter.idle();
       expect(await h.t.db.reviewLog.count()).toBe(1);
       expect(
         h.fake.responses().filter((r) => textOf({ text: String(r.body["text"] ?? "") } as StoredMessage).includes("already rated")),
@@ -283,7 +284,8 @@ describe("the Slack adapter in HTTP mode, checking signatures", () => {
     expect((await postToApp(h.eventsUrl, { body: body(), signingSecret: SIGNING_SECRET, omitHeaders: ["X-Slack-Signature"] })).status).toBe(
       401,
     );
-    await new Promise((r) => setTimeout(r, 100));
+    // Refused before any listener ran: nothing can be in flight.
+    await h.adapter.idle();
     expect(await h.t.db.user.count()).toBe(0);
     expect(h.fake.responses()).toEqual([]);
     const ok = await postToApp(h.eventsUrl, { body: body(), signingSecret: SIGNING_SECRET });

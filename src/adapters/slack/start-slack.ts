@@ -58,6 +58,8 @@ export interface SlackAdapter {
   /** The HTTP port in HTTP mode. */
   port: number | undefined;
   isReady(): boolean;
+  /** Resolves once every interaction handed to the adapter so far has been handled. */
+  idle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,10 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
   const inFlight = new Set<Promise<unknown>>();
   let accepting = true;
   let ready = false;
+
+  const idle = async () => {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+  };
 
   /** Runs a listener's work once per delivery, counted for shutdown and metrics; errors are logged once and apologised for. */
   async function work(
@@ -320,11 +326,12 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
     client: app.client,
     port,
     isReady: () => ready,
+    idle,
     stop: async () => {
       accepting = false;
       ready = false;
       await app.stop();
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      await idle();
     },
   };
 }
