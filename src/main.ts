@@ -1,7 +1,7 @@
 // Entry point for `npm start`: reads the configuration, opens the database, and starts Discord,
 // Slack, both, or (with neither configured) a study session in the terminal.
 import { createBot } from "./app/create-bot.ts";
-import { runService } from "./app/run-service.ts";
+import { runService, stopSignal } from "./app/run-service.ts";
 import { runConsole } from "./adapters/console/console-session.ts";
 import { DotEnvError, loadDotEnv } from "./config/dotenv.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
@@ -28,6 +28,8 @@ async function main(): Promise<number> {
   const consoleMode = !config.discord && !config.slack && config.console === "auto";
   const logger = createLogger(consoleMode && !process.env.LOG_LEVEL ? "warn" : config.logLevel);
   const hostTimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // As a service, a SIGTERM from here on stops the bot cleanly, even while the database still opens.
+  const signalled = consoleMode ? undefined : stopSignal();
 
   let runtime;
   try {
@@ -71,7 +73,7 @@ async function main(): Promise<number> {
     await runtime.database.close();
     return 0;
   }
-  return runService(config, runtime, logger);
+  return runService(config, runtime, logger, signalled);
 }
 
 /**

@@ -45,7 +45,7 @@ export async function within(work: Promise<unknown>, ms: number): Promise<boolea
 }
 
 /** Resolves with the first SIGTERM or SIGINT from now on; later ones are ignored rather than killing the process mid-shutdown. */
-function stopSignal(): Promise<NodeJS.Signals> {
+export function stopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
     const on = (signal: NodeJS.Signals) => resolve(signal);
     process.on("SIGTERM", on);
@@ -63,9 +63,16 @@ export interface RunningPart {
   stop(): Promise<void>;
 }
 
-export async function runService(config: Config, runtime: BotRuntime, logger: Logger): Promise<number> {
-  // Listening from the start: a signal while Discord or Slack is still connecting stops the bot too.
-  const signalled = stopSignal();
+/**
+ * `signalled` listens from the start (main opens it before the database): a signal while the
+ * database opens or Discord or Slack is still connecting stops the bot too.
+ */
+export async function runService(
+  config: Config,
+  runtime: BotRuntime,
+  logger: Logger,
+  signalled: Promise<NodeJS.Signals> = stopSignal(),
+): Promise<number> {
   const parts: RunningPart[] = [];
   const metrics = createBotMetrics({ processMetrics: true });
   const stopAll = async (startedAt: number) => {
