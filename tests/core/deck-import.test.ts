@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { itemSchema } from "../../src/core/deck/item.ts";
-import { schemaMessageText } from "../../src/core/deck-import/schema-messages.ts";
+import { schemaMessageText } from "../../src/core/i18n/schema-messages.ts";
 import { fnv1a64Hex } from "../../src/core/deck-import/stable-id.ts";
 import { YAML_MAX_DEPTH, yamlNestsDeeperThan } from "../../src/core/deck-import/yaml-depth.ts";
 import {
