@@ -178,6 +178,9 @@ export interface Messages {
   importCounts(c: { added: number; updated: number; retired: number; unchanged: number }): string;
   deckIdLine(id: string): string;
   teamDecksTitle: string;
+  /** The source a team deck's items name, and the topic of its cards that have no tags of their own. */
+  teamDeckSection: string;
+  teamDeckTopic: string;
   noTeamDecks: string;
   teamDeckLine(name: string, id: string, items: number): string;
   teamDecksHint: string;
@@ -450,6 +453,9 @@ const en: Messages = {
     `${c.added} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired (gone from the file). Progress on existing cards is kept.`,
   deckIdLine: (id) => `Deck id: \`${id}\``,
   teamDecksTitle: "Team decks",
+  teamDeckSection: "Team deck",
+  // The topic's id, as English replies have always shown it.
+  teamDeckTopic: "team",
   noTeamDecks: "This team has no decks of its own yet.",
   teamDeckLine: (name, id, n) => `**${name}** (\`${id}\`): ${n} ${plural("en", n, { one: "card", other: "cards" })}`,
   teamDecksHint:
@@ -713,6 +719,8 @@ const ja: Messages = {
     `新規${c.added}枚、更新${c.updated}枚、変更なし${c.unchanged}枚、廃止${c.retired}枚（ファイルから消えたもの）。既存のカードの進捗はそのままです。`,
   deckIdLine: (id) => `デッキID：\`${id}\``,
   teamDecksTitle: "チームのデッキ",
+  teamDeckSection: "チームのデッキ",
+  teamDeckTopic: "チームのデッキ",
   noTeamDecks: "このチーム独自のデッキはまだありません。",
   teamDeckLine: (name, id, n) => `**${name}**（\`${id}\`）：${n}枚`,
   teamDecksHint: "管理者は /deck import で CSV・TSV・Anki テキスト・YAML を取り込み、/deck rename・retire・export で管理できます。",
