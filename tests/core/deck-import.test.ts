@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { itemSchema } from "../../src/core/deck/item.ts";
-import { schemaMessageText } from "../../src/core/deck-import/schema-messages.ts";
+import { importText, isYamlSyntaxCode } from "../../src/core/i18n/import-messages.ts";
+import { schemaMessageText } from "../../src/core/i18n/schema-messages.ts";
 import { fnv1a64Hex } from "../../src/core/deck-import/stable-id.ts";
 import { YAML_MAX_DEPTH, yamlNestsDeeperThan } from "../../src/core/deck-import/yaml-depth.ts";
 import {
@@ -279,6 +280,29 @@ items:
     expect(rest).toEqual([]);
     expect(problem?.line).toBeGreaterThanOrEqual(8);
     expect(problem?.message).toMatch(/^invalid YAML: /);
+  });
+
+  it("tells a YAML syntax error by the library's code, the same in both languages whatever its English wording", () => {
+    const problems = (content: string) => localizedProblemsOf(importFile("team.yaml", content));
+    // Two wordings of BAD_INDENT in the library (a list, a map): one sentence, told by the code.
+    const [list] = problems("items: [\n");
+    const [map] = problems("items: {\n");
+    expect(list?.message).toEqual(map?.message);
+    expect(list?.message.ja).toBe(
+      "YAML の書き方に誤りがあります：インデントが正しくないか、[ で始めたリストや { で始めたマップが閉じられていません",
+    );
+    expect(problems("items:\n\t- id: a\n")[0]?.message.ja).toBe(
+      "YAML の書き方に誤りがあります：インデントにタブは使えません。スペースを使ってください",
+    );
+  });
+
+  it("a YAML error code with no sentence of its own still says where, in both languages", () => {
+    expect(importText((m) => m.yamlSyntaxAt(3, 7))).toEqual({
+      en: "something is wrong at line 3, column 7",
+      ja: "3行目の7文字目に誤りがあります",
+    });
+    expect(isYamlSyntaxCode("IMPOSSIBLE")).toBe(false);
+    expect(isYamlSyntaxCode("BAD_INDENT")).toBe(true);
   });
 
   it("reports a repeated id naming the first line, and unknown top-level keys", () => {

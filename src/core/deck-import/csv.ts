@@ -1,6 +1,7 @@
 // A small RFC 4180 reader and writer for comma- and tab-separated text: quoted cells, doubled quotes,
 // CRLF or LF line ends and line breaks inside quoted cells. Each record keeps the line it starts on,
 // so problems can point at the spreadsheet row a person sees.
+import { importText } from "../i18n/import-messages.ts";
 import type { LocalizedText } from "../i18n/locale.ts";
 
 export interface CsvRecord {
@@ -65,18 +66,12 @@ export function readCsv(text: string, options: { delimiter?: string; firstLine?:
       if (!closed) {
         problems.push({
           line: openedOn,
-          message: {
-            en: "a quoted cell is never closed (a closing quote is missing)",
-            ja: "引用符で囲んだセルが閉じられていません（閉じる引用符がありません）",
-          },
+          message: importText((m) => m.quotedCellNeverClosed),
         });
       } else if (!endsCell(text[i])) {
         problems.push({
           line,
-          message: {
-            en: 'text follows the closing quote of a cell; inside a quoted cell, write a quote as two quotes ("")',
-            ja: 'セルの閉じる引用符の後ろに文字があります。引用符で囲んだセルの中では、引用符を2つ重ねて（""）書いてください',
-          },
+          message: importText((m) => m.textAfterClosingQuote),
         });
         const start = i;
         while (!endsCell(text[i])) i++;

@@ -7,6 +7,7 @@ import { htmlToText } from "./html-to-text.ts";
 import { IMPORT_LIMITS } from "./import-limits.ts";
 import type { ImportProblem } from "./import-result.ts";
 import { cleanCell } from "./plain-text.ts";
+import { importText } from "../i18n/import-messages.ts";
 
 /** Header keys Anki writes or reads; a file starting with one of them is an Anki export. */
 const HEADER_KEYS = [
@@ -75,10 +76,7 @@ export function parseAnkiText(text: string): { rows: DeckRow[]; problems: Import
       if (notetype !== undefined && /cloze|穴埋め/i.test(notetype)) {
         problems.push({
           line: record.line,
-          message: {
-            en: `cloze notes ("${notetype.trim()}") cannot be imported; export Basic notes`,
-            ja: `穴埋め（Cloze）のノート（「${notetype.trim()}」）は取り込めません。基本（Basic）のノートを書き出してください`,
-          },
+          message: importText((m) => m.clozeNotes(notetype.trim())),
         });
       }
       const deck = cell(role["deck column"]);
@@ -124,10 +122,7 @@ function readDirective(directive: string, line: number, header: AnkiHeader, prob
     if (separator === undefined)
       problems.push({
         line,
-        message: {
-          en: `unknown separator "${value}"; use tab, comma, semicolon, space, pipe or colon`,
-          ja: `区切り文字「${value}」が分かりません。tab、comma、semicolon、space、pipe、colon のいずれかを使ってください`,
-        },
+        message: importText((m) => m.unknownSeparator(value)),
       });
     else header.separator = separator;
   } else if (key === "html") {
@@ -135,10 +130,7 @@ function readDirective(directive: string, line: number, header: AnkiHeader, prob
     if (flag !== "true" && flag !== "false") {
       problems.push({
         line,
-        message: {
-          en: `#html must be true or false, not "${value.trim()}"`,
-          ja: `#html には「${value.trim()}」ではなく true か false を指定してください`,
-        },
+        message: importText((m) => m.htmlNotBoolean(value.trim())),
       });
     }
     header.html = flag === "true";
@@ -147,10 +139,7 @@ function readDirective(directive: string, line: number, header: AnkiHeader, prob
     if (!Number.isInteger(column) || column < 1)
       problems.push({
         line,
-        message: {
-          en: `#${key} must be a column number (1, 2, ...), not "${value.trim()}"`,
-          ja: `#${key} には「${value.trim()}」ではなく列番号（1、2、…）を指定してください`,
-        },
+        message: importText((m) => m.notAColumnNumber(key, value.trim())),
       });
     else header.roles[key as RoleColumn] = column - 1;
   } else if (key === "columns") {
@@ -162,10 +151,7 @@ function readDirective(directive: string, line: number, header: AnkiHeader, prob
     if (length > IMPORT_LIMITS.maxFieldChars) {
       problems.push({
         line,
-        message: {
-          en: `#tags is ${length} characters; the limit is ${IMPORT_LIMITS.maxFieldChars}`,
-          ja: `#tags が${length}文字あります。上限は${IMPORT_LIMITS.maxFieldChars}文字です`,
-        },
+        message: importText((m) => m.tagsTooLong(length, IMPORT_LIMITS.maxFieldChars)),
       });
     } else header.tags = value;
   } else if (key === "deck" && value.trim() !== "") {

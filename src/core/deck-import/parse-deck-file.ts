@@ -2,7 +2,6 @@
 // complete list of problems with the line each is on. Never a partial deck: an import either brings every
 // card or none. Pure: the caller reads the upload and stores the result.
 import { topicIdSchema } from "../deck/item.ts";
-import type { LocalizedText } from "../i18n/locale.ts";
 import type { DeckRow } from "./deck-columns.ts";
 import { IMPORT_LIMITS, tooManyItems } from "./import-limits.ts";
 import type { DeckFileFormat, ImportedItem, ImportProblem, ImportResult } from "./import-result.ts";
@@ -11,6 +10,7 @@ import { parseTableDeck } from "./parse-table-deck.ts";
 import { parseYamlDeck } from "./parse-yaml-deck.ts";
 import { stripControlCharacters } from "./plain-text.ts";
 import { rowsToFlashcards } from "./rows-to-flashcards.ts";
+import { importText } from "../i18n/import-messages.ts";
 
 export { IMPORT_LIMITS } from "./import-limits.ts";
 export type { DeckFileFormat, ImportedItem, ImportProblem, ImportResult } from "./import-result.ts";
@@ -18,7 +18,7 @@ export type { DeckFileFormat, ImportedItem, ImportProblem, ImportResult } from "
 /** More than this many problems helps nobody; the rest are counted. */
 const MAX_PROBLEMS = 50;
 const SNIFF_BYTES = 64 * 1024;
-const FILE_EMPTY: LocalizedText = { en: "the file is empty", ja: "ファイルが空です" };
+const FILE_EMPTY = importText((m) => m.fileEmpty);
 
 /** The format by extension, falling back to the content. Anki's header lines win over .csv/.tsv/.txt. */
 export function detectFormat(fileName: string, bytes: Uint8Array): DeckFileFormat | undefined {
@@ -47,10 +47,7 @@ export function parseDeckFile(input: { fileName: string; bytes: Uint8Array; defa
   if (bytes.length > IMPORT_LIMITS.maxBytes) {
     return failed(undefined, [
       {
-        message: {
-          en: `the file is ${megabytes(bytes.length)} MB; the limit is ${megabytes(IMPORT_LIMITS.maxBytes)} MB`,
-          ja: `ファイルは ${megabytes(bytes.length)} MB です。上限は ${megabytes(IMPORT_LIMITS.maxBytes)} MB です`,
-        },
+        message: importText((m) => m.fileTooLarge(megabytes(bytes.length), megabytes(IMPORT_LIMITS.maxBytes))),
       },
     ]);
   }
@@ -60,10 +57,7 @@ export function parseDeckFile(input: { fileName: string; bytes: Uint8Array; defa
     return failed(undefined, [
       {
         line: decoded.line,
-        message: {
-          en: "the file is not valid UTF-8 text (save it as UTF-8)",
-          ja: "ファイルが正しい UTF-8 のテキストではありません（UTF-8 で保存してください）",
-        },
+        message: importText((m) => m.notUtf8),
       },
     ]);
   }
@@ -72,10 +66,7 @@ export function parseDeckFile(input: { fileName: string; bytes: Uint8Array; defa
     return failed(undefined, [
       {
         line: lineAt(decoded.text, nul),
-        message: {
-          en: 'the file contains NUL bytes, so it is not a text file (from Anki, export "Notes in Plain Text")',
-          ja: "ファイルに NUL バイトが含まれているため、テキストファイルではありません（Anki からはノートをプレーンテキストで書き出してください。英語版の表示は Notes in Plain Text）",
-        },
+        message: importText((m) => m.nulBytes),
       },
     ]);
   }
@@ -83,10 +74,7 @@ export function parseDeckFile(input: { fileName: string; bytes: Uint8Array; defa
   if (format === undefined) {
     return failed(undefined, [
       {
-        message: {
-          en: "cannot tell the file's format; name it .csv, .tsv, .yaml, or .txt for Anki's \"Notes in Plain Text\"",
-          ja: "ファイルの形式が分かりません。ファイル名を .csv、.tsv、.yaml、または Anki からプレーンテキストで書き出したノート（英語版の表示は Notes in Plain Text）なら .txt にしてください",
-        },
+        message: importText((m) => m.unknownFormat),
       },
     ]);
   }
@@ -96,7 +84,7 @@ export function parseDeckFile(input: { fileName: string; bytes: Uint8Array; defa
   const parsed = format === "yaml" ? parseYamlDeck(text) : fromRows(format, text, input);
   if (parsed.problems.length > 0) return failed(format, parsed.problems);
   if (parsed.items.length === 0) {
-    return failed(format, [{ message: { en: "the file has no cards", ja: "ファイルにカードがありません" } }]);
+    return failed(format, [{ message: importText((m) => m.noCards) }]);
   }
   return { ok: true, format, items: parsed.items, ...(parsed.deckName ? { deckName: parsed.deckName } : {}) };
 }
@@ -112,10 +100,7 @@ function fromRows(
     // Checking 100,000 rows one by one would only bury this under row problems.
     return { items: [], problems: [{ message: tooManyItems(read.rows.length) }] };
   }
-  const separatorHint: LocalizedText =
-    format === "csv"
-      ? { en: "is the separator a comma?", ja: "区切り文字はカンマですか？" }
-      : { en: "is the separator a tab?", ja: "区切り文字はタブですか？" };
+  const separatorHint = importText((m) => (format === "csv" ? m.separatorComma : m.separatorTab));
   const cards = rowsToFlashcards(read.rows, { defaultTopic: input.defaultTopic, section: input.section, separatorHint });
   return { items: cards.items, problems: [...read.problems, ...cards.problems], ...(read.deckName ? { deckName: read.deckName } : {}) };
 }
@@ -125,10 +110,7 @@ function failed(format: DeckFileFormat | undefined, problems: ImportProblem[]): 
   const sorted = [...problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const shown =
     sorted.length > MAX_PROBLEMS
-      ? [
-          ...sorted.slice(0, MAX_PROBLEMS),
-          { message: { en: `...and ${sorted.length - MAX_PROBLEMS} more`, ja: `…ほか${sorted.length - MAX_PROBLEMS}件` } },
-        ]
+      ? [...sorted.slice(0, MAX_PROBLEMS), { message: importText((m) => m.andMore(sorted.length - MAX_PROBLEMS)) }]
       : sorted;
   return { ok: false, ...(format ? { format } : {}), problems: shown };
 }

@@ -3,6 +3,7 @@
 import { readCsv } from "./csv.ts";
 import { columnNamed, DECK_COLUMNS, namesOf, type DeckColumn, type DeckRow } from "./deck-columns.ts";
 import type { ImportProblem } from "./import-result.ts";
+import { importText } from "../i18n/import-messages.ts";
 
 export function parseTableDeck(text: string, delimiter: "," | "\t"): { rows: DeckRow[]; problems: ImportProblem[] } {
   const { records, problems: syntax } = readCsv(text, { delimiter });
@@ -23,17 +24,14 @@ export function parseTableDeck(text: string, delimiter: "," | "\t"): { rows: Dec
         if (name.trim() !== "") {
           problems.push({
             line: first.line,
-            message: {
-              en: `unknown column "${name.trim()}"; the columns are front, back, tags and explanation`,
-              ja: `列「${name.trim()}」が分かりません。列は front、back、tags、explanation です`,
-            },
+            message: importText((m) => m.unknownColumn(name.trim())),
           });
         }
       } else if (seen.has(column)) {
         problems.push({
           line: first.line,
           field: column,
-          message: { en: `the header names the ${column} column twice`, ja: `見出し行に「${column}」列が2回あります` },
+          message: importText((m) => m.headerNamesColumnTwice(column)),
         });
       } else {
         seen.add(column);
@@ -45,17 +43,14 @@ export function parseTableDeck(text: string, delimiter: "," | "\t"): { rows: Dec
       problems.push({
         line: first.line,
         field: column,
-        message: {
-          en: `the header has no ${column} column (${names.en})`,
-          ja: `見出し行に「${column}」列がありません（${names.ja}）`,
-        },
+        message: importText((m, locale) => m.headerLacksColumn(column, names[locale])),
       });
     }
     if (missing.length > 0) return { rows: [], problems };
     if (body.length === 0) {
       problems.push({
         line: first.line,
-        message: { en: "the file has a header row but no cards", ja: "見出し行はありますが、カードがありません" },
+        message: importText((m) => m.headerButNoCards),
       });
     }
   }
@@ -68,10 +63,7 @@ export function parseTableDeck(text: string, delimiter: "," | "\t"): { rows: Dec
     if (extra.some((c) => c.trim() !== "")) {
       problems.push({
         line: record.line,
-        message: {
-          en: `the row has ${record.cells.length} columns; expected at most ${columns.length} (${expected.join(", ")})`,
-          ja: `この行には${record.cells.length}列あります。列は${columns.length}列まで（${expected.join("、")}）です`,
-        },
+        message: importText((m) => m.tooManyColumns(record.cells.length, columns.length, expected)),
       });
     }
     const at = (column: DeckColumn) => {

@@ -14,6 +14,7 @@ import {
   visit,
   type Document,
   type DocumentOptions,
+  type ErrorCode,
   type Node,
   type ParseOptions,
   type Pair,
@@ -23,30 +24,19 @@ import {
 } from "yaml";
 import { z } from "zod";
 import { itemSchema } from "../deck/item.ts";
+import { importText, isYamlSyntaxCode, type ExpectedKind } from "../i18n/import-messages.ts";
 import type { LocalizedText } from "../i18n/locale.ts";
+import { schemaMessageText, SCHEMA_EN } from "../i18n/schema-messages.ts";
 import { IMPORT_LIMITS, tooManyItems } from "./import-limits.ts";
 import type { ImportedItem, ImportProblem } from "./import-result.ts";
 import { cleanStrings } from "./plain-text.ts";
-import { schemaMessageText } from "./schema-messages.ts";
 import { YAML_MAX_DEPTH, YAML_MAX_TOKENS, yamlSizeProblem } from "./yaml-depth.ts";
 
-const NESTED_TOO_DEEPLY: LocalizedText = {
-  en: `it is nested too deeply (more than ${YAML_MAX_DEPTH} levels)`,
-  ja: `入れ子が深すぎます（${YAML_MAX_DEPTH}段まで）`,
-};
-const TOO_MANY_TOKENS: LocalizedText = {
-  en: `it has more than ${YAML_MAX_TOKENS} keys, values and symbols (such as - : , [ ] { }); ${IMPORT_LIMITS.maxItems} items need far fewer`,
-  ja: `キー・値・記号（- : , [ ] { } など）が${YAML_MAX_TOKENS}個を超えています。${IMPORT_LIMITS.maxItems}件の項目でもずっと少なくて済みます`,
-};
+const NESTED_TOO_DEEPLY = importText((m) => m.nestedTooDeeply(YAML_MAX_DEPTH));
+const TOO_MANY_TOKENS = importText((m) => m.tooManyTokens(YAML_MAX_TOKENS, IMPORT_LIMITS.maxItems));
 /** Aliases may repeat a value, but not without end: the values the document holds once they are expanded. */
-const ALIASES_EXPAND_TOO_FAR: LocalizedText = {
-  en: `aliases (*name) expand it to more than ${YAML_MAX_TOKENS} values`,
-  ja: `エイリアス（*名前）を展開すると値が${YAML_MAX_TOKENS}個を超えます`,
-};
-const ALIAS_INSIDE_ITSELF: LocalizedText = {
-  en: "an alias (*name) repeats a value that contains the alias, so it never ends",
-  ja: "エイリアス（*名前）が、そのエイリアス自身を含む値を繰り返しているため、終わりがありません",
-};
+const ALIASES_EXPAND_TOO_FAR = importText((m) => m.aliasesExpandTooFar(YAML_MAX_TOKENS));
+const ALIAS_INSIDE_ITSELF = importText((m) => m.aliasInsideItself);
 /** What is wrong with a document, by what expandedSize() finds once its aliases are replaced. */
 const EXPANSION_PROBLEMS = {
   ok: undefined,
@@ -54,7 +44,7 @@ const EXPANSION_PROBLEMS = {
   "too-deep": NESTED_TOO_DEEPLY,
   "inside-itself": ALIAS_INSIDE_ITSELF,
 } as const;
-const DUPLICATE_KEY: LocalizedText = { en: "Map keys must be unique", ja: "同じキーが2回書かれています" };
+const DUPLICATE_KEY = importText((m) => m.duplicateKey);
 
 /** Tags whose values the library checks against every earlier entry (quadratic); a deck has no use for them. */
 const QUADRATIC_TAGS = new Set(["tag:yaml.org,2002:omap", "tag:yaml.org,2002:set", "omap", "set"]);
@@ -74,7 +64,7 @@ const PARSE_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 };
 
 const deckFileSchema = z.strictObject({
-  name: z.string().trim().min(1, "the deck name is empty").max(100, "the deck name is longer than 100 characters").optional(),
+  name: z.string().trim().min(1, SCHEMA_EN.deckNameEmpty).max(100, SCHEMA_EN.deckNameTooLong(100)).optional(),
   items: z.array(z.unknown()),
 });
 
@@ -89,23 +79,27 @@ export function parseYamlDeck(text: string): { items: ImportedItem[]; problems: 
     const line = offset !== undefined && offset >= 0 ? lineCounter.linePos(offset).line : undefined;
     let text = invalidTexts.get(message.en);
     if (text === undefined) {
-      text = { en: `invalid YAML: ${message.en}`, ja: `YAML の書き方に誤りがあります：${message.ja}` };
+      text = importText((m, locale) => m.invalidYaml(message[locale]));
       invalidTexts.set(message.en, text);
     }
     return { ...(line ? { line } : {}), message: text };
   };
   const described = new Map<string, LocalizedText>();
   const describe = (error: YAMLError): LocalizedText => {
-    let message = described.get(error.message);
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    const character = text.charAt(error.pos[0]);
+    // Most errors read alike wherever they are; only the generic one names its place.
+    const key = `${error.code} ${character}${isYamlSyntaxCode(error.code) ? "" : ` ${line}:${col}`}`;
+    let message = described.get(key);
     if (message === undefined) {
-      message = describeSyntaxError(error);
-      described.set(error.message, message);
+      message = describeSyntaxError(error.code, character, line, col);
+      described.set(key, message);
     }
     return message;
   };
   const unreadable = (why: LocalizedText) => ({
     items: [],
-    problems: [{ message: { en: `the YAML could not be read: ${why.en}`, ja: `YAML を読み込めませんでした：${why.ja}` } }],
+    problems: [{ message: importText((m, locale) => m.unreadableYaml(why[locale])) }],
   });
   // Measured first: composing a document thousands deep can kill the process, and a huge number of
   // parts keeps it busy for seconds (see yaml-depth.ts).
@@ -124,9 +118,9 @@ export function parseYamlDeck(text: string): { items: ImportedItem[]; problems: 
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
     // Hostile nesting can exhaust the stack; that is a problem with the file, not with the bot.
-    return unreadable(
-      error instanceof RangeError ? NESTED_TOO_DEEPLY : describeReadError(error instanceof Error ? error.message : String(error)),
-    );
+    // Anything else toJS may throw names no part of the file; its own words are all there is to show.
+    const message = error instanceof Error ? error.message : String(error);
+    return unreadable(error instanceof RangeError ? NESTED_TOO_DEEPLY : { en: message, ja: message });
   }
 
   // Each map's pairs by key, indexed when first needed: a map may hold tens of thousands of keys and
@@ -173,10 +167,7 @@ export function parseYamlDeck(text: string): { items: ImportedItem[]; problems: 
         items: [],
         problems: [
           {
-            message: {
-              en: "a YAML deck holds `items:`, a list of items, and optionally `name:`",
-              ja: "YAML のデッキには `items:`（項目のリスト）と、必要なら `name:` を書きます",
-            },
+            message: importText((m) => m.yamlDeckShape),
           },
         ],
       };
@@ -215,9 +206,7 @@ export function parseYamlDeck(text: string): { items: ImportedItem[]; problems: 
         ...at(["items", index, "id"]),
         itemId: item.id,
         field: "id",
-        message: earlier
-          ? { en: `id already used on line ${earlier}`, ja: `この id は${earlier}行目ですでに使われています` }
-          : { en: "id already used", ja: "この id はすでに使われています" },
+        message: importText((m) => (earlier ? m.idUsedOnLine(earlier) : m.idUsed)),
       });
       return;
     }
@@ -233,90 +222,42 @@ function fieldOf(path: readonly PropertyKey[]): { field?: string } {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): LocalizedText {
-  if (issue.code === "invalid_type" && issue.input === undefined) {
-    return { en: "is required but missing", ja: "必須の項目ですが、ありません" };
-  }
+  if (issue.code === "invalid_type" && issue.input === undefined) return importText((m) => m.fieldMissing);
   // The input is reported (safeParse's reportInput), so a value of the wrong kind is told apart from a missing one.
-  if (issue.code === "invalid_type") {
-    const kind = EXPECTED_KIND[issue.expected];
-    if (kind) return { en: `must be ${kind.en}`, ja: `${kind.ja}で書いてください` };
+  if (issue.code === "invalid_type" && isExpectedKind(issue.expected)) {
+    const kind = issue.expected;
+    return importText((m) => m.mustBe(kind));
   }
   if (issue.code === "unrecognized_keys") {
     // A map may hold 100,000 unknown keys; the message names a few and counts the rest.
     const shown = issue.keys.slice(0, UNKNOWN_KEYS_SHOWN);
-    const more = issue.keys.length - shown.length;
-    return {
-      en: `unknown field(s): ${shown.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
-      ja: `不明な項目：${shown.join("、")}${more > 0 ? ` ほか${more}件` : ""}`,
-    };
+    return importText((m) => m.unknownFields(shown, issue.keys.length - shown.length));
   }
   // An unknown `kind:` (zod's own wording, which names the kinds there are).
   if (issue.code === "invalid_union" && issue.discriminator !== undefined && "options" in issue && issue.options?.length) {
-    return {
-      en: issue.message,
-      ja: `${issue.discriminator} には ${issue.options.map(String).join("、")} のいずれかを指定してください`,
-    };
+    const field = issue.discriminator;
+    const options = issue.options.map(String);
+    return importText((m) => m.unknownKind(field, options, issue.message));
   }
   return schemaMessageText(issue.message);
 }
 
 const UNKNOWN_KEYS_SHOWN = 10;
 
-const EXPECTED_KIND: Partial<Record<string, LocalizedText>> = {
-  string: { en: "text", ja: "文字列" },
-  number: { en: "a number", ja: "数値" },
-  boolean: { en: "true or false", ja: "true か false の値" },
-  array: { en: "a list", ja: "リスト" },
-  object: { en: "a map of fields", ja: "項目のマップ" },
-};
+const EXPECTED_KINDS: readonly string[] = ["string", "number", "boolean", "array", "object"] satisfies ExpectedKind[];
+const isExpectedKind = (kind: string): kind is ExpectedKind => EXPECTED_KINDS.includes(kind);
 
-/** The yaml library's own words, less the position the problem's line already gives, with their Japanese. */
-function describeSyntaxError(error: YAMLError): LocalizedText {
-  if (error.code === "MULTIPLE_DOCS") {
-    return {
-      en: "the file holds more than one YAML document (a second `---`); keep one",
-      ja: "ファイルに YAML のドキュメントが複数あります（2つ目の `---`）。1つにしてください",
-    };
-  }
-  if (error.message.includes("Maximum call stack size exceeded")) return NESTED_TOO_DEEPLY;
-  const en = (error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
-  return { en, ja: SYNTAX_ERROR_JA[error.code]?.(en) ?? en };
-}
+const MULTIPLE_DOCUMENTS = importText((m) => m.multipleDocuments);
 
-const SYNTAX_ERROR_JA: Partial<Record<YAMLError["code"], (en: string) => string>> = {
-  BAD_INDENT: (en) =>
-    en.startsWith("Flow sequence")
-      ? "[ で始めたリストが ] で閉じられていないか、インデントが足りません"
-      : en.startsWith("Flow map")
-        ? "{ で始めたマップが } で閉じられていないか、インデントが足りません"
-        : "インデントが正しくありません",
-  TAB_AS_INDENT: () => "インデントにタブは使えません。スペースを使ってください",
-  MISSING_CHAR: (en) =>
-    en.startsWith("Missing closing")
-      ? "閉じる引用符がありません"
-      : en.startsWith("Implicit map keys")
-        ? "キーの後に「:」と値が必要です"
-        : "閉じる記号などの文字が足りません",
-  BLOCK_AS_IMPLICIT_KEY: (en) =>
-    en.startsWith("Nested mappings") ? "1行に書いたマップの中に、さらにマップは書けません" : "キーの書き方が正しくありません",
-  MULTILINE_IMPLICIT_KEY: () => "キーは1行に書いてください",
-  UNEXPECTED_TOKEN: () => "思わぬ位置に文字や記号があります",
-  BAD_DQ_ESCAPE: () => "二重引用符の中のエスケープシーケンスが正しくありません",
-  BAD_SCALAR_START: () => "値が使えない文字で始まっています（@ や ` などで始まる値は引用符で囲んでください）",
-  BAD_ALIAS: () => "エイリアスの書き方が正しくありません",
-  ALIAS_PROPS: () => "エイリアスにはアンカーやタグを付けられません",
-  MULTIPLE_ANCHORS: () => "1つの値にアンカーが複数あります",
-  MULTIPLE_TAGS: () => "1つの値にタグが複数あります",
-  KEY_OVER_1024_CHARS: () => "キーが1024文字を超えています",
-  BLOCK_IN_FLOW: () => "[ ] や { } の中にブロック形式の値は書けません",
-};
-
-/** What can stop a parsed document from becoming data: aliases to nothing, or too many of them. */
-function describeReadError(message: string): LocalizedText {
-  const unresolved = /^Unresolved alias \(the anchor must be set before the alias\): (.*)$/s.exec(message);
-  if (unresolved) return { en: message, ja: `エイリアス *${unresolved[1]} のアンカーが、それより前にありません` };
-  if (message.startsWith("Excessive alias count")) return { en: message, ja: "エイリアスの展開が多すぎます" };
-  return { en: message, ja: message };
+/** A syntax error by the yaml library's code; the problem's line says where, except for a code with no sentence of its own. */
+function describeSyntaxError(code: ErrorCode, character: string, line: number, column: number): LocalizedText {
+  if (code === "MULTIPLE_DOCS") return MULTIPLE_DOCUMENTS;
+  // The library catches the stack overflow a hostile nesting causes and reports it under this code.
+  if (code === "RESOURCE_EXHAUSTION") return NESTED_TOO_DEEPLY;
+  if (code === "DUPLICATE_KEY") return DUPLICATE_KEY;
+  if (!isYamlSyntaxCode(code)) return importText((m) => m.yamlSyntaxAt(line, column));
+  const shown = character === "\t" ? "\\t" : character;
+  return importText((m) => m.yamlSyntax[code](shown));
 }
 
 /**
@@ -386,7 +327,8 @@ function resolveAliases(doc: Document.Parsed): LocalizedText | undefined {
       return visit.SKIP;
     },
   });
-  if (unresolved !== undefined) return describeReadError(`Unresolved alias (the anchor must be set before the alias): ${unresolved}`);
+  const name = unresolved;
+  if (name !== undefined) return importText((m) => m.unresolvedAlias(name));
   return EXPANSION_PROBLEMS[expandedSize(doc.contents, YAML_MAX_TOKENS, YAML_MAX_DEPTH)];
 }
 

@@ -6,9 +6,10 @@ import type { DeckColumn, DeckRow } from "./deck-columns.ts";
 import { IMPORT_LIMITS } from "./import-limits.ts";
 import type { ImportedItem, ImportProblem } from "./import-result.ts";
 import { cleanCell } from "./plain-text.ts";
-import { schemaMessageText } from "./schema-messages.ts";
+import { schemaMessageText } from "../i18n/schema-messages.ts";
 import { normaliseFront, stableItemId } from "./stable-id.ts";
 import { tagsToTopics } from "./tag-topics.ts";
+import { importText } from "../i18n/import-messages.ts";
 
 export interface FlashcardDefaults {
   /** Topic for rows without tags. */
@@ -42,26 +43,20 @@ export function rowsToFlashcards(
           rowProblems.push({
             line: row.line,
             field: column,
-            message: {
-              en: `the row has no ${column} column (${defaults.separatorHint.en})`,
-              ja: `この行に「${column}」列がありません（${defaults.separatorHint.ja}）`,
-            },
+            message: importText((m, locale) => m.rowLacksColumn(column, defaults.separatorHint[locale])),
           });
         }
         return "";
       }
       const text = cleanCell(raw);
       if (required && text === "") {
-        rowProblems.push({ line: row.line, field: column, message: { en: `the ${column} is empty`, ja: `「${column}」列が空です` } });
+        rowProblems.push({ line: row.line, field: column, message: importText((m) => m.columnEmpty(column)) });
       }
       if (text.length > LIMITS[column]) {
         rowProblems.push({
           line: row.line,
           field: column,
-          message: {
-            en: `the ${column} is ${text.length} characters; the limit is ${LIMITS[column]}`,
-            ja: `「${column}」列が${text.length}文字あります。上限は${LIMITS[column]}文字です`,
-          },
+          message: importText((m) => m.columnTooLong(column, text.length, LIMITS[column])),
         });
       }
       return text;
@@ -78,16 +73,7 @@ export function rowsToFlashcards(
       rowProblems.push({
         line: row.line,
         field: "front",
-        message:
-          earlier.front === key
-            ? {
-                en: `the same front as line ${earlier.line}: "${shorten(front, 60)}"`,
-                ja: `${earlier.line}行目と同じ front です：「${shorten(front, 60)}」`,
-              }
-            : {
-                en: `this front and the one on line ${earlier.line} get the same id; change one of them slightly`,
-                ja: `この front と${earlier.line}行目の front が同じIDになります。どちらかを少し変えてください`,
-              },
+        message: importText((m) => (earlier.front === key ? m.sameFront(earlier.line, shorten(front, 60)) : m.sameId(earlier.line))),
       });
     } else if (front !== "") {
       firstSeen.set(localId, { line: row.line, front: key });

@@ -1,15 +1,16 @@
 // Names of topics and sections in both languages, as the core shows them. Built from the content
 // library at start-up; team decks may add topics that only have an id.
 import type { Locale } from "../i18n/locale.ts";
+import { inBoth } from "../i18n/messages.ts";
 import type { Section, Topic } from "./item.ts";
 
 /** Items of a team's own decks name this as their source. */
-export const TEAM_DECK_SECTION: Section = { id: "team-deck", heading: "", name: { ja: "チームのデッキ", en: "Team deck" } };
+export const TEAM_DECK_SECTION: Section = { id: "team-deck", heading: "", name: inBoth((t) => t.teamDeckSection) };
 /**
  * The topic of a team deck's cards that have no tags of their own. It is not in the library, so its
- * name lives here (the English name is its id, as English replies have always shown it).
+ * name is in the message catalog (the English name is its id, as English replies have always shown it).
  */
-export const TEAM_DECK_TOPIC: Topic = { id: "team", name: { ja: "チームのデッキ", en: "team" } };
+export const TEAM_DECK_TOPIC: Topic = { id: "team", name: inBoth((t) => t.teamDeckTopic) };
 
 export class Catalog {
   private readonly topics: Map<string, Topic>;

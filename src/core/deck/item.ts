@@ -2,19 +2,20 @@
 // they are loaded, and the stored copy of an item is validated again when it is read back.
 import { z } from "zod";
 import { localizedTextSchema, type Locale } from "../i18n/locale.ts";
+import { SCHEMA_EN } from "../i18n/schema-messages.ts";
 
 /** Item ids travel inside button ids (<= 100 characters on Discord), so they stay short. */
 export const ITEM_ID_MAX = 48;
 export const itemIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "ids use lowercase letters, digits and hyphens")
-  .max(ITEM_ID_MAX, `ids are at most ${ITEM_ID_MAX} characters`);
+  .regex(/^[a-z0-9][a-z0-9-]*$/, SCHEMA_EN.idChars)
+  .max(ITEM_ID_MAX, SCHEMA_EN.idMax(ITEM_ID_MAX));
 
 export const TOPIC_ID_MAX = 24;
 export const topicIdSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "topic ids use lowercase letters, digits and hyphens")
-  .max(TOPIC_ID_MAX, `topic ids are at most ${TOPIC_ID_MAX} characters`);
+  .regex(/^[a-z0-9][a-z0-9-]*$/, SCHEMA_EN.topicIdChars)
+  .max(TOPIC_ID_MAX, SCHEMA_EN.topicIdMax(TOPIC_ID_MAX));
 
 /** Limits that keep every rendered string inside Discord's and Slack's limits (see content:check). */
 export const TEXT_LIMITS = {
@@ -27,29 +28,29 @@ export const TEXT_LIMITS = {
 
 const text = (max: number) =>
   z.strictObject({
-    ja: z.string().trim().min(1, "Japanese text is missing or empty").max(max, `Japanese text is longer than ${max} characters`),
-    en: z.string().trim().min(1, "English text is missing or empty").max(max, `English text is longer than ${max} characters`),
+    ja: z.string().trim().min(1, SCHEMA_EN.textMissing("Japanese")).max(max, SCHEMA_EN.textTooLong("Japanese", max)),
+    en: z.string().trim().min(1, SCHEMA_EN.textMissing("English")).max(max, SCHEMA_EN.textTooLong("English", max)),
   });
 
 const choiceSchema = z.strictObject({
   ja: z
     .string()
     .trim()
-    .min(1, "Japanese choice is missing or empty")
-    .max(TEXT_LIMITS.choice, `Japanese choice is longer than ${TEXT_LIMITS.choice} characters`),
+    .min(1, SCHEMA_EN.choiceMissing("Japanese"))
+    .max(TEXT_LIMITS.choice, SCHEMA_EN.choiceTooLong("Japanese", TEXT_LIMITS.choice)),
   en: z
     .string()
     .trim()
-    .min(1, "English choice is missing or empty")
-    .max(TEXT_LIMITS.choice, `English choice is longer than ${TEXT_LIMITS.choice} characters`),
+    .min(1, SCHEMA_EN.choiceMissing("English"))
+    .max(TEXT_LIMITS.choice, SCHEMA_EN.choiceTooLong("English", TEXT_LIMITS.choice)),
   correct: z.boolean().optional(),
 });
 export type Choice = z.infer<typeof choiceSchema>;
 
 const common = {
   id: itemIdSchema,
-  topics: z.array(topicIdSchema).min(1, "an item needs at least one topic"),
-  section: z.string().min(1, "an item names the article section it comes from"),
+  topics: z.array(topicIdSchema).min(1, SCHEMA_EN.needsTopic),
+  section: z.string().min(1, SCHEMA_EN.needsSection),
   explanation: text(TEXT_LIMITS.explanation),
   /**
    * Items that share a sibling group answer each other (a card and its reverse, a cluster whose
@@ -57,27 +58,27 @@ const common = {
    */
   sibling: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/, "sibling groups use lowercase letters, digits and hyphens")
-    .max(ITEM_ID_MAX, `sibling groups are at most ${ITEM_ID_MAX} characters`)
+    .regex(/^[a-z0-9][a-z0-9-]*$/, SCHEMA_EN.siblingChars)
+    .max(ITEM_ID_MAX, SCHEMA_EN.siblingMax(ITEM_ID_MAX))
     .optional(),
   /** Items of the same deck that must be introduced before this one. */
-  requires: z.array(itemIdSchema).min(1).max(10, "an item requires at most 10 others").optional(),
+  requires: z.array(itemIdSchema).min(1).max(10, SCHEMA_EN.requiresMax(10)).optional(),
 };
 
 const choicesSchema = z
   .array(choiceSchema)
-  .min(3, "multiple choice needs 3 to 5 choices")
-  .max(5, "multiple choice needs 3 to 5 choices")
+  .min(3, SCHEMA_EN.choiceCount(3, 5))
+  .max(5, SCHEMA_EN.choiceCount(3, 5))
   .superRefine((choices, ctx) => {
     const correct = choices.filter((c) => c.correct === true).length;
     if (correct !== 1) {
-      ctx.addIssue({ code: "custom", message: `exactly one choice must be correct, found ${correct}` });
+      ctx.addIssue({ code: "custom", message: SCHEMA_EN.oneCorrect(correct) });
     }
     for (const lang of ["ja", "en"] as const) {
       const seen = new Set<string>();
       choices.forEach((c, i) => {
         const key = c[lang].trim().toLowerCase();
-        if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, lang], message: `duplicate choice "${c[lang]}"` });
+        if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, lang], message: SCHEMA_EN.duplicateChoice(c[lang]) });
         seen.add(key);
       });
     }
@@ -140,7 +141,7 @@ export const topicSchema = z.strictObject({ id: topicIdSchema, name: localizedTe
 export type Topic = z.infer<typeof topicSchema>;
 
 export const sectionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, "section ids use lowercase letters, digits, dots and hyphens"),
+  id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, SCHEMA_EN.sectionIdChars),
   /** The heading exactly as the source article writes it. */
   heading: z.string().min(1),
   name: localizedTextSchema,

@@ -1,5 +1,6 @@
 // The two languages the product speaks. Every user-facing string exists in both.
 import { z } from "zod";
+import { SCHEMA_EN } from "./schema-messages.ts";
 
 export const LOCALES = ["en", "ja"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -16,7 +17,7 @@ export function toLocale(tag: string | null | undefined): Locale | undefined {
 
 /** Text in both languages, as decks and topics store it. */
 export const localizedTextSchema = z.strictObject({
-  ja: z.string().trim().min(1, "Japanese text is missing or empty"),
-  en: z.string().trim().min(1, "English text is missing or empty"),
+  ja: z.string().trim().min(1, SCHEMA_EN.textMissing("Japanese")),
+  en: z.string().trim().min(1, SCHEMA_EN.textMissing("English")),
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;

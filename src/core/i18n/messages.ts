@@ -2,6 +2,7 @@
 // catalogs: the Messages interface makes a missing translation a type error.
 import type { ForgetCounts } from "../ports/study-store.ts";
 import type { Locale, LocalizedText } from "./locale.ts";
+import { plural } from "./plural.ts";
 
 export interface Messages {
   ratingLabel: Record<1 | 2 | 3 | 4, string>;
@@ -177,6 +178,9 @@ export interface Messages {
   importCounts(c: { added: number; updated: number; retired: number; unchanged: number }): string;
   deckIdLine(id: string): string;
   teamDecksTitle: string;
+  /** The source a team deck's items name, and the topic of its cards that have no tags of their own. */
+  teamDeckSection: string;
+  teamDeckTopic: string;
   noTeamDecks: string;
   teamDeckLine(name: string, id: string, items: number): string;
   teamDecksHint: string;
@@ -273,12 +277,12 @@ const en: Messages = {
     `Due today: **${s.dueToday}**`,
     `Reviewed today: **${s.reviewedToday}**`,
     `Retention (last 30 days): **${s.retention}**`,
-    `Current streak: **${s.streak}** day${s.streak === 1 ? "" : "s"}`,
+    `Current streak: **${s.streak}** ${plural("en", s.streak, { one: "day", other: "days" })}`,
     `Cards studied: **${s.cards}**`,
   ],
   retentionNone: "none yet (it counts reviews of cards you already learned)",
   topicsTitle: "Topics",
-  topicLineCount: (name, id, n) => `**${name}** (\`${id}\`): ${n} card${n === 1 ? "" : "s"}`,
+  topicLineCount: (name, id, n) => `**${name}** (\`${id}\`): ${n} ${plural("en", n, { one: "card", other: "cards" })}`,
   topicsHint: "Study one with /study topic, or quiz yourself with /quiz topic.",
   settingsTitle: "Settings",
   settingsLines: (s) => [
@@ -349,16 +353,16 @@ const en: Messages = {
   sorry: "Sorry, something went wrong on our side. Your progress is safe; please try again.",
   intervalUnits: { minute: "m", hour: "h", day: "d", month: "mo", year: "y" },
   durationPhrase: (a, u) =>
-    `${a} ${{ minute: "min", hour: "h", day: a === "1" ? "day" : "days", month: a === "1" ? "month" : "months", year: a === "1" ? "year" : "years" }[u]}`,
+    `${a} ${plural("en", Number(a), { minute: { other: "min" }, hour: { other: "h" }, day: { one: "day", other: "days" }, month: { one: "month", other: "months" }, year: { one: "year", other: "years" } }[u])}`,
   sourceLine: (s) => `Source: ${s}`,
   leaderboardTitle: (p, m) => `Leaderboard · ${p} · ${m}`,
   leaderboardValue: (m, v) =>
     m === "xp"
       ? `${v} XP`
       : m === "streak"
-        ? `${v} day${v === 1 ? "" : "s"}`
+        ? `${v} ${plural("en", v, { one: "day", other: "days" })}`
         : m === "reviews"
-          ? `${v} review${v === 1 ? "" : "s"}`
+          ? `${v} ${plural("en", v, { one: "review", other: "reviews" })}`
           : `${Math.round(v * 100)}%`,
   leaderboardYou: (r, v) => `You: **#${r}** · ${v}`,
   leaderboardHidden: (v) => `You are hidden from leaderboards (${v}). Show yourself again with /settings hidden off.`,
@@ -385,7 +389,7 @@ const en: Messages = {
   badRemindWhen: "when must be due or not-studied",
   notYourReminder: "This reminder belongs to someone else.",
   snoozed: (d) => `I will remind you again in ${d}.`,
-  reminderDue: (n) => `You have **${n}** card${n === 1 ? "" : "s"} to review today.`,
+  reminderDue: (n) => `You have **${n}** ${plural("en", n, { one: "card", other: "cards" })} to review today.`,
   streakAtRisk: (d) => `Your ${d}-day streak ends tonight unless you study.`,
   reviewNow: "Review now",
   remindLater: "Remind me in 1 hour",
@@ -395,10 +399,10 @@ const en: Messages = {
   vacationEnded: "Welcome back! Reminders are on again.",
   badVacation: (max) => `say how long, like 7d or 2w (up to ${max} days)`,
   vacationSet: (until, days) =>
-    `Enjoy your break: no reminders for ${days} day${days === 1 ? "" : "s"}, until ${until}, and your streak is frozen.`,
+    `Enjoy your break: no reminders for ${days} ${plural("en", days, { one: "day", other: "days" })}, until ${until}, and your streak is frozen.`,
   onVacationUntil: (d) => `On vacation until ${d}.`,
   overdueSpread: (n, d) =>
-    `${n} overdue card${n === 1 ? "" : "s"} are spread over the next ${d} day${d === 1 ? "" : "s"} instead of all at once.`,
+    `${n} overdue ${plural("en", n, { one: "card", other: "cards" })} are spread over the next ${d} ${plural("en", d, { one: "day", other: "days" })} instead of all at once.`,
   teamTitle: "Team settings",
   teamLines: (s) => [
     `Channel: **${s.channel}**`,
@@ -429,7 +433,7 @@ const en: Messages = {
     ...(s.missedTopic ? [`Most missed topic: **${s.missedTopic}**`] : []),
   ],
   exportReady: (r, c) =>
-    `Here is your data: ${r} review${r === 1 ? "" : "s"} and ${c} card${c === 1 ? "" : "s"}, as CSV (the review file is what the FSRS optimiser reads).`,
+    `Here is your data: ${r} ${plural("en", r, { one: "review", other: "reviews" })} and ${c} ${plural("en", c, { one: "card", other: "cards" })}, as CSV (the review file is what the FSRS optimiser reads).`,
   forgetTitle: "Delete all your data?",
   forgetWarning:
     "This deletes your settings, card progress, reviews, reminders and leaderboard presence in every team. It cannot be undone. Export first with /export if you want a copy.",
@@ -437,7 +441,7 @@ const en: Messages = {
   cancel: "Cancel",
   forgotten: "Your data is deleted",
   forgottenCounts: (c) =>
-    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.reminders} reminder records, ${c.reports} problem reports, and your membership of ${c.teams} team${c.teams === 1 ? "" : "s"}.`,
+    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.reminders} reminder records, ${c.reports} problem reports, and your membership of ${c.teams} ${plural("en", c.teams, { one: "team", other: "teams" })}.`,
   forgetCancelled: "Nothing was deleted.",
   lineLabel: (n) => `line ${n}`,
   problemLine: (where, p) => `• ${where.length > 0 ? `${where.join(", ")}: ` : ""}${p}`,
@@ -449,14 +453,18 @@ const en: Messages = {
     `${c.added} new, ${c.updated} updated, ${c.unchanged} unchanged, ${c.retired} retired (gone from the file). Progress on existing cards is kept.`,
   deckIdLine: (id) => `Deck id: \`${id}\``,
   teamDecksTitle: "Team decks",
+  teamDeckSection: "Team deck",
+  // The topic's id, as English replies have always shown it.
+  teamDeckTopic: "team",
   noTeamDecks: "This team has no decks of its own yet.",
-  teamDeckLine: (name, id, n) => `**${name}** (\`${id}\`): ${n} card${n === 1 ? "" : "s"}`,
+  teamDeckLine: (name, id, n) => `**${name}** (\`${id}\`): ${n} ${plural("en", n, { one: "card", other: "cards" })}`,
   teamDecksHint:
     "Admins import a CSV, TSV, Anki text or YAML file with /deck import, and manage decks with /deck rename, retire and export.",
   deckNameNeeded: "give the deck a name",
   noSuchDeck: (id) => `this team has no deck "${id}"`,
   deckRetired: "The deck is retired: its cards are no longer shown; everyone's history stays.",
-  deckExported: (n) => `The deck's ${n} card${n === 1 ? "" : "s"}, as YAML: edit it and import it again to update the deck.`,
+  deckExported: (n) =>
+    `The deck's ${n} ${plural("en", n, { one: "card", other: "cards" })}, as YAML: edit it and import it again to update the deck.`,
   fileTooLarge: (mb, limit) => `the file is ${mb} MB; the limit is ${limit} MB`,
   importModalTitle: "Import a deck",
   importModalFile: "A CSV, TSV, Anki text export or YAML file (up to 1 MB)",
@@ -488,13 +496,15 @@ const en: Messages = {
   reportsTitle: "Problem reports",
   reportsNone: "Nobody in this team has reported a problem yet.",
   reportsAdminsOnly: "Only team admins can see problem reports (on Discord: Manage Server).",
-  reportsItemLine: (id, n, latest, reasons) => `\`${id}\`: ${n} report${n === 1 ? "" : "s"}, latest ${latest} (${reasons})`,
+  reportsItemLine: (id, n, latest, reasons) =>
+    `\`${id}\`: ${n} ${plural("en", n, { one: "report", other: "reports" })}, latest ${latest} (${reasons})`,
   reportsEarlierVersion: (n) => `${n} of them on an earlier version of the item`,
   reportsRetired: "the item is retired",
-  reportsMore: (n) => `…and ${n} more item${n === 1 ? "" : "s"}.`,
+  reportsMore: (n) => `…and ${n} more ${plural("en", n, { one: "item", other: "items" })}.`,
   reportsHint:
     "Built-in items are fixed in `content/decks/` (give the item id in an issue or pull request); team deck items with /deck export, edit, /deck import.",
-  exportReports: (n) => (n === 1 ? "Your problem report is in the reports file." : `Your ${n} problem reports are in the reports file.`),
+  exportReports: (n) =>
+    plural("en", n, { one: "Your problem report is in the reports file.", other: `Your ${n} problem reports are in the reports file.` }),
   consoleReportChoose: (n) => `Type 1-${n} to choose a reason (anything else cancels):`,
   consoleReportText: "One line of details, or an empty line to skip:",
   consoleReportCancelled: "Report cancelled: nothing was recorded.",
@@ -709,6 +719,8 @@ const ja: Messages = {
     `新規${c.added}枚、更新${c.updated}枚、変更なし${c.unchanged}枚、廃止${c.retired}枚（ファイルから消えたもの）。既存のカードの進捗はそのままです。`,
   deckIdLine: (id) => `デッキID：\`${id}\``,
   teamDecksTitle: "チームのデッキ",
+  teamDeckSection: "チームのデッキ",
+  teamDeckTopic: "チームのデッキ",
   noTeamDecks: "このチーム独自のデッキはまだありません。",
   teamDeckLine: (name, id, n) => `**${name}**（\`${id}\`）：${n}枚`,
   teamDecksHint: "管理者は /deck import で CSV・TSV・Anki テキスト・YAML を取り込み、/deck rename・retire・export で管理できます。",

@@ -1,13 +1,14 @@
 import { ApplicationCommandOptionType } from "discord.js";
 import { IMPORT_LIMITS } from "../../../core/deck-import/parse-deck-file.ts";
 import { downloadAttachment } from "../attachment-download.ts";
+import { COMMAND_TEXT } from "../../../core/i18n/command-text.ts";
 import type { DiscordCommand } from "./command-module.ts";
 import { stringOption } from "./command-module.ts";
 import { localized } from "./localized-option.ts";
 
 const deckOption = {
   type: ApplicationCommandOptionType.String as const,
-  ...localized({ en: "deck", ja: "デッキ" }, { en: "The deck id (see /deck list)", ja: "デッキID（/deck list で確認）" }),
+  ...localized(COMMAND_TEXT.deck.deckId),
   required: true,
   max_length: 60,
 };
@@ -15,39 +16,36 @@ const deckOption = {
 /** The team's own decks: import from a file, list, rename, retire, export, and learners' problem reports (admins only, checked by the core). */
 export const deck: DiscordCommand = {
   data: {
-    ...localized({ en: "deck", ja: "デッキ" }, { en: "The team's own decks", ja: "チーム独自のデッキ" }),
+    ...localized(COMMAND_TEXT.deck),
     options: [
       {
         type: ApplicationCommandOptionType.Subcommand,
-        ...localized(
-          { en: "import", ja: "取り込み" },
-          { en: "Import a CSV, TSV, Anki text or YAML file", ja: "CSV・TSV・Ankiテキスト・YAMLを取り込む" },
-        ),
+        ...localized(COMMAND_TEXT.deck.import),
         options: [
           {
             type: ApplicationCommandOptionType.Attachment,
-            ...localized({ en: "file", ja: "ファイル" }, { en: "The deck file (up to 1 MB)", ja: "デッキのファイル（1MBまで）" }),
+            ...localized(COMMAND_TEXT.deck.file),
             required: true,
           },
           {
             type: ApplicationCommandOptionType.String,
-            ...localized({ en: "name", ja: "名前" }, { en: "The deck's name", ja: "デッキの名前" }),
+            ...localized(COMMAND_TEXT.deck.importName),
             max_length: 40,
           },
         ],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
-        ...localized({ en: "list", ja: "一覧" }, { en: "The team's decks", ja: "チームのデッキ一覧" }),
+        ...localized(COMMAND_TEXT.deck.list),
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
-        ...localized({ en: "rename", ja: "名前変更" }, { en: "Rename a deck", ja: "デッキの名前を変える" }),
+        ...localized(COMMAND_TEXT.deck.rename),
         options: [
           deckOption,
           {
             type: ApplicationCommandOptionType.String,
-            ...localized({ en: "name", ja: "名前" }, { en: "The new name", ja: "新しい名前" }),
+            ...localized(COMMAND_TEXT.deck.newName),
             required: true,
             max_length: 40,
           },
@@ -55,20 +53,17 @@ export const deck: DiscordCommand = {
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
-        ...localized({ en: "retire", ja: "廃止" }, { en: "Retire a deck (history stays)", ja: "デッキを廃止する（履歴は残る）" }),
+        ...localized(COMMAND_TEXT.deck.retire),
         options: [deckOption],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
-        ...localized({ en: "export", ja: "書き出し" }, { en: "The deck as YAML", ja: "デッキを YAML で書き出す" }),
+        ...localized(COMMAND_TEXT.deck.export),
         options: [deckOption],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
-        ...localized(
-          { en: "reports", ja: "報告" },
-          { en: "Problems learners reported, per item (admins)", ja: "学習者からの問題の報告を項目ごとに（管理者）" },
-        ),
+        ...localized(COMMAND_TEXT.deck.reports),
       },
     ],
     contexts: [0],

@@ -1,29 +1,30 @@
 import { ApplicationCommandOptionType } from "discord.js";
+import { COMMAND_TEXT } from "../../../core/i18n/command-text.ts";
 import type { DiscordCommand } from "./command-module.ts";
 import { CONTEXTS } from "./command-module.ts";
-import { localized } from "./localized-option.ts";
+import { choice, localized } from "./localized-option.ts";
 
 export const leaderboard: DiscordCommand = {
   data: {
-    ...localized({ en: "leaderboard", ja: "ランキング" }, { en: "The team's top 10 and your rank", ja: "チームの上位10人とあなたの順位" }),
+    ...localized(COMMAND_TEXT.leaderboard),
     options: [
       {
         type: ApplicationCommandOptionType.String,
-        ...localized({ en: "period", ja: "期間" }, { en: "This week, this month or all time", ja: "今週・今月・全期間" }),
+        ...localized(COMMAND_TEXT.leaderboard.period),
         choices: [
-          { name: "This week", name_localizations: { ja: "今週" }, value: "week" },
-          { name: "This month", name_localizations: { ja: "今月" }, value: "month" },
-          { name: "All time", name_localizations: { ja: "全期間" }, value: "all" },
+          choice(COMMAND_TEXT.leaderboard.periods.week, "week"),
+          choice(COMMAND_TEXT.leaderboard.periods.month, "month"),
+          choice(COMMAND_TEXT.leaderboard.periods.all, "all"),
         ],
       },
       {
         type: ApplicationCommandOptionType.String,
-        ...localized({ en: "metric", ja: "指標" }, { en: "What to rank by", ja: "ランキングの基準" }),
+        ...localized(COMMAND_TEXT.leaderboard.metric),
         choices: [
-          { name: "XP", value: "xp" },
-          { name: "Streak", name_localizations: { ja: "連続日数" }, value: "streak" },
-          { name: "Reviews", name_localizations: { ja: "復習数" }, value: "reviews" },
-          { name: "Accuracy", name_localizations: { ja: "正答率" }, value: "accuracy" },
+          choice(COMMAND_TEXT.leaderboard.metrics.xp, "xp"),
+          choice(COMMAND_TEXT.leaderboard.metrics.streak, "streak"),
+          choice(COMMAND_TEXT.leaderboard.metrics.reviews, "reviews"),
+          choice(COMMAND_TEXT.leaderboard.metrics.accuracy, "accuracy"),
         ],
       },
     ],

@@ -1,12 +1,10 @@
-// Builders for the registered command JSON with Japanese names and descriptions beside English.
+// Builders for the registered command JSON with Japanese names and descriptions beside English; the
+// words are in the command catalog (src/core/i18n/command-text.ts).
 import { ApplicationCommandOptionType, type APIApplicationCommandOption } from "discord.js";
+import { COMMAND_TEXT, type CommandWords } from "../../../core/i18n/command-text.ts";
+import type { LocalizedText } from "../../../core/i18n/locale.ts";
 
-export interface LocalizedText {
-  en: string;
-  ja: string;
-}
-
-export function localized(name: LocalizedText, description: LocalizedText) {
+export function localized({ name, description }: CommandWords) {
   return {
     name: name.en,
     name_localizations: { ja: name.ja },
@@ -15,10 +13,15 @@ export function localized(name: LocalizedText, description: LocalizedText) {
   };
 }
 
+/** A fixed choice; a name that reads the same in both languages ("English", "XP") has no Japanese of its own. */
+export function choice<V extends string>(name: LocalizedText, value: V) {
+  return { name: name.en, ...(name.ja === name.en ? {} : { name_localizations: { ja: name.ja } }), value };
+}
+
 export function topicOption(required = false): APIApplicationCommandOption {
   return {
     type: ApplicationCommandOptionType.String,
-    ...localized({ en: "topic", ja: "トピック" }, { en: "Only cards from this topic", ja: "このトピックのカードだけ" }),
+    ...localized(COMMAND_TEXT.options.topic),
     required,
     autocomplete: true,
     max_length: 24,
@@ -29,7 +32,7 @@ export function topicOption(required = false): APIApplicationCommandOption {
 export function timeZoneOption(description: LocalizedText): APIApplicationCommandOption {
   return {
     type: ApplicationCommandOptionType.String,
-    ...localized({ en: "timezone", ja: "タイムゾーン" }, description),
+    ...localized({ name: COMMAND_TEXT.options.timezone, description }),
     autocomplete: true,
     max_length: 64,
   };

@@ -1,16 +1,17 @@
 import { ApplicationCommandOptionType } from "discord.js";
+import { COMMAND_TEXT } from "../../../core/i18n/command-text.ts";
 import type { DiscordCommand } from "./command-module.ts";
 import { CONTEXTS, stringOption } from "./command-module.ts";
 import { localized, topicOption } from "./localized-option.ts";
 
 export const quiz: DiscordCommand = {
   data: {
-    ...localized({ en: "quiz", ja: "クイズ" }, { en: "Multiple-choice questions, graded at once", ja: "その場で採点する選択式クイズ" }),
+    ...localized(COMMAND_TEXT.quiz),
     options: [
       topicOption(),
       {
         type: ApplicationCommandOptionType.Integer,
-        ...localized({ en: "count", ja: "問題数" }, { en: "How many questions (1-20)", ja: "問題の数（1〜20）" }),
+        ...localized(COMMAND_TEXT.quiz.count),
         min_value: 1,
         max_value: 20,
       },

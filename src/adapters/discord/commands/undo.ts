@@ -1,10 +1,11 @@
+import { COMMAND_TEXT } from "../../../core/i18n/command-text.ts";
 import type { DiscordCommand } from "./command-module.ts";
 import { CONTEXTS } from "./command-module.ts";
 import { localized } from "./localized-option.ts";
 
 export const undo: DiscordCommand = {
   data: {
-    ...localized({ en: "undo", ja: "取り消し" }, { en: "Take back your last rating", ja: "直前の評価を取り消す" }),
+    ...localized(COMMAND_TEXT.undo),
     ...CONTEXTS,
   },
   toCommand: () => ({ name: "undo" }),

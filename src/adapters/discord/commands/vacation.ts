@@ -1,18 +1,16 @@
 import { ApplicationCommandOptionType } from "discord.js";
+import { COMMAND_TEXT } from "../../../core/i18n/command-text.ts";
 import type { DiscordCommand } from "./command-module.ts";
 import { CONTEXTS, stringOption } from "./command-module.ts";
 import { localized } from "./localized-option.ts";
 
 export const vacation: DiscordCommand = {
   data: {
-    ...localized(
-      { en: "vacation", ja: "休暇" },
-      { en: "Pause reminders and freeze your streak", ja: "リマインダーを止め、連続日数を凍結する" },
-    ),
+    ...localized(COMMAND_TEXT.vacation),
     options: [
       {
         type: ApplicationCommandOptionType.String,
-        ...localized({ en: "duration", ja: "期間" }, { en: "Like 7d or 2w, or off to come back", ja: "7d や 2w、戻るときは off" }),
+        ...localized(COMMAND_TEXT.vacation.duration),
         max_length: 10,
       },
     ],
