@@ -3,6 +3,8 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from "discord.js";
 import { uniqueButtons, type Button, type Tone, type View } from "../../core/views/view.ts";
 import { renderMentions } from "../../core/views/user-mention.ts";
+import { discordSnowflakeOf } from "../shared/platform-ids.ts";
+import { truncate } from "../shared/truncate.ts";
 
 export const DISCORD_LIMITS = {
   content: 2000,
@@ -31,15 +33,10 @@ export interface DiscordMessage {
   allowedMentions: { parse: [] };
 }
 
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
-}
-
 /** A person as Discord shows them: a mention, which the client renders with their current name (mentions never ping: parsing is off). */
 function mention(userId: string): string {
-  const m = /^discord:(\d{15,22})$/.exec(userId);
-  return m ? `<@${m[1]}>` : "?";
+  const user = discordSnowflakeOf(userId);
+  return user ? `<@${user}>` : "?";
 }
 
 export function renderDiscord(view: View): DiscordMessage {
