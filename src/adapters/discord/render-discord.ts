@@ -5,6 +5,7 @@ import { uniqueButtons, type Button, type Tone, type View } from "../../core/vie
 import { renderMentions } from "../../core/views/user-mention.ts";
 import { discordSnowflakeOf } from "../shared/platform-ids.ts";
 import { truncate } from "../shared/truncate.ts";
+import { userMention } from "../shared/user-mention.ts";
 
 export const DISCORD_LIMITS = {
   content: 2000,
@@ -33,11 +34,8 @@ export interface DiscordMessage {
   allowedMentions: { parse: [] };
 }
 
-/** A person as Discord shows them: a mention, which the client renders with their current name (mentions never ping: parsing is off). */
-function mention(userId: string): string {
-  const user = discordSnowflakeOf(userId);
-  return user ? `<@${user}>` : "?";
-}
+/** A person as Discord shows them: a mention (mentions never ping: parsing is off). */
+const mention = userMention(discordSnowflakeOf);
 
 export function renderDiscord(view: View): DiscordMessage {
   const description = renderMentions(view.body.join("\n\n"), mention);

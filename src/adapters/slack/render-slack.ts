@@ -4,6 +4,7 @@ import { uniqueButtons, type Button, type View } from "../../core/views/view.ts"
 import { renderMentions } from "../../core/views/user-mention.ts";
 import { slackUserOf } from "../shared/platform-ids.ts";
 import { truncate } from "../shared/truncate.ts";
+import { userMention } from "../shared/user-mention.ts";
 
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
@@ -40,11 +41,8 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** A person as Slack shows them: a user mention, which the client renders with their current name. */
-function mention(userId: string): string {
-  const user = slackUserOf(userId);
-  return user ? `<@${user}>` : "?";
-}
+/** A person as Slack shows them: a user mention. */
+const mention = userMention(slackUserOf);
 
 /** The core's light markdown (**bold**, `code`) as Slack mrkdwn. */
 export function toMrkdwn(text: string): string {
