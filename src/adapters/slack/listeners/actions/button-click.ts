@@ -10,6 +10,12 @@ import { postToDm } from "../../slack-dm.ts";
 import type { ListenerDeps } from "../listener-deps.ts";
 import { privateAnswer } from "../private-answer.ts";
 
+/** The click came from a message the whole channel sees: not ephemeral, and not in a DM. */
+function onSharedMessage(payload: BlockAction): boolean {
+  const channel = (payload.container?.channel_id as string | undefined) ?? payload.channel?.id ?? "";
+  return payload.container?.is_ephemeral === false && !channel.startsWith("D");
+}
+
 export function buttonClick(deps: ListenerDeps) {
   const { bot, now } = deps;
   return async ({ body, ack, respond, client }: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs) => {
@@ -39,10 +45,9 @@ export function buttonClick(deps: ListenerDeps) {
           await client.views.open({ trigger_id: payload.trigger_id, view: renderSlackModal(reply.form, metadata) });
           return;
         }
+        // From the App Home tab there is no message to replace: the session opens in the DM.
         if (payload.container?.type === "view" || !payload.response_url) return postToDm(client, payload.user.id, renderSlack(reply.view));
-        const channel = (channelId as string | undefined) ?? payload.channel?.id ?? "";
-        const shared = payload.container?.is_ephemeral === false && !channel.startsWith("D");
-        if (replacesClickedMessage(reply, shared)) await respond({ replace_original: true, ...renderSlack(reply.view) });
+        if (replacesClickedMessage(reply, onSharedMessage(payload))) await respond({ replace_original: true, ...renderSlack(reply.view) });
         else await respond(privateAnswer(reply.view));
       },
       (apology) => respond(privateAnswer(apology.view)),
