@@ -12,10 +12,10 @@ import { cleanTypedLine } from "../../core/deck-import/plain-text.ts";
 import { messages } from "../../core/i18n/messages.ts";
 import type { Form, FormField } from "../../core/views/view.ts";
 import type { Logger } from "../../ops/logger.ts";
+import { CONSOLE_TEAM, CONSOLE_USER } from "../shared/platform-ids.ts";
 import { renderConsole } from "./render-console.ts";
 
-export const CONSOLE_USER = "console:local";
-export const CONSOLE_TEAM = "console:local";
+export { CONSOLE_TEAM, CONSOLE_USER };
 
 export interface ConsoleOptions {
   bot: Bot;

@@ -11,11 +11,9 @@ import { createHash } from "node:crypto";
 import { DiscordAPIError, REST, Routes, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
 import type { PlatformSender, SendResult } from "../../core/ports/platform-sender.ts";
 import type { View } from "../../core/views/view.ts";
+import { discordSnowflakeOf } from "../shared/platform-ids.ts";
 import { renderDiscord } from "./render-discord.ts";
 import { SendPacer } from "./send-pacer.ts";
-
-const DISCORD_ID = /^discord:(\d{15,22})$/;
-const TEAM_ID = /^discord:(\d{15,22})$/;
 
 /** Discord's nonce for a post's key: at most 25 characters, the same for the same key. */
 export function discordNonce(once: string): string {
@@ -25,7 +23,7 @@ export function discordNonce(once: string): string {
 function body(view: View, notify: string[] = [], once?: string): RESTPostAPIChannelMessageJSONBody {
   const message = renderDiscord(view);
   // Embeds never ping: a person to alert is mentioned in the content, and only they may be pinged.
-  const users = notify.map((id) => DISCORD_ID.exec(id)?.[1]).filter((id): id is string => id !== undefined);
+  const users = notify.map(discordSnowflakeOf).filter((id): id is string => id !== undefined);
   return {
     content: users.map((id) => `<@${id}>`).join(" "),
     embeds: message.embeds,
@@ -63,7 +61,7 @@ export class DiscordSender implements PlatformSender {
   }
 
   async direct(userId: string, view: View, once?: string): Promise<SendResult> {
-    const id = DISCORD_ID.exec(userId)?.[1];
+    const id = discordSnowflakeOf(userId);
     if (!id) return { ok: false, reason: "not-found", detail: "not a Discord user" };
     try {
       let channel = this.dmChannels.get(id);
@@ -80,7 +78,8 @@ export class DiscordSender implements PlatformSender {
   }
 
   async channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string): Promise<SendResult> {
-    if (!TEAM_ID.test(teamId) || !/^\d{15,22}$/.test(channelId)) return { ok: false, reason: "not-found", detail: "not a Discord channel" };
+    if (discordSnowflakeOf(teamId) === undefined || !/^\d{15,22}$/.test(channelId))
+      return { ok: false, reason: "not-found", detail: "not a Discord channel" };
     try {
       const sent = await this.post(Routes.channelMessages(channelId), body(view, notify, once));
       return { ok: true, messageRef: `${channelId}/${sent.id}` };

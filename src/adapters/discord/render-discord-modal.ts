@@ -8,7 +8,7 @@ import {
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { Form, FormField } from "../../core/views/view.ts";
-import { truncate } from "./render-discord.ts";
+import { truncate } from "../shared/truncate.ts";
 
 export const DISCORD_MODAL_LIMITS = {
   title: 45,

@@ -3,6 +3,9 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from "discord.js";
 import { uniqueButtons, type Button, type Tone, type View } from "../../core/views/view.ts";
 import { renderMentions } from "../../core/views/user-mention.ts";
+import { discordSnowflakeOf } from "../shared/platform-ids.ts";
+import { truncate } from "../shared/truncate.ts";
+import { userMention } from "../shared/user-mention.ts";
 
 export const DISCORD_LIMITS = {
   content: 2000,
@@ -31,16 +34,8 @@ export interface DiscordMessage {
   allowedMentions: { parse: [] };
 }
 
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
-}
-
-/** A person as Discord shows them: a mention, which the client renders with their current name (mentions never ping: parsing is off). */
-function mention(userId: string): string {
-  const m = /^discord:(\d{15,22})$/.exec(userId);
-  return m ? `<@${m[1]}>` : "?";
-}
+/** A person as Discord shows them: a mention (mentions never ping: parsing is off). */
+const mention = userMention(discordSnowflakeOf);
 
 export function renderDiscord(view: View): DiscordMessage {
   const description = renderMentions(view.body.join("\n\n"), mention);

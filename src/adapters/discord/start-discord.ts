@@ -3,6 +3,7 @@
 import { Events, type Client } from "discord.js";
 import type { Bot } from "../../core/bot.ts";
 import type { Logger } from "../../ops/logger.ts";
+import { InFlight } from "../shared/in-flight.ts";
 import { createDiscordClient, type DiscordClientOptions } from "./discord-client.ts";
 import { createInteractionRouter, type RouterOptions } from "./interaction-router.ts";
 
@@ -24,12 +25,9 @@ export async function startDiscord(options: {
   const { logger } = options;
   const client = createDiscordClient(options.client);
   const route = createInteractionRouter({ bot: options.bot, logger, client, ...options.router });
-  const inFlight = new Set<Promise<void>>();
-  let accepting = true;
+  const inFlight = new InFlight();
   client.on(Events.InteractionCreate, (interaction) => {
-    if (!accepting) return;
-    const handled = route(interaction).finally(() => inFlight.delete(handled));
-    inFlight.add(handled);
+    if (inFlight.accepting) void inFlight.track(route(interaction));
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, "discord client error"));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, "discord shard disconnected"));
@@ -41,12 +39,10 @@ export async function startDiscord(options: {
   return {
     client,
     isReady: () => client.isReady(),
-    idle: async () => {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
+    idle: () => inFlight.idle(),
     stop: async () => {
-      accepting = false;
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      inFlight.close();
+      await inFlight.idle();
       await client.destroy();
     },
   };

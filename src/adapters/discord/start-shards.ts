@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { REST, Routes, ShardingManager } from "discord.js";
 import { z } from "zod";
 import type { Logger } from "../../ops/logger.ts";
+import type { Observe } from "../shared/interaction-outcome.ts";
 
 /** The key of the messages a shard sends its manager about each interaction it handled. */
 export const SHARD_OBSERVATION = "studyBotInteraction";
@@ -39,7 +40,7 @@ export async function startShards(o: {
   /** Run only these of the shards (one instance each, for several instances); all when unset. */
   shardList?: number[] | undefined;
   logger: Logger;
-  observe?: (kind: string, outcome: "ok" | "error", ms: number) => void;
+  observe?: Observe;
 }): Promise<ShardedDiscord> {
   const limits = await gatewayLimits(o.token, o.apiUrl);
   const totalShards = o.shards === "auto" ? limits.shards : Number(o.shards);

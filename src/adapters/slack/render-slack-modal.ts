@@ -69,12 +69,15 @@ export function modalValues(state: unknown): Record<string, string> {
   return values;
 }
 
-/** The answer to a submitted form, shown in the modal in its place (`response_action: "update"`). */
-export function answerModal(title: string, close: string, view: View) {
+/**
+ * The answer to a submitted form, shown in the modal in its place (`response_action: "update"`). The
+ * close button keeps the form's label; without one, Slack shows its own.
+ */
+export function answerModal(title: string, close: string | undefined, view: View) {
   return {
     type: "modal" as const,
     title: plain(title, SLACK_MODAL_LIMITS.title),
-    close: plain(close, SLACK_MODAL_LIMITS.button),
+    ...(close === undefined ? {} : { close: plain(close, SLACK_MODAL_LIMITS.button) }),
     blocks: renderBlocks({ ...view, buttons: [] }, SLACK_LIMITS.blocksPerView),
   };
 }

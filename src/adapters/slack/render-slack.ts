@@ -2,6 +2,9 @@
 // per row of buttons, inside Slack's limits. Text is escaped so nothing echoed can mention anyone.
 import { uniqueButtons, type Button, type View } from "../../core/views/view.ts";
 import { renderMentions } from "../../core/views/user-mention.ts";
+import { slackUserOf } from "../shared/platform-ids.ts";
+import { truncate } from "../shared/truncate.ts";
+import { userMention } from "../shared/user-mention.ts";
 
 export const SLACK_LIMITS = {
   blocksPerMessage: 50,
@@ -38,20 +41,12 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-/** A person as Slack shows them: a user mention, which the client renders with their current name. */
-function mention(userId: string): string {
-  const m = /^slack:[A-Z0-9]+:([UW][A-Z0-9]+)$/.exec(userId);
-  return m ? `<@${m[1]}>` : "?";
-}
+/** A person as Slack shows them: a user mention. */
+const mention = userMention(slackUserOf);
 
 /** The core's light markdown (**bold**, `code`) as Slack mrkdwn. */
 export function toMrkdwn(text: string): string {
   return renderMentions(escapeSlack(text).replace(/\*\*(.+?)\*\*/g, "*$1*"), mention);
-}
-
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
 function button(b: Button): SlackButton {

@@ -4,6 +4,7 @@
 import type { WebClient } from "@slack/web-api";
 import { IMPORT_LIMITS } from "../../core/deck-import/parse-deck-file.ts";
 import type { ReplyFile } from "../../core/views/view.ts";
+import { openDm } from "./slack-dm.ts";
 
 export const DECK_IMPORT_CALLBACK = "deck_import";
 export const DECK_FILE_BLOCK = "deck_file";
@@ -12,8 +13,7 @@ export const DECK_NAME_BLOCK = "deck_name";
 export const DECK_NAME_ACTION = "name";
 
 export async function sendFilesToDm(client: WebClient, userId: string, files: ReplyFile[], comment: string): Promise<void> {
-  const dm = await client.conversations.open({ users: userId });
-  const channel = dm.channel?.id;
+  const channel = await openDm(client, userId);
   if (!channel) throw new Error("Slack opened no DM channel");
   for (const [i, file] of files.entries()) {
     await client.files.uploadV2({

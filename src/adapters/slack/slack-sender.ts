@@ -12,9 +12,10 @@ import { webApi } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { PlatformSender, SendResult } from "../../core/ports/platform-sender.ts";
 import type { View } from "../../core/views/view.ts";
+import { slackUserOf } from "../shared/platform-ids.ts";
 import { renderSlack } from "./render-slack.ts";
+import { openDm } from "./slack-dm.ts";
 
-const SLACK_USER = /^slack:[A-Z0-9]+:([UW][A-Z0-9]+)$/;
 /** The metadata event type scheduled posts carry; the payload's `key` is the post's key. */
 export const SCHEDULED_POST_EVENT = "study_bot_scheduled_post";
 /** Posts of one key tried in one send, 429s aside. */
@@ -69,14 +70,14 @@ export class SlackSender implements PlatformSender {
   }
 
   async direct(userId: string, view: View, once?: string): Promise<SendResult> {
-    const user = SLACK_USER.exec(userId)?.[1];
+    const user = slackUserOf(userId);
     if (!user) return { ok: false, reason: "not-found", detail: "not a Slack user" };
     // Posting to a user id lands in the app's direct message with them.
     return this.post({ channel: user, ...renderSlack(view) }, once, true);
   }
 
   async channel(_teamId: string, channelId: string, view: View, notify: string[] = [], once?: string): Promise<SendResult> {
-    const mentions = notify.map((id) => SLACK_USER.exec(id)?.[1]).filter((u): u is string => u !== undefined);
+    const mentions = notify.map(slackUserOf).filter((u): u is string => u !== undefined);
     const message = renderSlack(view);
     return this.post(
       { channel: channelId, ...message, text: [mentions.map((u) => `<@${u}>`).join(" "), message.text].filter(Boolean).join(" ") },
@@ -127,7 +128,7 @@ export class SlackSender implements PlatformSender {
   private async lookFor(channel: string, key: string): Promise<{ found: string } | "absent" | "unknown"> {
     try {
       // A user id names the DM with them; history needs the DM's own id.
-      const id = /^[UW]/.test(channel) ? (await this.once.conversations.open({ users: channel })).channel?.id : channel;
+      const id = /^[UW]/.test(channel) ? await openDm(this.once, channel) : channel;
       if (!id) return "unknown";
       const history = await this.once.conversations.history({ channel: id, limit: LOOK_BACK, include_all_metadata: true });
       const found = history.messages?.find(

@@ -73,6 +73,8 @@ export const COMMAND_TEXT = {
     newPerDay: words("new_per_day", "新規カード数", "New cards per day, 0-500", "1日の新しいカード数（0〜500）"),
     reviewsPerDay: words("reviews_per_day", "復習上限", "Reviews per day, 0-9999", "1日の復習数の上限（0〜9999）"),
     server: words("server", "サーバー", "The server your DMs with the bot count for", "DMでの学習を記録するサーバー"),
+    /** The server option's first suggestion: no server, the person's own DMs. */
+    personalServer: { en: "Personal (DMs only)", ja: "個人（DM専用）" },
     hidden: words("hidden", "非表示", "Hide yourself from leaderboards: on or off", "ランキングに自分を表示しない（on/off）"),
     hiddenChoices: {
       on: { en: "on", ja: "on（非表示にする）" },

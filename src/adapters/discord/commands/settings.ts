@@ -4,6 +4,7 @@ import { COMMAND_TEXT } from "../../../core/i18n/command-text.ts";
 import type { DiscordCommand } from "./command-module.ts";
 import { CONTEXTS, stringOption } from "./command-module.ts";
 import { choice, localized, timeZoneOption } from "./localized-option.ts";
+import { discordTeamId } from "../../shared/platform-ids.ts";
 
 export const settings: DiscordCommand = {
   data: {
@@ -61,7 +62,7 @@ export const settings: DiscordCommand = {
       retention: interaction.options.getNumber("retention") ?? undefined,
       new: interaction.options.getInteger("new_per_day") ?? undefined,
       reviews: interaction.options.getInteger("reviews_per_day") ?? undefined,
-      team: server === undefined ? undefined : server === "personal" ? "personal" : `discord:${server}`,
+      team: server === undefined ? undefined : server === "personal" ? "personal" : discordTeamId(server),
       hidden: stringOption(interaction, "hidden"),
     };
     return { name: "settings", changes };

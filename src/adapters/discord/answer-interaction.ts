@@ -1,0 +1,51 @@
+// Answers an interaction with the core's reply within Discord's 3 seconds: directly when the core is
+// quick, otherwise deferred first (privately for commands and modals, as an update for buttons) and
+// edited afterwards.
+import {
+  AttachmentBuilder,
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+} from "discord.js";
+import type { Reply } from "../../core/views/view.ts";
+import { replacesClickedMessage } from "../shared/shared-message.ts";
+import { renderDiscord } from "./render-discord.ts";
+import { renderDiscordModal } from "./render-discord-modal.ts";
+
+export type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+
+const SLOW: unique symbol = Symbol("slow");
+
+export async function answerInTime(interaction: Answerable, deferAfterMs: number, work: () => Promise<Reply>): Promise<void> {
+  const pending = work();
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), deferAfterMs)));
+  const early = await Promise.race([pending, slow]).finally(() => clearTimeout(timer));
+  if (early !== SLOW) return send(interaction, early, false);
+  if (interaction.isButton()) await interaction.deferUpdate();
+  else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  await send(interaction, await pending, true);
+}
+
+async function send(interaction: Answerable, reply: Reply, deferred: boolean): Promise<void> {
+  const message = {
+    ...renderDiscord(reply.view),
+    ...(reply.files ? { files: reply.files.map((f) => new AttachmentBuilder(Buffer.from(f.content, "utf8"), { name: f.name })) } : {}),
+  };
+  // Only a first response can open a modal: once deferred, the person is asked to press again.
+  if (reply.form && interaction.isButton() && !deferred) return interaction.showModal(renderDiscordModal(reply.form));
+  if (interaction.isChatInputCommand() || interaction.isModalSubmit()) {
+    if (deferred) await interaction.editReply(message);
+    else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const sharedMessage = interaction.inGuild() && !interaction.message.flags.has(MessageFlags.Ephemeral);
+  if (replacesClickedMessage(reply, sharedMessage)) {
+    if (deferred) await interaction.editReply(message);
+    else await interaction.update(message);
+    return;
+  }
+  if (deferred) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+  else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+}
