@@ -12,12 +12,9 @@ import type { QotdRecord } from "../ports/qotd-store.ts";
 import type { StoredItem } from "../ports/records.ts";
 import { seededRandom } from "../random/seeded-random.ts";
 import { RATINGS } from "../scheduler/card-state.ts";
-import { rate } from "../scheduler/fsrs.ts";
 import { promptText } from "../study/card-views.ts";
 import { choiceCount, choiceOrder, isCorrectChoice, shownAnswer, shownChoices } from "../study/choice-order.ts";
-import { reviewEffects } from "../study/review-effects.ts";
-import { seedKey } from "../study/study-service.ts";
-import { studyDayFor } from "../time/study-day.ts";
+import { recordRating } from "../study/record-rating.ts";
 import { withReportButton } from "../problem-reports/report-service.ts";
 import { notice, view, type Button, type Reply, type View } from "../views/view.ts";
 
@@ -70,7 +67,7 @@ export class QotdService {
   }
 
   async answer(actor: Actor, qotdId: string, choice: number, now: Date): Promise<Reply> {
-    const { qotd, profiles, cards, teams, reviews } = this.deps;
+    const { qotd, profiles, cards } = this.deps;
     const q: QotdRecord | null = await qotd.loadQotd(qotdId);
     const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const locale = localeOf(profile, actor);
@@ -83,24 +80,15 @@ export class QotdService {
     const content = item.content;
     if (choice >= choiceCount(content)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
     const correct = isCorrectChoice(content, choice);
-    const rating = correct ? RATINGS.good : RATINGS.again;
-    const before = card?.card ?? null;
-    const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, q.itemId));
-    const day = studyDayFor(profile, now).day;
-    const team = await teams.teamSettings(actor.teamId);
-    const result = await reviews.recordReview({
-      userId: profile.id,
+    const result = await recordRating(this.deps, {
+      profile,
       teamId: actor.teamId,
       itemId: q.itemId,
       version: card?.version ?? 0,
-      rating,
+      before: card?.card ?? null,
+      rating: correct ? RATINGS.good : RATINGS.again,
       source: "qotd",
-      reviewedAt: now,
-      studyDay: day,
-      before,
-      after: outcome.card,
-      countersAreToday: profile.counterDay === day,
-      effects: reviewEffects({ profile, team, source: "qotd", before, rating, now }),
+      now,
       qotdAnswer: { qotdId, choice, correct },
     });
     if (result === "duplicate") return notice(view({ body: [t.qotdAlreadyAnswered], tone: "info" }));

@@ -11,14 +11,13 @@ import type { QuizRecord } from "../ports/quiz-store.ts";
 import type { CardRecord, StoredItem } from "../ports/records.ts";
 import { randomId, seededRandom, shuffled } from "../random/seeded-random.ts";
 import { RATINGS } from "../scheduler/card-state.ts";
-import { rate, retrievability } from "../scheduler/fsrs.ts";
+import { retrievability } from "../scheduler/fsrs.ts";
 import { studyDayFor } from "../time/study-day.ts";
 import { withReportButton } from "../problem-reports/report-service.ts";
 import { notice, update, view, type Button, type Reply, type View } from "../views/view.ts";
 import { promptText } from "../study/card-views.ts";
 import { choiceCount, choiceOrder, isCorrectChoice, shownAnswer, shownChoices } from "../study/choice-order.ts";
-import { reviewEffects } from "../study/review-effects.ts";
-import { seedKey } from "../study/study-service.ts";
+import { recordRating } from "../study/record-rating.ts";
 
 export const QUIZ_DEFAULT_COUNT = 5;
 export const QUIZ_MAX_COUNT = 20;
@@ -62,7 +61,7 @@ export class QuizService {
   }
 
   async answer(actor: Actor, sessionId: string, position: number, choice: number, now: Date): Promise<Reply> {
-    const { quizzes, cards, teams, reviews } = this.deps;
+    const { quizzes, cards } = this.deps;
     const quiz = await quizzes.loadQuiz(sessionId);
     const stale = await this.staleReply(quiz, actor, position, now);
     if (stale) return stale;
@@ -75,25 +74,16 @@ export class QuizService {
     const content = item.content;
     if (choice >= choiceCount(content)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
     const correct = isCorrectChoice(content, choice);
-    const before = card?.card ?? null;
-    const outcome = rate(before, correct ? RATINGS.good : RATINGS.again, now, profile.desiredRetention, seedKey(profile.id, itemId));
-    const day = studyDayFor(profile, now).day;
     const finishes = position === q.itemIds.length - 1;
-    const team = await teams.teamSettings(actor.teamId);
-    const rating = correct ? RATINGS.good : RATINGS.again;
-    const result = await reviews.recordReview({
-      userId: profile.id,
+    const result = await recordRating(this.deps, {
+      profile,
       teamId: actor.teamId,
       itemId,
       version: card?.version ?? 0,
+      before: card?.card ?? null,
       rating: correct ? RATINGS.good : RATINGS.again,
       source: "quiz",
-      reviewedAt: now,
-      studyDay: day,
-      before,
-      after: outcome.card,
-      countersAreToday: profile.counterDay === day,
-      effects: reviewEffects({ profile, team, source: "quiz", before, rating, now }),
+      now,
       quizAnswer: { sessionId, position, choice, correct, finishes },
     });
     if (result === "duplicate") return notice(view({ body: [t.quizAlreadyAnswered], tone: "info" }));

@@ -5,8 +5,8 @@ import type { Actor } from "../identity.ts";
 import { messages } from "../i18n/messages.ts";
 import type { Locale } from "../i18n/locale.ts";
 import type { CardRecord, StoredItem, UserProfile } from "../ports/records.ts";
-import { CARD_STATES, isLearning, RATINGS, type Rating } from "../scheduler/card-state.ts";
-import { previewRatings, rate } from "../scheduler/fsrs.ts";
+import { isLearning, RATINGS, type Rating } from "../scheduler/card-state.ts";
+import { previewRatings } from "../scheduler/fsrs.ts";
 import { formatDuration } from "../time/intervals.ts";
 import { studyDayFor } from "../time/study-day.ts";
 import { notice, rows, update, view, type Reply, type View } from "../views/view.ts";
@@ -16,16 +16,7 @@ import { periodKeysAt } from "../time/periods.ts";
 import { backView, frontView, promptText, type CardContext } from "./card-views.ts";
 import { choiceCount, isCorrectChoice } from "./choice-order.ts";
 import { rightPickView, wrongPickView } from "./choice-views.ts";
-import { reviewEffects } from "./review-effects.ts";
-
-export function seedKey(userId: string, itemId: string): string {
-  return `${userId}|${itemId}`;
-}
-
-/** Today's counters, or zeros when they belong to an earlier study day. */
-export function countersFor(profile: UserProfile, day: string): { newToday: number; reviewsToday: number } {
-  return profile.counterDay === day ? profile : { newToday: 0, reviewsToday: 0 };
-}
+import { countersFor, recordRating, seedKey, type RecordedRating } from "./record-rating.ts";
 
 /** An item the team can see: built-in decks, or the team's own. */
 export function visibleTo(item: StoredItem, teamId: string): boolean {
@@ -190,43 +181,18 @@ export class StudyService {
   }
 
   /** Records a rating of the card as loaded; "duplicate" when this presentation was already rated. */
-  private async record(
-    loaded: Loaded,
-    actor: Actor,
-    version: number,
-    rating: Rating,
-    now: Date,
-  ): Promise<"duplicate" | { counted: UserProfile; intervalMs: number }> {
+  private record(loaded: Loaded, actor: Actor, version: number, rating: Rating, now: Date): Promise<"duplicate" | RecordedRating> {
     const { profile, record, item } = loaded;
-    const itemId = item.id;
-    const before = record?.card ?? null;
-    const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, itemId));
-    const day = studyDayFor(profile, now).day;
-    const team = await this.deps.teams.teamSettings(actor.teamId);
-    const result = await this.deps.reviews.recordReview({
-      userId: profile.id,
+    return recordRating(this.deps, {
+      profile,
       teamId: actor.teamId,
-      itemId,
+      itemId: item.id,
       version,
+      before: record?.card ?? null,
       rating,
       source: "study",
-      reviewedAt: now,
-      studyDay: day,
-      before,
-      after: outcome.card,
-      countersAreToday: profile.counterDay === day,
-      effects: reviewEffects({ profile, team, source: "study", before, rating, now }),
+      now,
     });
-    if (result === "duplicate") return "duplicate";
-    const counters = countersFor(profile, day);
-    const isNew = before === null || before.state === CARD_STATES.new;
-    const counted: UserProfile = {
-      ...profile,
-      counterDay: day,
-      newToday: counters.newToday + (isNew ? 1 : 0),
-      reviewsToday: counters.reviewsToday + (before?.state === CARD_STATES.review ? 1 : 0),
-    };
-    return { counted, intervalMs: outcome.intervalMs };
   }
 
   async undo(actor: Actor, target: { itemId: string; version: number } | undefined, now: Date): Promise<Reply> {
