@@ -98,12 +98,13 @@ export class PrismaCardStore implements CardStore {
     return { dueNow, dueToday, reviewedToday, matureReviews, matureRecalled, totalCards };
   }
 
+  /** Raw SQL: a grouping, which the client type shared by both databases leaves out (see database-client.ts). */
   async topicCounts(teamId: string): Promise<Map<string, number>> {
-    const rows = await this.db.itemTopic.groupBy({
-      by: ["topic"],
-      where: { item: { retiredAt: null, OR: [{ teamId: null }, { teamId }] } },
-      _count: { _all: true },
-    });
-    return new Map(rows.map((r) => [r.topic, r._count._all]));
+    const rows = await this.db.$queryRaw<{ topic: string; items: number | bigint }[]>`
+      SELECT t."topic", COUNT(*) AS "items"
+      FROM "ItemTopic" t JOIN "Item" i ON i."id" = t."itemId"
+      WHERE i."retiredAt" IS NULL AND (i."teamId" IS NULL OR i."teamId" = ${teamId})
+      GROUP BY t."topic"`;
+    return new Map(rows.map((r) => [r.topic, Number(r.items)]));
   }
 }

@@ -91,20 +91,18 @@ export class PrismaTeamPostStore implements TeamPostStore {
       this.db.reviewLog.count({ where: inWeek }),
       this.db.reviewLog.count({ where: { ...inWeek, stateBefore: CARD_STATES.review } }),
       this.db.reviewLog.count({ where: { ...inWeek, stateBefore: CARD_STATES.review, rating: { gt: 1 } } }),
-      this.db.reviewLog.groupBy({
-        by: ["itemId"],
-        where: { ...inWeek, rating: 1 },
-        _count: { _all: true },
-        orderBy: { _count: { itemId: "desc" } },
-        take: 50,
-      }),
+      // Raw SQL: a grouping, which the client type shared by both databases leaves out (see database-client.ts).
+      this.db.$queryRaw<{ itemId: string; misses: number | bigint }[]>`
+        SELECT "itemId", COUNT(*) AS "misses" FROM "ReviewLog"
+        WHERE "teamId" = ${teamId} AND "reviewedAt" >= ${from} AND "reviewedAt" < ${to} AND "rating" = 1
+        GROUP BY "itemId" ORDER BY COUNT(*) DESC LIMIT 50`,
     ]);
     // The most-missed topic: misses of the most-missed items, counted per topic.
     const byTopic = new Map<string, number>();
     const items = await this.items(missed.map((m) => m.itemId));
     for (const m of missed) {
       const item = items.find((i) => i.id === m.itemId);
-      for (const topic of item?.topics ?? []) byTopic.set(topic, (byTopic.get(topic) ?? 0) + (m._count as { _all: number })._all);
+      for (const topic of item?.topics ?? []) byTopic.set(topic, (byTopic.get(topic) ?? 0) + Number(m.misses));
     }
     const missedTopic = [...byTopic.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
     return { top: rankRows(top.map((r) => ({ userId: r.userId, value: r.xp }))), reviews, matureReviews, matureRecalled, missedTopic };
