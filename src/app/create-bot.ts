@@ -1,5 +1,5 @@
 // Builds the core on a database: opens it (migrating it first), syncs the built-in decks from
-// content/, and wires the store, the catalog and the clock-free core together.
+// content/, and wires the stores, the catalog and the clock-free core together.
 import { Bot } from "../core/bot.ts";
 import { Catalog } from "../core/deck/catalog.ts";
 import type { Library } from "../core/deck/item.ts";
@@ -8,12 +8,12 @@ import { timeZoneForLocale } from "../core/time/default-time-zone.ts";
 import { loadLibrary } from "../content-files/load-library.ts";
 import { syncLibrary, type SyncReport } from "../storage/content-sync.ts";
 import { openDatabase, type OpenDatabase } from "../storage/open-database.ts";
-import { PrismaReportStore } from "../storage/prisma-report-store.ts";
-import { isUniqueViolation, PrismaStudyStore } from "../storage/prisma-study-store.ts";
+import { openStores, type PrismaStores } from "../storage/prisma/open-stores.ts";
+import { isUniqueViolation } from "../storage/prisma/prisma-errors.ts";
 
 export interface BotRuntime {
   bot: Bot;
-  store: PrismaStudyStore;
+  stores: PrismaStores;
   database: OpenDatabase;
   library: Library;
   sync: SyncReport;
@@ -47,15 +47,14 @@ export async function createBot(options: {
       options.syncContent === false
         ? { added: 0, updated: 0, retired: 0, unchanged: 0 }
         : await syncWithRetry(database, library, options.now ?? new Date());
-    const store = new PrismaStudyStore(database.db);
+    const stores = openStores(database.db);
     const bot = new Bot({
-      store,
-      reports: new PrismaReportStore(database.db),
+      stores,
       catalog: new Catalog(library.topics, library.sections),
       random: options.random ?? Math.random,
       defaultTimeZone: (locale: Locale | undefined) => timeZoneForLocale(locale, options.fallbackTimeZone ?? "UTC"),
     });
-    return { bot, store, database, library, sync };
+    return { bot, stores, database, library, sync };
   } catch (e) {
     await database.close();
     throw e;

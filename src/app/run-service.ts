@@ -123,9 +123,10 @@ export async function runService(
     if (config.jobs && (config.discord || config.slack)) {
       const owner = `${hostname()}:${process.pid}`;
       const sender = new SenderRouter(senders);
-      const store = runtime.store;
+      const { stores } = runtime;
       const reminders = new ReminderDispatcher({
-        store,
+        reminders: stores.reminders,
+        teams: stores.teams,
         bot: runtime.bot,
         sender,
         logger,
@@ -137,7 +138,17 @@ export async function runService(
             metrics.remindersFailed.inc({ platform, reason: outcome });
         },
       });
-      const teams = new TeamDispatcher({ store, bot: runtime.bot, sender, logger, owner, leaseMs: config.reminderLeaseSeconds * 1000 });
+      const teams = new TeamDispatcher({
+        teamPosts: stores.teamPosts,
+        qotd: stores.qotd,
+        teams: stores.teams,
+        cards: stores.cards,
+        bot: runtime.bot,
+        sender,
+        logger,
+        owner,
+        leaseMs: config.reminderLeaseSeconds * 1000,
+      });
       const scheduler = startScheduler({
         logger,
         expression: config.jobsCron,

@@ -3,7 +3,7 @@
 import { parseAction } from "./actions/action-id.ts";
 import type { Command } from "./commands/command.ts";
 import type { ParsedLine } from "./commands/parse-command-line.ts";
-import { localeOf, type CoreDeps } from "./core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "./core-deps.ts";
 import type { Actor } from "./identity.ts";
 import type { Locale } from "./i18n/locale.ts";
 import { messages, noticeText } from "./i18n/messages.ts";
@@ -16,7 +16,7 @@ import { TeamService } from "./team/team-service.ts";
 import { PrivacyService } from "./privacy/privacy-service.ts";
 import { ReportService } from "./problem-reports/report-service.ts";
 import { TeamDeckService } from "./team-decks/team-deck-service.ts";
-import type { UserProfile } from "./ports/study-store.ts";
+import type { UserProfile } from "./ports/records.ts";
 import { StudyService } from "./study/study-service.ts";
 import { notice, update, view, type Reply, type View } from "./views/view.ts";
 
@@ -32,20 +32,23 @@ export class Bot {
   readonly decks: TeamDeckService;
   readonly reports: ReportService;
 
-  private readonly deps: CoreDeps;
+  /** What the Bot reads itself: languages, memberships, notices, topics. */
+  private readonly deps: Pick<CoreStores, "profiles" | "reminders" | "cards"> & Pick<CoreDeps, "catalog">;
 
   constructor(deps: CoreDeps) {
-    this.deps = deps;
-    this.study = new StudyService(deps);
-    this.quiz = new QuizService(deps);
-    this.info = new InfoService(deps);
-    this.leaderboard = new LeaderboardService(deps);
-    this.reminders = new ReminderService(deps);
-    this.team = new TeamService(deps);
-    this.qotd = new QotdService(deps);
-    this.privacy = new PrivacyService(deps);
-    this.decks = new TeamDeckService(deps);
-    this.reports = new ReportService(deps);
+    const { stores, catalog, random, defaultTimeZone } = deps;
+    const { profiles, teams, cards, reviews, quizzes, leaderboards, reminders, qotd, teamDecks, privacy, reports } = stores;
+    this.deps = { profiles, reminders, cards, catalog };
+    this.study = new StudyService({ profiles, teams, cards, reviews, catalog, defaultTimeZone });
+    this.quiz = new QuizService({ profiles, teams, cards, reviews, quizzes, catalog, random, defaultTimeZone });
+    this.info = new InfoService({ profiles, cards, catalog, defaultTimeZone });
+    this.leaderboard = new LeaderboardService({ profiles, teams, leaderboards, defaultTimeZone });
+    this.reminders = new ReminderService({ profiles, reminders, defaultTimeZone });
+    this.team = new TeamService({ profiles, teams, defaultTimeZone });
+    this.qotd = new QotdService({ profiles, teams, cards, reviews, qotd, defaultTimeZone });
+    this.privacy = new PrivacyService({ profiles, privacy, reports, defaultTimeZone });
+    this.decks = new TeamDeckService({ profiles, teams, teamDecks, defaultTimeZone });
+    this.reports = new ReportService({ profiles, teams, cards, reports, defaultTimeZone });
     this.study.onArrival = (profile, locale, now) => this.arrival(profile, locale, now);
   }
 
@@ -179,7 +182,7 @@ export class Bot {
    * personal team (the actor's own).
    */
   async directMessageTeam(actor: Actor): Promise<string> {
-    return (await this.deps.store.profile(actor.userId))?.dmTeamId ?? actor.teamId;
+    return (await this.deps.profiles.profile(actor.userId))?.dmTeamId ?? actor.teamId;
   }
 
   topicName(id: string, locale: Locale): string {
@@ -188,7 +191,7 @@ export class Bot {
 
   /** Teams the user can choose for direct messages (adapters add their display names). */
   memberships(userId: string): Promise<string[]> {
-    return this.deps.store.memberships(userId);
+    return this.deps.profiles.memberships(userId);
   }
 
   /**
@@ -200,7 +203,7 @@ export class Bot {
     const lines: string[] = [];
     if (profile.pendingNotice) {
       lines.push(noticeText(profile.pendingNotice, locale));
-      await this.deps.store.clearNotice(profile.id);
+      await this.deps.reminders.clearNotice(profile.id);
     }
     if (profile.vacationUntil && profile.vacationUntil <= now) {
       const spread = await this.reminders.returnFromVacation(profile, locale, now);
@@ -211,13 +214,13 @@ export class Bot {
 
   /** The language to answer someone in before anything else is loaded. */
   async locale(actor: Actor): Promise<Locale> {
-    return localeOf(await this.deps.store.profile(actor.userId), actor);
+    return localeOf(await this.deps.profiles.profile(actor.userId), actor);
   }
 
   private async checkOptions(actor: Actor, command: Command): Promise<Reply | undefined> {
     const topic = "topic" in command ? command.topic : undefined;
     if (topic !== undefined) {
-      const known = this.deps.catalog.hasTopic(topic) || (await this.deps.store.topicCounts(actor.teamId)).has(topic);
+      const known = this.deps.catalog.hasTopic(topic) || (await this.deps.cards.topicCounts(actor.teamId)).has(topic);
       if (!known) {
         const locale = await this.locale(actor);
         const names = this.deps.catalog.topicIds().join(", ");

@@ -5,14 +5,18 @@
 import type { Bot } from "../core/bot.ts";
 import { messages, type Notice } from "../core/i18n/messages.ts";
 import { postKey, type PlatformSender } from "../core/ports/platform-sender.ts";
-import type { ReminderClaim, StudyStore, UserProfile } from "../core/ports/study-store.ts";
+import type { UserProfile } from "../core/ports/records.ts";
+import type { ReminderClaim, ReminderStore } from "../core/ports/reminder-store.ts";
+import type { TeamStore } from "../core/ports/team-store.ts";
 import { dueReminder, nextOccurrence, occurrence } from "../core/reminders/reminder-schedule.ts";
 import { userMention } from "../core/views/user-mention.ts";
 import type { Logger } from "../ops/logger.ts";
 import { runPool } from "./run-pool.ts";
 
 export interface ReminderDispatcherOptions {
-  store: StudyStore;
+  reminders: ReminderStore;
+  /** The team's language and channel, for a reminder that falls back to it. */
+  teams: TeamStore;
   bot: Bot;
   sender: PlatformSender;
   logger: Logger;
@@ -79,7 +83,7 @@ export class ReminderDispatcher {
         this.o.logger.error({ err: e, user: profile.id }, "reminder failed");
       }
     };
-    const due = await this.o.store.dueReminders(now, this.batch);
+    const due = await this.o.reminders.dueReminders(now, this.batch);
     const sends: DueSend[] = [];
     const moves: { profile: UserProfile; expected: { day: string; slot: number }; next: { at: Date; day: string; slot: number } | null }[] =
       [];
@@ -97,7 +101,7 @@ export class ReminderDispatcher {
     }
     await runPool(moves, this.concurrency, (m) =>
       guarded(m.profile, async () => {
-        await this.o.store.rescheduleReminder(m.profile.id, m.expected, m.next);
+        await this.o.reminders.rescheduleReminder(m.profile.id, m.expected, m.next);
         return "rescheduled";
       }),
     );
@@ -108,7 +112,7 @@ export class ReminderDispatcher {
       const chunk = sends.slice(i, i + this.claimChunk);
       let claims: ReminderClaim[];
       try {
-        claims = await this.o.store.claimReminders(
+        claims = await this.o.reminders.claimReminders(
           chunk.map((s) => ({ userId: s.profile.id, day: s.day, slot: s.slot })),
           { now, leaseUntil: new Date(now.getTime() + this.leaseMs), owner: this.o.owner },
         );
@@ -128,13 +132,13 @@ export class ReminderDispatcher {
 
   /** Sends one claimed reminder and records how it went. */
   private async deliver(s: DueSend, attempts: number, now: Date): Promise<keyof TickReport> {
-    const { store } = this.o;
+    const { reminders, teams } = this.o;
     const { profile, day, slot, minute, expected } = s;
     // The next reminder: tomorrow's (never a second one today, whatever the clock says now).
     const after = new Date(Math.max(now.getTime(), occurrence(day, minute, profile.timeZone).getTime()));
     const next = { ...nextOccurrence(minute, profile.timeZone, after), slot: 0 };
     const finish = (outcome: "sent" | "channel" | "skipped" | "paused" | "failed", paused?: string | null) =>
-      store.finishReminder({
+      reminders.finishReminder({
         userId: profile.id,
         day,
         slot,
@@ -158,7 +162,7 @@ export class ReminderDispatcher {
       return "sent";
     }
     if (direct.reason === "dm-closed" || direct.reason === "not-found") {
-      const team = await store.teamSettings(composed.teamId);
+      const team = await teams.teamSettings(composed.teamId);
       const t = messages(profile.locale ?? profile.clientLocale ?? team.locale);
       if (team.channelId) {
         const view = { ...composed.send, body: [t.reminderForYou(userMention(profile.id)), ...composed.send.body] };
@@ -184,7 +188,7 @@ export class ReminderDispatcher {
       this.o.logger.error({ user: profile.id, reason: direct.reason, detail: direct.detail, attempts }, "reminder given up");
       return "failed";
     }
-    await store.retryReminderLater({ userId: profile.id, day, slot, leaseUntil: new Date(now.getTime() + backoffMs(attempts)) });
+    await reminders.retryReminderLater({ userId: profile.id, day, slot, leaseUntil: new Date(now.getTime() + backoffMs(attempts)) });
     this.o.logger.warn({ user: profile.id, reason: direct.reason, detail: direct.detail, attempts }, "reminder will be retried");
     return "retrying";
   }

@@ -7,7 +7,10 @@ import type { Bot } from "../core/bot.ts";
 import { isGraded } from "../core/deck/item.ts";
 import { messages } from "../core/i18n/messages.ts";
 import { postKey, type PlatformSender } from "../core/ports/platform-sender.ts";
-import type { StudyStore } from "../core/ports/study-store.ts";
+import type { CardStore } from "../core/ports/card-store.ts";
+import type { QotdStore } from "../core/ports/qotd-store.ts";
+import type { TeamPostStore } from "../core/ports/team-post-store.ts";
+import type { TeamStore } from "../core/ports/team-store.ts";
 import { pickQuestion, QOTD_NO_REPEAT_DAYS, QOTD_OPEN_MS, QOTD_RESULTS_POST } from "../core/qotd/qotd-service.ts";
 import { randomId, seededRandom } from "../core/random/seeded-random.ts";
 import { dueReminder, localDate, nextOccurrence, occurrence } from "../core/reminders/reminder-schedule.ts";
@@ -19,7 +22,11 @@ import { view } from "../core/views/view.ts";
 import type { Logger } from "../ops/logger.ts";
 
 export interface TeamDispatcherOptions {
-  store: StudyStore;
+  teamPosts: TeamPostStore;
+  qotd: QotdStore;
+  teams: TeamStore;
+  /** The items a question of the day is picked from, and shown. */
+  cards: CardStore;
   bot: Bot;
   sender: PlatformSender;
   logger: Logger;
@@ -50,23 +57,23 @@ export class TeamDispatcher {
   }
 
   async postQuestions(now: Date): Promise<number> {
-    const { store, bot, sender, logger } = this.o;
+    const { teamPosts, cards, qotd, bot, sender, logger } = this.o;
     let posted = 0;
-    for (const team of await store.dueTeams("qotd", now, 100)) {
+    for (const team of await teamPosts.dueTeams("qotd", now, 100)) {
       try {
         if (team.qotdMinute === null || !team.channelId) {
-          await store.advanceTeam("qotd", team.id, team.dueAt, null);
+          await teamPosts.advanceTeam("qotd", team.id, team.dueAt, null);
           continue;
         }
         // After downtime: today's question once, never a past day's.
         const decision = dueReminder({ day: localDate(team.dueAt, team.timeZone), slot: 0 }, team.qotdMinute, team.timeZone, now);
         if ("reschedule" in decision) {
-          await store.advanceTeam("qotd", team.id, team.dueAt, decision.reschedule.at);
+          await teamPosts.advanceTeam("qotd", team.id, team.dueAt, decision.reschedule.at);
           continue;
         }
         const day = decision.send.day;
-        const candidates = (await store.gradedItems({ userId: "", teamId: team.id })).map((c) => c.item);
-        const recent = new Set(await store.recentQotdItems(team.id, addDays(day, -QOTD_NO_REPEAT_DAYS)));
+        const candidates = (await cards.gradedItems({ userId: "", teamId: team.id })).map((c) => c.item);
+        const recent = new Set(await qotd.recentQotdItems(team.id, addDays(day, -QOTD_NO_REPEAT_DAYS)));
         const item = pickQuestion(team.id, day, candidates, recent);
         const next = nextOccurrence(
           team.qotdMinute,
@@ -74,10 +81,10 @@ export class TeamDispatcher {
           new Date(Math.max(now.getTime(), occurrence(day, team.qotdMinute, team.timeZone).getTime())),
         );
         if (!item) {
-          await store.advanceTeam("qotd", team.id, team.dueAt, next.at);
+          await teamPosts.advanceTeam("qotd", team.id, team.dueAt, next.at);
           continue;
         }
-        const claim = await store.claimQotd({
+        const claim = await qotd.claimQotd({
           // One id per team and day: every instance claims the same question.
           id: randomId(seededRandom(`qotd|${team.id}|${day}`)),
           teamId: team.id,
@@ -92,7 +99,7 @@ export class TeamDispatcher {
         // if that instance fails or dies (its lease runs out).
         if (claim.status === "taken") continue;
         if (claim.status === "claimed") {
-          const [content] = await store.items([claim.itemId]);
+          const [content] = await cards.items([claim.itemId]);
           if (!content || !isGraded(content.content)) throw new Error(`question ${claim.itemId} is not a graded item`);
           const sent = await sender.channel(
             team.id,
@@ -105,10 +112,10 @@ export class TeamDispatcher {
             logger.warn({ team: team.id, reason: sent.reason, detail: sent.detail }, "question of the day not posted; will retry");
             continue;
           }
-          await store.markQotdPosted(claim.id, sent.messageRef, now);
+          await qotd.markQotdPosted(claim.id, sent.messageRef, now);
           posted += 1;
         }
-        await store.advanceTeam("qotd", team.id, team.dueAt, next.at);
+        await teamPosts.advanceTeam("qotd", team.id, team.dueAt, next.at);
       } catch (e) {
         logger.error({ err: e, team: team.id }, "question of the day failed");
       }
@@ -117,12 +124,12 @@ export class TeamDispatcher {
   }
 
   async closeQuestions(now: Date): Promise<number> {
-    const { store, bot, sender, logger } = this.o;
+    const { qotd, teamPosts, teams, cards, bot, sender, logger } = this.o;
     let closed = 0;
-    for (const q of await store.dueQotdClosings(now, 100)) {
+    for (const q of await qotd.dueQotdClosings(now, 100)) {
       try {
         // Answers stop at closesAt; the question is recorded closed only with its results posted.
-        const claim = await store.claimTeamPost({
+        const claim = await teamPosts.claimTeamPost({
           teamId: q.teamId,
           kind: QOTD_RESULTS_POST,
           key: q.id,
@@ -130,18 +137,18 @@ export class TeamDispatcher {
           leaseUntil: this.lease(now),
           owner: this.o.owner,
         });
-        if (claim === "done") await store.closeQotd(q.id, now);
+        if (claim === "done") await qotd.closeQotd(q.id, now);
         if (claim !== "claimed") continue;
-        const team = await store.teamSettings(q.teamId);
-        const [item] = await store.items([q.itemId]);
+        const team = await teams.teamSettings(q.teamId);
+        const [item] = await cards.items([q.itemId]);
         if (!item || !isGraded(item.content)) {
-          await store.closeQotd(q.id, now);
+          await qotd.closeQotd(q.id, now);
           continue;
         }
         const result = await sender.channel(
           q.teamId,
           q.channelId,
-          bot.qotd.resultsView(q.id, item.content, await store.qotdTally(q.id), team.locale),
+          bot.qotd.resultsView(q.id, item.content, await qotd.qotdTally(q.id), team.locale),
           undefined,
           postKey(QOTD_RESULTS_POST, q.id),
         );
@@ -152,7 +159,7 @@ export class TeamDispatcher {
           );
           continue;
         }
-        await store.closeQotd(q.id, now);
+        await qotd.closeQotd(q.id, now);
         closed += 1;
       } catch (e) {
         logger.error({ err: e, qotd: q.id }, "closing the question of the day failed");
@@ -162,18 +169,18 @@ export class TeamDispatcher {
   }
 
   async postRecaps(now: Date): Promise<number> {
-    const { store, sender, logger } = this.o;
+    const { teamPosts, sender, logger } = this.o;
     let posted = 0;
-    for (const team of await store.dueTeams("recap", now, 100)) {
+    for (const team of await teamPosts.dueTeams("recap", now, 100)) {
       try {
         const next = nextRecapAt(now, team.timeZone);
         if (!team.recapEnabled || !team.channelId) {
-          await store.advanceTeam("recap", team.id, team.dueAt, null);
+          await teamPosts.advanceTeam("recap", team.id, team.dueAt, null);
           continue;
         }
         // The week that just ended (after downtime, only the latest one: a recap is news or nothing).
         const week = previousWeekKey(weekKey(now, team.timeZone));
-        const claim = await store.claimTeamPost({
+        const claim = await teamPosts.claimTeamPost({
           teamId: team.id,
           kind: "recap",
           key: week,
@@ -187,7 +194,7 @@ export class TeamDispatcher {
         if (claim === "claimed") {
           const from = weekStart(week, team.timeZone);
           const to = weekStart(`w${addDays(week.slice(1), 7)}`, team.timeZone);
-          const r = await store.weeklyRecap(team.id, week, from, to);
+          const r = await teamPosts.weeklyRecap(team.id, week, from, to);
           if (r.reviews > 0) {
             const t = messages(team.locale);
             const catalogName = r.missedTopic ? this.o.bot.topicName(r.missedTopic, team.locale) : null;
@@ -207,9 +214,9 @@ export class TeamDispatcher {
             }
             posted += 1;
           }
-          await store.markTeamPostDone(team.id, "recap", week, now);
+          await teamPosts.markTeamPostDone(team.id, "recap", week, now);
         }
-        await store.advanceTeam("recap", team.id, team.dueAt, next);
+        await teamPosts.advanceTeam("recap", team.id, team.dueAt, next);
       } catch (e) {
         logger.error({ err: e, team: team.id }, "weekly recap failed");
       }
@@ -218,11 +225,11 @@ export class TeamDispatcher {
   }
 
   async postMilestones(now: Date): Promise<number> {
-    const { store, sender, logger } = this.o;
+    const { teamPosts, teams, sender, logger } = this.o;
     let posted = 0;
-    for (const pending of await store.pendingTeamPosts("milestone", now, 100)) {
+    for (const pending of await teamPosts.pendingTeamPosts("milestone", now, 100)) {
       try {
-        const claim = await store.claimTeamPost({
+        const claim = await teamPosts.claimTeamPost({
           teamId: pending.teamId,
           kind: "milestone",
           key: pending.key,
@@ -231,10 +238,10 @@ export class TeamDispatcher {
           owner: this.o.owner,
         });
         if (claim !== "claimed") continue;
-        const team = await store.teamSettings(pending.teamId);
+        const team = await teams.teamSettings(pending.teamId);
         const { userId, days } = JSON.parse(pending.payload ?? "{}") as { userId?: string; days?: number };
         if (!team.channelId || !team.milestones || !userId || !days) {
-          await store.markTeamPostDone(pending.teamId, "milestone", pending.key, now);
+          await teamPosts.markTeamPostDone(pending.teamId, "milestone", pending.key, now);
           continue;
         }
         const sent = await sender.channel(
@@ -245,7 +252,7 @@ export class TeamDispatcher {
           postKey("milestone", pending.teamId, pending.key),
         );
         if (sent.ok) {
-          await store.markTeamPostDone(pending.teamId, "milestone", pending.key, now);
+          await teamPosts.markTeamPostDone(pending.teamId, "milestone", pending.key, now);
           posted += 1;
         }
       } catch (e) {

@@ -3,7 +3,7 @@
 // *other* item of its group) nor order by an expression (each person's order of new cards). Raw
 // queries go to the database without a plan compilation, and the statements are the same on SQLite
 // and PostgreSQL.
-import type { CardQuery } from "../core/ports/study-store.ts";
+import type { CardQuery } from "../core/ports/records.ts";
 import { CARD_STATES } from "../core/scheduler/card-state.ts";
 import { NEW_ORDER_MODULUS, NEW_ORDER_WINDOW, newOrderSeed } from "../core/study/new-card-order.ts";
 import { Prisma } from "../generated/sqlite/client.ts";

@@ -5,7 +5,7 @@
 import type { Item, Library } from "../core/deck/item.ts";
 import { usableRequirements } from "../core/deck/requirements.ts";
 import { interleaveByTopic, shuffleKeyOf } from "../core/study/new-card-order.ts";
-import type { ImportCounts } from "../core/ports/study-store.ts";
+import type { ImportCounts } from "../core/ports/team-deck-store.ts";
 import type { Db } from "./open-database.ts";
 import { contentHash } from "./item-codec.ts";
 

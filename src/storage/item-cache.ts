@@ -2,7 +2,7 @@
 // interaction and changes rarely. Built-in items change only when content is synced at start-up
 // (which refreshes this cache); team-deck items can be re-imported by another instance, so they
 // are trusted for a short while only.
-import type { StoredItem } from "../core/ports/study-store.ts";
+import type { StoredItem } from "../core/ports/records.ts";
 
 export const TEAM_ITEM_TTL_MS = 30_000;
 

@@ -3,7 +3,7 @@
 // cached per content hash, since it only changes when the hash does.
 import { createHash } from "node:crypto";
 import { itemSchema, type Item } from "../core/deck/item.ts";
-import type { CardRecord, StoredItem } from "../core/ports/study-store.ts";
+import type { CardRecord, StoredItem } from "../core/ports/records.ts";
 import { CARD_STATES, type CardState, type CardStateKind } from "../core/scheduler/card-state.ts";
 
 const cache = new Map<string, Item>();

@@ -14,13 +14,9 @@ import { applyMigrations, migrationsDir, readMigrations, type Migration } from "
 import { startCheckpointer } from "./sqlite-checkpointer.ts";
 import { ALL_SQLITE_PATCHES, patchSqliteAdapter, type SqlitePatches } from "./sqlite-patches/index.ts";
 import { countStatements } from "./statement-counter.ts";
+import type { Db } from "./database-client.ts";
 
-/**
- * The client type the storage code is written against. Both generated clients come from one
- * schema (prisma/schema.postgres.prisma is derived from prisma/schema.prisma and a test keeps them
- * identical), so the PostgreSQL client has the same API.
- */
-export type Db = SqliteClient;
+export type { Db };
 
 export interface OpenDatabase {
   db: Db;
@@ -109,10 +105,11 @@ async function openSqlite(
     new PrismaBetterSqlite3({ url: target.file, timeout: BUSY_TIMEOUT_MS }),
     options.sqlitePatches ?? ALL_SQLITE_PATCHES,
   );
-  const db = new SqliteClient({
+  const client = new SqliteClient({
     adapter: options.onStatement ? countStatements(adapter, options.onStatement) : adapter,
     ...log,
   });
+  const db: Db = client;
   // journal_mode is stored in the file; synchronous and foreign_keys belong to this connection.
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await db.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
@@ -148,10 +145,10 @@ async function openPostgres(
     await driver.close();
   }
   const pgAdapter = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
-  const pgClient = new PostgresClient({
+  const client = new PostgresClient({
     adapter: options.onStatement ? countStatements(pgAdapter, options.onStatement) : pgAdapter,
     ...log,
   });
-  const db = pgClient as unknown as Db;
-  return { db, target, appliedMigrations, created: false, ping: () => ping(db), close: () => pgClient.$disconnect() };
+  const db: Db = client;
+  return { db, target, appliedMigrations, created: false, ping: () => ping(db), close: () => client.$disconnect() };
 }

@@ -6,18 +6,17 @@ import Database from "better-sqlite3";
 import { Bot } from "../../src/core/bot.ts";
 import { Catalog } from "../../src/core/deck/catalog.ts";
 import type { Actor } from "../../src/core/identity.ts";
-import type { LeaderboardMetric } from "../../src/core/ports/study-store.ts";
+import type { LeaderboardMetric } from "../../src/core/ports/leaderboard-store.ts";
 import { seededRandom } from "../../src/core/random/seeded-random.ts";
 import { monthKey, weekKey, type PeriodName } from "../../src/core/time/periods.ts";
 import { studyDayOf } from "../../src/core/time/study-day.ts";
 import { addDays } from "../../src/core/time/zoned-time.ts";
 import { XP_RULES } from "../../src/core/leaderboard/xp.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
-import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
-import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
+import { openStores } from "../../src/storage/prisma/open-stores.ts";
 import { summarize, type BenchRow } from "./bench-table.ts";
 import { migratedSqliteFile, sqliteDateTime, seededReviewJson } from "./migrated-sqlite-file.ts";
-import { timedStore } from "./timed-store.ts";
+import { timedStores } from "./timed-store.ts";
 
 export interface LeaderboardBenchOptions {
   members: number;
@@ -189,10 +188,9 @@ export async function benchLeaderboard(o: LeaderboardBenchOptions, log: (s: stri
 
     let statements = 0;
     const opened = await openDatabase(target.url, { onStatement: () => (statements += 1) });
-    const timed = timedStore(new PrismaStudyStore(opened.db));
+    const timed = timedStores(openStores(opened.db));
     const bot = new Bot({
-      store: timed.store,
-      reports: new PrismaReportStore(opened.db),
+      stores: timed.stores,
       catalog: new Catalog(target.library.topics, target.library.sections),
       random: seededRandom("bench"),
       defaultTimeZone: () => TEAM_ZONE,

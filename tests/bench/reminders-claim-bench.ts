@@ -3,7 +3,7 @@
 // instance c after a's lease ran out (every one taken over). The store's own claimReminders in the
 // dispatcher's chunks, on SQLite and on PostgreSQL, with the statements each round sent.
 import { openDatabase } from "../../src/storage/open-database.ts";
-import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
+import { PrismaReminderStore } from "../../src/storage/prisma/reminder-store.ts";
 import type { BenchRow } from "./bench-table.ts";
 import { migratedSqliteFile } from "./migrated-sqlite-file.ts";
 import { postgresBenchDatabase } from "./postgres-bench-database.ts";
@@ -21,7 +21,7 @@ async function measureOn(label: string, url: string, o: RemindersClaimOptions, l
   let statements = 0;
   const opened = await openDatabase(url, { onStatement: () => (statements += 1) });
   try {
-    const store = new PrismaStudyStore(opened.db);
+    const store = new PrismaReminderStore(opened.db);
     const sends = Array.from({ length: o.reminders }, (_, i) => ({
       userId: `discord:${100_000_000_000_000_000n + BigInt(i)}`,
       day: "2026-11-20",

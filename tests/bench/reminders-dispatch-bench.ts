@@ -10,8 +10,7 @@ import { DiscordSender } from "../../src/adapters/discord/discord-sender.ts";
 import { ReminderDispatcher } from "../../src/jobs/reminder-dispatcher.ts";
 import { createLogger } from "../../src/ops/logger.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
-import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
-import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
+import { openStores } from "../../src/storage/prisma/open-stores.ts";
 import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
 import type { BenchRow } from "./bench-table.ts";
 import { migratedSqliteFile } from "./migrated-sqlite-file.ts";
@@ -59,15 +58,21 @@ export async function benchRemindersDispatch(o: RemindersDispatchOptions, log: (
       now: NOW,
     });
     const opened = await openDatabase(target.url);
-    const store = new PrismaStudyStore(opened.db);
+    const stores = openStores(opened.db);
     const bot = new Bot({
-      store,
-      reports: new PrismaReportStore(opened.db),
+      stores,
       catalog: new Catalog(target.library.topics, target.library.sections),
       random: seededRandom("bench"),
       defaultTimeZone: () => "UTC",
     });
-    const dispatcher = new ReminderDispatcher({ store, bot, sender, logger: createLogger("silent"), owner: "bench" });
+    const dispatcher = new ReminderDispatcher({
+      reminders: stores.reminders,
+      teams: stores.teams,
+      bot,
+      sender,
+      logger: createLogger("silent"),
+      owner: "bench",
+    });
     fake.enforceGlobalRateLimit(LIMIT_PER_SECOND);
 
     const round = async (label: string, at: Date): Promise<Round> => {

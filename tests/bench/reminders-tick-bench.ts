@@ -4,10 +4,10 @@
 // store, beside the same select and inserts as raw better-sqlite3 statements (the floor).
 import Database from "better-sqlite3";
 import { seededRandom } from "../../src/core/random/seeded-random.ts";
-import type { StudyStore } from "../../src/core/ports/study-store.ts";
+import type { ReminderStore } from "../../src/core/ports/reminder-store.ts";
 import { dueReminder, localDate, nextOccurrence } from "../../src/core/reminders/reminder-schedule.ts";
 import { openDatabase, SQLITE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from "../../src/storage/open-database.ts";
-import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
+import { PrismaReminderStore } from "../../src/storage/prisma/reminder-store.ts";
 import { summarize, type BenchRow } from "./bench-table.ts";
 import { migratedSqliteFile, sqliteDateTime } from "./migrated-sqlite-file.ts";
 import { seedReminderPeople, type ReminderPerson } from "./reminder-people-seed.ts";
@@ -69,7 +69,7 @@ const summary = (samples: number[]) =>
   );
 
 /** One dispatcher tick up to its claims: the due query, then the claims in the dispatcher's chunks (one statement per chunk). */
-async function selectAndClaim(store: StudyStore, limit: number): Promise<number> {
+async function selectAndClaim(store: ReminderStore, limit: number): Promise<number> {
   const due = await store.dueReminders(NOW, limit);
   const sends: { userId: string; day: string; slot: number }[] = [];
   for (const profile of due) {
@@ -133,7 +133,7 @@ export async function benchRemindersTick(o: RemindersTickOptions, log: (s: strin
 
     let statements = 0;
     const opened = await openDatabase(target.url, { onStatement: () => (statements += 1) });
-    const store = new PrismaStudyStore(opened.db);
+    const store = new PrismaReminderStore(opened.db);
     const selectSamples: number[] = [];
     const tickSamples: number[] = [];
     let claimStatements = 0;

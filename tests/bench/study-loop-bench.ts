@@ -1,5 +1,5 @@
 // "next card + rate" on a seeded database of 10,000 users x 200 cards and 1,000,000 review logs:
-// the bot's own path (Bot -> PrismaStudyStore) beside the same operations written as raw
+// the bot's own path (Bot -> the Prisma stores) beside the same operations written as raw
 // better-sqlite3 statements (the floor), in one run.
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,6 @@ import Database from "better-sqlite3";
 import { Bot } from "../../src/core/bot.ts";
 import { Catalog } from "../../src/core/deck/catalog.ts";
 import type { Actor } from "../../src/core/identity.ts";
-import type { StudyStore } from "../../src/core/ports/study-store.ts";
 import { seededRandom } from "../../src/core/random/seeded-random.ts";
 import { cardStateToJson, RATINGS } from "../../src/core/scheduler/card-state.ts";
 import { rate } from "../../src/core/scheduler/fsrs.ts";
@@ -18,12 +17,11 @@ import { syncLibrary } from "../../src/storage/content-sync.ts";
 import { openDatabase, SQLITE_CACHE_KIB, WAL_AUTOCHECKPOINT_PAGES } from "../../src/storage/open-database.ts";
 import { ALL_SQLITE_PATCHES, type SqlitePatches } from "../../src/storage/sqlite-patches/index.ts";
 import { startCheckpointer } from "../../src/storage/sqlite-checkpointer.ts";
-import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
-import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
+import { openStores, type PrismaStores } from "../../src/storage/prisma/open-stores.ts";
 import { seededReviewJson } from "./migrated-sqlite-file.ts";
 import { summarize, type BenchRow } from "./bench-table.ts";
 import { countPlanCompilations } from "./plan-compilations.ts";
-import { timedStore } from "./timed-store.ts";
+import { timedStores, wrapEach } from "./timed-store.ts";
 
 export interface StudyBenchOptions {
   users: number;
@@ -189,20 +187,21 @@ function rawFloor(file: string) {
   };
 }
 
-/** Counts store calls (one Prisma call each) made through it. */
-function countingStore(store: StudyStore): { store: StudyStore; calls: () => number; reset: () => void } {
+/** Counts store calls (one Prisma call each) made through them, across every store. */
+function countingStores(stores: PrismaStores): { stores: PrismaStores; calls: () => number; reset: () => void } {
   let calls = 0;
-  const proxy = new Proxy(store, {
-    get(target, key, receiver) {
-      const value = Reflect.get(target, key, receiver);
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        calls += 1;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return { store: proxy, calls: () => calls, reset: () => (calls = 0) };
+  const counted = <S extends object>(store: S): S =>
+    new Proxy(store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          calls += 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+  return { stores: wrapEach(stores, counted), calls: () => calls, reset: () => (calls = 0) };
 }
 
 export async function benchStudyLoopSqlite(o: StudyBenchOptions, log: (s: string) => void): Promise<BenchRow[]> {
@@ -279,11 +278,10 @@ export async function measure(
   const plans = await countPlanCompilations(url.startsWith("file:") ? "sqlite" : "postgresql");
   let statements = 0;
   const opened = await openDatabase(url, { onStatement: () => (statements += 1), ...(sqlitePatches ? { sqlitePatches } : {}) });
-  const timed = timedStore(new PrismaStudyStore(opened.db));
-  const counting = countingStore(timed.store);
+  const timed = timedStores(openStores(opened.db));
+  const counting = countingStores(timed.stores);
   const bot = new Bot({
-    store: counting.store,
-    reports: new PrismaReportStore(opened.db),
+    stores: counting.stores,
     catalog: new Catalog(library.topics, library.sections),
     random: seededRandom("bench"),
     defaultTimeZone: () => "UTC",

@@ -506,9 +506,9 @@ describe.each(DATABASES)("every message in Japanese on %s", (kind) => {
     await cmd("remind off", { name: "remind", off: true });
     await line("/remind 07:30 Asia/Tokyo when due");
     // Cards fall due; the reminder goes out at 07:30 Tokyo (22:30 UTC).
-    const reminders = new ReminderDispatcher({ store: t.store, bot: t.bot, sender, logger: logs.logger, owner: "sweep" });
+    const reminders = new ReminderDispatcher({ ...t.stores, bot: t.bot, sender, logger: logs.logger, owner: "sweep" });
     t.clock.advance(30 * DAY);
-    const profile = await t.store.profile(me.userId);
+    const profile = await t.stores.profiles.profile(me.userId);
     const composed = await t.bot.reminders.compose(profile!, now());
     if ("send" in composed) seen.view("reminder composed", composed.send);
     const remindAt = new Date(Date.UTC(now().getUTCFullYear(), now().getUTCMonth(), now().getUTCDate(), 22, 30, 30));
@@ -556,7 +556,7 @@ describe.each(DATABASES)("every message in Japanese on %s", (kind) => {
     expect(returned.view.body[0]).toContain("分散しました");
 
     // Team posts: the question of the day, its results, the weekly recap, a streak milestone.
-    const posts = new TeamDispatcher({ store: t.store, bot: t.bot, sender, logger: logs.logger, owner: "sweep" });
+    const posts = new TeamDispatcher({ ...t.stores, bot: t.bot, sender, logger: logs.logger, owner: "sweep" });
     const before = sender.channel_.length;
     // Eight days in a row from next Monday, each a little after 09:00 Tokyo (00:00 UTC): the question of
     // the day comes each morning, the streak reaches 7, and the second Monday brings the weekly recap.
@@ -591,7 +591,7 @@ describe.each(DATABASES)("every message in Japanese on %s", (kind) => {
     // The next day, before studying: the reminder says the streak is at risk.
     t.clock.advance(DAY);
     await t.db.cardState.updateMany({ where: { userId: me.userId }, data: { due: now() } });
-    const atRisk = await t.bot.reminders.compose((await t.store.profile(me.userId))!, now());
+    const atRisk = await t.bot.reminders.compose((await t.stores.profiles.profile(me.userId))!, now());
     expect("send" in atRisk && atRisk.send.body.join("\n")).toContain("連続記録が途切れます");
     if ("send" in atRisk) seen.view("reminder with the streak at risk", atRisk.send);
     const teamPosts = sender.channel_.slice(before);
@@ -764,7 +764,7 @@ describe.each(DATABASES)("every message in Japanese on %s", (kind) => {
     await t.bot.command(person, { name: "remind", time: "07:30", timeZone: "UTC" }, t.clock.now);
     await t.db.cardState.updateMany({ where: { userId: person.userId }, data: { due: new Date("2026-01-01T00:00:00Z") } });
     sender.closed.add(person.userId);
-    const reminders = new ReminderDispatcher({ store: t.store, bot: t.bot, sender, logger: logs.logger, owner: "sweep" });
+    const reminders = new ReminderDispatcher({ ...t.stores, bot: t.bot, sender, logger: logs.logger, owner: "sweep" });
     expect(await reminders.tick(new Date("2026-03-03T07:30:30Z"))).toMatchObject({ paused: 1 });
     // They choose Japanese, then come back to study: the notice comes in Japanese, once.
     const now = new Date("2026-03-03T09:00:00Z");

@@ -17,7 +17,7 @@ describe.each(DATABASES)("daily reminders on %s", (kind) => {
   let sender: FakeSender;
   const logs = captureLogs();
   const dispatcher = (owner = "test-a", leaseMs = 2 * MIN) =>
-    new ReminderDispatcher({ store: t.store, bot: t.bot, sender, logger: logs.logger, owner, leaseMs });
+    new ReminderDispatcher({ ...t.stores, bot: t.bot, sender, logger: logs.logger, owner, leaseMs });
 
   beforeEach(async () => {
     t = await startTestBot(kind, aLibrary([aFlashcard("c-1"), aFlashcard("c-2"), aFlashcard("c-3")]), "2026-03-01T00:00:00Z");
@@ -162,7 +162,7 @@ describe.each(DATABASES)("daily reminders on %s", (kind) => {
     for (let i = 0; i < 1203; i++) people.push(`discord:p${i}`);
     await t.db.user.createMany({ data: people.map((id) => ({ id, timeZone: "UTC", createdAt: now })) });
     const claim = (userId: string, at: Date, owner: string) =>
-      t.store.claimReminder({ userId, day: "2026-03-02", slot: 0, now: at, leaseUntil: new Date(at.getTime() + MIN), owner });
+      t.stores.reminders.claimReminder({ userId, day: "2026-03-02", slot: 0, now: at, leaseUntil: new Date(at.getTime() + MIN), owner });
     await claim("discord:p1", now, "other"); // held by another instance, lease running
     await claim("discord:p2", new Date(now.getTime() - 5 * MIN), "dead"); // its lease ran out, never sent
     await claim("discord:p3", new Date(now.getTime() - 5 * MIN), "done");
@@ -170,7 +170,7 @@ describe.each(DATABASES)("daily reminders on %s", (kind) => {
       where: { userId_day_slot: { userId: "discord:p3", day: "2026-03-02", slot: 0 } },
       data: { sentAt: now, outcome: "sent" },
     });
-    const answers = await t.store.claimReminders(
+    const answers = await t.stores.reminders.claimReminders(
       people.map((userId) => ({ userId, day: "2026-03-02", slot: 0 })),
       lease,
     );
@@ -189,7 +189,7 @@ describe.each(DATABASES)("daily reminders on %s", (kind) => {
     expect(row).toMatchObject({ claimedBy: "batch", attempts: 1, sentAt: null, claimedAt: now, leaseUntil: lease.leaseUntil });
     expect(await t.db.reminderDelivery.count({ where: { leaseUntil: { gt: now } } })).toBe(1202); // all but the sent one
     // A second instance asking for the same sends gets none of them.
-    const again = await t.store.claimReminders(
+    const again = await t.stores.reminders.claimReminders(
       people.map((userId) => ({ userId, day: "2026-03-02", slot: 0 })),
       { ...lease, owner: "late" },
     );
@@ -201,7 +201,7 @@ describe.each(DATABASES)("daily reminders on %s", (kind) => {
     const claimedAt = new Date("2026-03-02T09:00:00Z");
     // A dispatcher claimed the send and died before sending.
     expect(
-      await t.store.claimReminder({
+      await t.stores.reminders.claimReminder({
         userId: actor.userId,
         day: "2026-03-02",
         slot: 0,

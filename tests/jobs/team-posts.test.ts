@@ -14,7 +14,7 @@ describe.each(DATABASES)("team posts on %s", (kind) => {
   let t: TestBot;
   let sender: FakeSender;
   const logs = captureLogs();
-  const dispatcher = (owner: string) => new TeamDispatcher({ store: t.store, bot: t.bot, sender, logger: logs.logger, owner });
+  const dispatcher = (owner: string) => new TeamDispatcher({ ...t.stores, bot: t.bot, sender, logger: logs.logger, owner });
   const admin: Actor = { userId: "discord:1", teamId: "discord:900", clientLocale: "en", isAdmin: true, channelId: "700" };
   const member = (id: string, teamId = "discord:900"): Actor => ({ userId: `discord:${id}`, teamId, clientLocale: "en" });
 

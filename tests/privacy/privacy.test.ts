@@ -78,13 +78,13 @@ describe.each(DATABASES)("a person's data on %s", (kind) => {
     await t.bot.command(ann, { name: "settings", changes: { hidden: "on" } }, t.clock.now);
     await t.bot.command(ann, { name: "remind", time: "09:00" }, t.clock.now);
     await t.bot.command(ann, { name: "team", changes: { channel: "here", qotd: "00:30", milestones: "on" } }, t.clock.now);
-    await t.store.updateTeam(ann.teamId, { adminIds: [ann.userId, ben.userId] });
+    await t.stores.teams.updateTeam(ann.teamId, { adminIds: [ann.userId, ben.userId] });
     const sender = new FakeSender();
     const logger = captureLogs().logger;
-    await new TeamDispatcher({ store: t.store, bot: t.bot, sender, logger, owner: "x" }).tick(new Date("2026-03-09T00:31:00Z"));
+    await new TeamDispatcher({ ...t.stores, bot: t.bot, sender, logger, owner: "x" }).tick(new Date("2026-03-09T00:31:00Z"));
     const qotd = sender.channel_[0]!.view.buttons.flat()[0]!.action;
     await t.bot.click(ann, qotd, new Date("2026-03-09T00:40:00Z"));
-    await new ReminderDispatcher({ store: t.store, bot: t.bot, sender, logger, owner: "x" }).tick(new Date("2026-03-10T09:00:00Z"));
+    await new ReminderDispatcher({ ...t.stores, bot: t.bot, sender, logger, owner: "x" }).tick(new Date("2026-03-10T09:00:00Z"));
     expect((await rowsMentioning(t, kind, ann.userId)).length).toBeGreaterThan(10);
 
     const confirm = await t.bot.command(ann, { name: "forget-me" }, t.clock.now);

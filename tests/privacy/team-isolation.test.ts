@@ -85,9 +85,9 @@ describe.each(DATABASES)("team isolation on %s", (kind) => {
     await asA(bobA, t.bot.command(bobA, { name: "remind", time: "09:00", timeZone: "UTC" }, t.clock.now));
     await asA(bobA, t.bot.command(bobA, { name: "forget-me" }, t.clock.now));
     t.clock.set("2026-03-10T09:00:30Z");
-    await new TeamDispatcher({ store: t.store, bot: t.bot, sender, logger: logs.logger, owner: "a" }).tick(t.clock.now);
+    await new TeamDispatcher({ ...t.stores, bot: t.bot, sender, logger: logs.logger, owner: "a" }).tick(t.clock.now);
     await t.db.cardState.updateMany({ data: { due: new Date("2026-03-01T00:00:00Z") } });
-    await new ReminderDispatcher({ store: t.store, bot: t.bot, sender, logger: logs.logger, owner: "a" }).tick(t.clock.now);
+    await new ReminderDispatcher({ ...t.stores, bot: t.bot, sender, logger: logs.logger, owner: "a" }).tick(t.clock.now);
     for (const sent of [...sender.channel_, ...sender.direct_]) seen.push(...sent.view.buttons.flat().map((b) => b.action));
     expect(sender.channel_.length).toBeGreaterThan(0); // the question of the day
     expect(sender.direct_.length).toBeGreaterThan(0); // Bob's reminder

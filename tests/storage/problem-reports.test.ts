@@ -178,7 +178,7 @@ describe.each(DATABASES)("problem reports on %s", (kind) => {
     expect(button(graded, "Report a problem")).toBe("rp:q-1");
 
     const sender = new FakeSender();
-    const dispatcher = new TeamDispatcher({ store: t.store, bot: t.bot, sender, logger: captureLogs().logger, owner: "a" });
+    const dispatcher = new TeamDispatcher({ ...t.stores, bot: t.bot, sender, logger: captureLogs().logger, owner: "a" });
     await t.bot.command(admin, { name: "team", changes: { channel: "here", qotd: "11:00", timezone: "UTC" } }, t.clock.now);
     await dispatcher.tick(new Date("2026-03-10T11:00:20Z"));
     const post = sender.channel_[0]!;

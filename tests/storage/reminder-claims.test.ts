@@ -2,7 +2,7 @@
 // the rows are new, held by another instance, already sent, or left behind by one whose lease ran out.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase, type OpenDatabase } from "../../src/storage/open-database.ts";
-import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
+import { PrismaReminderStore } from "../../src/storage/prisma/reminder-store.ts";
 import { DATABASES, freshDatabase, type TestDatabase } from "../support/databases.ts";
 
 const NOW = new Date("2026-11-20T09:00:00Z");
@@ -12,7 +12,7 @@ const PEOPLE = 300;
 describe.each(DATABASES)("reminder claims on %s", (kind) => {
   let database: TestDatabase;
   let opened: OpenDatabase;
-  let store: PrismaStudyStore;
+  let store: PrismaReminderStore;
   let statements = 0;
   const sends = Array.from({ length: PEOPLE }, (_, i) => ({
     userId: `discord:${100_000_000_000_000_000n + BigInt(i)}`,
@@ -24,7 +24,7 @@ describe.each(DATABASES)("reminder claims on %s", (kind) => {
   beforeEach(async () => {
     database = await freshDatabase(kind);
     opened = await openDatabase(database.url, { onStatement: () => (statements += 1) });
-    store = new PrismaStudyStore(opened.db);
+    store = new PrismaReminderStore(opened.db);
     await opened.db.user.createMany({ data: sends.map((s) => ({ id: s.userId })) });
   });
   afterEach(async () => {

@@ -6,7 +6,7 @@ import type { Item } from "../../src/core/deck/item.ts";
 import type { Actor } from "../../src/core/identity.ts";
 import { syncLibrary } from "../../src/storage/content-sync.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
-import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
+import { openStores } from "../../src/storage/prisma/open-stores.ts";
 import { aFlashcard, aLibrary, aTrueFalse } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
 import { newCardOrder } from "../support/new-card-order.ts";
@@ -170,12 +170,12 @@ describe.each(DATABASES)("siblings and the order of new cards on %s", (kind) => 
   it("keeps one person's order across restarts", async () => {
     t = await startTestBot(kind, aLibrary(deck.map((item) => ({ ...item, requires: undefined }))));
     const query = { userId: alice.userId, teamId: alice.teamId };
-    const before = await t.store.firstNewItem(query);
+    const before = await t.stores.cards.firstNewItem(query);
     // Another process on the same database, content synced again at its start-up.
     const reopened = await openDatabase(t.url);
     try {
       await syncLibrary(reopened.db, aLibrary(deck.map((item) => ({ ...item, requires: undefined }))), t.clock.now);
-      const after = await new PrismaStudyStore(reopened.db).firstNewItem(query);
+      const after = await openStores(reopened.db).cards.firstNewItem(query);
       expect(after?.item.id).toBe(before?.item.id);
     } finally {
       await reopened.close();

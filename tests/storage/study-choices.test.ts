@@ -1,7 +1,6 @@
 // Choice cards in /study (multiple-choice, scenario, true/false): answered by picking a choice,
 // shown in a shuffled order that is the same every time the same presentation is shown, through
 // the real Bot and store on every supported database.
-import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Bot } from "../../src/core/bot.ts";
 import { Catalog } from "../../src/core/deck/catalog.ts";
@@ -10,7 +9,7 @@ import { seededRandom } from "../../src/core/random/seeded-random.ts";
 import { timeZoneForLocale } from "../../src/core/time/default-time-zone.ts";
 import type { Reply } from "../../src/core/views/view.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
-import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
+import { openStores } from "../../src/storage/prisma/open-stores.ts";
 import { aFiveChoiceQuestion, aFlashcard, aLibrary, aTrueFalse } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
 import { newCardOrder } from "../support/new-card-order.ts";
@@ -66,8 +65,7 @@ describe.each(DATABASES)("choice cards in /study on %s", (kind) => {
     const opened = await openDatabase(t.url);
     try {
       const restarted = new Bot({
-        store: new PrismaStudyStore(opened.db),
-        reports: new PrismaReportStore(opened.db),
+        stores: openStores(opened.db),
         catalog: new Catalog(library.topics, library.sections),
         random: seededRandom("another instance"),
         defaultTimeZone: (l) => timeZoneForLocale(l),

@@ -124,7 +124,10 @@ export async function runChaos(o: ChaosRunOptions): Promise<ChaosResult> {
     const faults = fake.chaosCounts;
     fake.chaos(null);
     const outcomes = Object.fromEntries(
-      (await db.db.reminderDelivery.groupBy({ by: ["outcome"], _count: { _all: true } })).map((g) => [g.outcome ?? "none", g._count._all]),
+      (
+        await db.db.$queryRaw<{ outcome: string | null; sends: number | bigint }[]>`
+          SELECT "outcome", COUNT(*) AS "sends" FROM "ReminderDelivery" GROUP BY "outcome"`
+      ).map((g) => [g.outcome ?? "none", Number(g.sends)]),
     );
     // Stop the instances; a request still held by a stall is answered when it ends, and counted.
     await Promise.all(

@@ -11,14 +11,13 @@ import type { Reply } from "../../src/core/views/view.ts";
 import { timeZoneForLocale } from "../../src/core/time/default-time-zone.ts";
 import { syncLibrary } from "../../src/storage/content-sync.ts";
 import { openDatabase, type Db } from "../../src/storage/open-database.ts";
-import { PrismaReportStore } from "../../src/storage/prisma-report-store.ts";
-import { PrismaStudyStore } from "../../src/storage/prisma-study-store.ts";
+import { openStores, type PrismaStores } from "../../src/storage/prisma/open-stores.ts";
 import { freshDatabase, type DatabaseKind } from "./databases.ts";
 
 export interface TestBot {
   bot: Bot;
   db: Db;
-  store: PrismaStudyStore;
+  stores: PrismaStores;
   url: string;
   clock: { now: Date; advance(ms: number): Date; set(iso: string): Date };
   close(): Promise<void>;
@@ -39,10 +38,9 @@ export async function startTestBot(kind: DatabaseKind, library: Library, start =
     },
   };
   await syncLibrary(opened.db, library, clock.now);
-  const store = new PrismaStudyStore(opened.db);
+  const stores = openStores(opened.db);
   const bot = new Bot({
-    store,
-    reports: new PrismaReportStore(opened.db),
+    stores,
     catalog: new Catalog(library.topics, library.sections),
     random: seededRandom("test"),
     defaultTimeZone: (l) => timeZoneForLocale(l),
@@ -50,7 +48,7 @@ export async function startTestBot(kind: DatabaseKind, library: Library, start =
   return {
     bot,
     db: opened.db,
-    store,
+    stores,
     url: database.url,
     clock,
     close: async () => {
@@ -91,7 +89,7 @@ export async function answerCard(
     const action = parseAction(b.action);
     return action?.kind === "study-pick" ? [{ ...action, id: b.action }] : [];
   });
-  const [item] = await t.store.items(picks.slice(0, 1).map((p) => p.itemId));
+  const [item] = await t.stores.cards.items(picks.slice(0, 1).map((p) => p.itemId));
   if (!item || !isGraded(item.content)) return [];
   const content = item.content;
   const pick = picks.find((p) => isCorrectChoice(content, p.choice) === (rating !== "Again"))!;

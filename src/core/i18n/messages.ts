@@ -1,6 +1,6 @@
 // Every sentence the bot says, in English and Japanese. Adding a message means adding it to both
 // catalogs: the Messages interface makes a missing translation a type error.
-import type { ForgetCounts } from "../ports/study-store.ts";
+import type { ForgetCounts } from "../ports/privacy-store.ts";
 import type { Locale, LocalizedText } from "./locale.ts";
 import { plural } from "./plural.ts";
 

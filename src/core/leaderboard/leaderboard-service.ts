@@ -2,10 +2,11 @@
 // this week (from Monday in the team's time zone), this month, or all time. Ties share a rank.
 // Hidden people rank nowhere; they still see their own numbers.
 import { actionId } from "../actions/action-id.ts";
-import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import type { Actor } from "../identity.ts";
 import { messages } from "../i18n/messages.ts";
-import type { LeaderboardMetric, LeaderboardRow } from "../ports/study-store.ts";
+import type { LeaderboardMetric } from "../ports/leaderboard-store.ts";
+import type { LeaderboardRow } from "../ports/records.ts";
 import { periodKey, type PeriodName } from "../time/periods.ts";
 import { userMention } from "../views/user-mention.ts";
 import { update, view, type Button, type Reply } from "../views/view.ts";
@@ -26,20 +27,23 @@ export function rankRows<T extends { value: number }>(sorted: T[], firstRank = 1
   return out;
 }
 
-export class LeaderboardService {
-  private readonly deps: CoreDeps;
+/** The ports and inputs LeaderboardService uses. */
+export type LeaderboardDeps = Pick<CoreStores, "profiles" | "teams" | "leaderboards"> & Pick<CoreDeps, "defaultTimeZone">;
 
-  constructor(deps: CoreDeps) {
+export class LeaderboardService {
+  private readonly deps: LeaderboardDeps;
+
+  constructor(deps: LeaderboardDeps) {
     this.deps = deps;
   }
 
   async show(actor: Actor, period: PeriodName, metric: LeaderboardMetric, now: Date): Promise<Reply> {
-    const { store } = this.deps;
-    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const { profiles, teams, leaderboards } = this.deps;
+    const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
-    const team = await store.teamSettings(actor.teamId);
-    const board = await store.leaderboard({
+    const team = await teams.teamSettings(actor.teamId);
+    const board = await leaderboards.leaderboard({
       teamId: actor.teamId,
       period: periodKey(period, now, team.timeZone),
       metric,

@@ -7,7 +7,7 @@
 //  4. a wrong answer (Again) earns 40% of the base, rounded up;
 //  5. no more than 500 XP per study day.
 import { CARD_STATES, type CardState, type Rating } from "../scheduler/card-state.ts";
-import type { ReviewSource } from "../ports/study-store.ts";
+import type { ReviewSource } from "../ports/records.ts";
 
 export const XP_RULES = {
   minSecondsBetweenRatings: 1,

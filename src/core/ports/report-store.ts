@@ -1,6 +1,6 @@
 // What problem reports need from storage: recording one (once per person and item version), a
 // team's reports for its admins, and a person's own reports for /export. Deleting them with the
-// person is part of forgetting them (StudyStore.forgetUser).
+// person is part of forgetting them (PrivacyStore.forgetUser).
 
 export const REPORT_REASONS = ["wrong", "unclear", "typo", "other"] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];

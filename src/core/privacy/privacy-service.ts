@@ -3,7 +3,7 @@
 // everything about them in every team (reports too), after they confirm with a button only they
 // can press.
 import { actionId } from "../actions/action-id.ts";
-import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import { csvCell, reviewHistoryCsv } from "../export/review-history-csv.ts";
 import type { Actor } from "../identity.ts";
 import { messages } from "../i18n/messages.ts";
@@ -12,20 +12,23 @@ import { notice, update, view, type Reply } from "../views/view.ts";
 const REPORT_HEADER = ["item_id", "content_hash", "team", "reason", "text", "reported_at"];
 const CARD_HEADER = ["card_id", "state", "due", "stability", "difficulty", "scheduled_days", "reps", "lapses", "last_review"];
 
-export class PrivacyService {
-  private readonly deps: CoreDeps;
+/** The ports and inputs PrivacyService uses. */
+export type PrivacyDeps = Pick<CoreStores, "profiles" | "privacy" | "reports"> & Pick<CoreDeps, "defaultTimeZone">;
 
-  constructor(deps: CoreDeps) {
+export class PrivacyService {
+  private readonly deps: PrivacyDeps;
+
+  constructor(deps: PrivacyDeps) {
     this.deps = deps;
   }
 
   async export(actor: Actor, now: Date): Promise<Reply> {
-    const { store } = this.deps;
-    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const { profiles, privacy } = this.deps;
+    const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const t = messages(localeOf(profile, actor));
     const [history, cards, reports] = [
-      await store.reviewHistory(profile.id),
-      await store.cardStates(profile.id),
+      await privacy.reviewHistory(profile.id),
+      await privacy.cardStates(profile.id),
       await this.deps.reports.ownReports(profile.id),
     ];
     const reviews = reviewHistoryCsv(
@@ -91,7 +94,7 @@ export class PrivacyService {
   }
 
   async forgetMe(actor: Actor): Promise<Reply> {
-    const t = messages(localeOf(await this.deps.store.profile(actor.userId), actor));
+    const t = messages(localeOf(await this.deps.profiles.profile(actor.userId), actor));
     return update(
       view({
         title: t.forgetTitle,
@@ -108,15 +111,15 @@ export class PrivacyService {
   }
 
   async forgetConfirmed(actor: Actor, ownerId: string): Promise<Reply> {
-    const profile = await this.deps.store.profile(actor.userId);
+    const profile = await this.deps.profiles.profile(actor.userId);
     const t = messages(localeOf(profile, actor));
     if (actor.userId !== ownerId) return notice(view({ body: [t.notYourSession], tone: "info" }));
-    const counts = await this.deps.store.forgetUser(actor.userId);
+    const counts = await this.deps.privacy.forgetUser(actor.userId);
     return update(view({ title: t.forgotten, body: [t.forgottenCounts(counts)], tone: "success" }));
   }
 
   async forgetCancelled(actor: Actor): Promise<Reply> {
-    const t = messages(localeOf(await this.deps.store.profile(actor.userId), actor));
+    const t = messages(localeOf(await this.deps.profiles.profile(actor.userId), actor));
     return update(view({ body: [t.forgetCancelled], tone: "info" }));
   }
 }

@@ -3,7 +3,7 @@
 // team deck. A report names its item and the version reported, never its reporter to anyone else.
 import { z } from "zod";
 import { actionId } from "../actions/action-id.ts";
-import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import type { Actor } from "../identity.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { messages, type Messages } from "../i18n/messages.ts";
@@ -40,20 +40,23 @@ export function withReportButton(answer: View, itemId: string, locale: Locale): 
   return { ...answer, buttons: [...answer.buttons, [reportButton(itemId, messages(locale))]] };
 }
 
-export class ReportService {
-  private readonly deps: CoreDeps;
+/** The ports and inputs ReportService uses. */
+export type ReportDeps = Pick<CoreStores, "profiles" | "teams" | "cards" | "reports"> & Pick<CoreDeps, "defaultTimeZone">;
 
-  constructor(deps: CoreDeps) {
+export class ReportService {
+  private readonly deps: ReportDeps;
+
+  constructor(deps: ReportDeps) {
     this.deps = deps;
   }
 
   private async t(actor: Actor): Promise<Messages> {
-    return messages(localeOf(await this.deps.store.profile(actor.userId), actor));
+    return messages(localeOf(await this.deps.profiles.profile(actor.userId), actor));
   }
 
   /** The report form for an item the person's team can see; a polite refusal for any other id. */
   async open(actor: Actor, itemId: string): Promise<Reply> {
-    const [t, [item]] = await Promise.all([this.t(actor), this.deps.store.items([itemId])]);
+    const [t, [item]] = await Promise.all([this.t(actor), this.deps.cards.items([itemId])]);
     if (!item || item.retired || (item.teamId !== null && item.teamId !== actor.teamId))
       return notice(view({ body: [t.reportUnknownItem], tone: "info" }));
     return {
@@ -86,7 +89,7 @@ export class ReportService {
 
   /** A submitted form: validated, cleaned and recorded once per person and item version. */
   async submit(actor: Actor, itemId: string, values: unknown, now: Date): Promise<Reply> {
-    const profile = await this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const profile = await this.deps.profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const t = messages(localeOf(profile, actor));
     const parsed = submissionSchema.safeParse(values);
     if (!parsed.success) return notice(view({ body: [t.reportInvalid], tone: "error" }));
@@ -105,9 +108,9 @@ export class ReportService {
 
   /** /deck reports: the team's reports per item, newest first, for its admins; never who reported. */
   async list(actor: Actor, now: Date): Promise<Reply> {
-    const profile = await this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const profile = await this.deps.profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const t = messages(localeOf(profile, actor));
-    const team = await this.deps.store.teamSettings(actor.teamId);
+    const team = await this.deps.teams.teamSettings(actor.teamId);
     if (!isTeamAdmin(actor, team)) return update(view({ body: [t.reportsAdminsOnly], tone: "error" }));
     const rows = await this.deps.reports.teamReports(actor.teamId, REPORTS_READ);
     if (rows.length === 0) return update(view({ title: t.reportsTitle, body: [t.reportsNone], tone: "info" }));

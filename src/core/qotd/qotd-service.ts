@@ -3,20 +3,18 @@
 // schedule and the leaderboard like a quiz answer. When it closes, the results and the explanation
 // are posted.
 import { actionId } from "../actions/action-id.ts";
-import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import { isGraded, type GradedItem } from "../deck/item.ts";
 import type { Actor } from "../identity.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
-import type { QotdRecord, StoredItem } from "../ports/study-store.ts";
+import type { QotdRecord } from "../ports/qotd-store.ts";
+import type { StoredItem } from "../ports/records.ts";
 import { seededRandom } from "../random/seeded-random.ts";
 import { RATINGS } from "../scheduler/card-state.ts";
-import { rate } from "../scheduler/fsrs.ts";
 import { promptText } from "../study/card-views.ts";
 import { choiceCount, choiceOrder, isCorrectChoice, shownAnswer, shownChoices } from "../study/choice-order.ts";
-import { reviewEffects } from "../study/review-effects.ts";
-import { seedKey } from "../study/study-service.ts";
-import { studyDayFor } from "../time/study-day.ts";
+import { recordRating } from "../study/record-rating.ts";
 import { withReportButton } from "../problem-reports/report-service.ts";
 import { notice, view, type Button, type Reply, type View } from "../views/view.ts";
 
@@ -34,10 +32,13 @@ export function pickQuestion(teamId: string, day: string, candidates: StoredItem
   return pool[Math.floor(seededRandom(`${teamId}|${day}`)() * pool.length)];
 }
 
-export class QotdService {
-  private readonly deps: CoreDeps;
+/** The ports and inputs QotdService uses. */
+export type QotdDeps = Pick<CoreStores, "profiles" | "teams" | "cards" | "reviews" | "qotd"> & Pick<CoreDeps, "defaultTimeZone">;
 
-  constructor(deps: CoreDeps) {
+export class QotdService {
+  private readonly deps: QotdDeps;
+
+  constructor(deps: QotdDeps) {
     this.deps = deps;
   }
 
@@ -66,37 +67,28 @@ export class QotdService {
   }
 
   async answer(actor: Actor, qotdId: string, choice: number, now: Date): Promise<Reply> {
-    const { store } = this.deps;
-    const q: QotdRecord | null = await store.loadQotd(qotdId);
-    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const { qotd, profiles, cards } = this.deps;
+    const q: QotdRecord | null = await qotd.loadQotd(qotdId);
+    const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
     // A question belongs to its team: a click from anywhere else is refused like a closed one.
     if (!q || q.teamId !== actor.teamId || q.closedAt !== null || now >= q.closesAt)
       return notice(view({ body: [t.qotdClosed], tone: "info" }));
-    const { item, card } = await store.loadForReview(profile.id, q.itemId);
+    const { item, card } = await cards.loadForReview(profile.id, q.itemId);
     if (!item || !isGraded(item.content)) return notice(view({ body: [t.qotdClosed], tone: "info" }));
     const content = item.content;
     if (choice >= choiceCount(content)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
     const correct = isCorrectChoice(content, choice);
-    const rating = correct ? RATINGS.good : RATINGS.again;
-    const before = card?.card ?? null;
-    const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, q.itemId));
-    const day = studyDayFor(profile, now).day;
-    const team = await store.teamSettings(actor.teamId);
-    const result = await store.recordReview({
-      userId: profile.id,
+    const result = await recordRating(this.deps, {
+      profile,
       teamId: actor.teamId,
       itemId: q.itemId,
       version: card?.version ?? 0,
-      rating,
+      before: card?.card ?? null,
+      rating: correct ? RATINGS.good : RATINGS.again,
       source: "qotd",
-      reviewedAt: now,
-      studyDay: day,
-      before,
-      after: outcome.card,
-      countersAreToday: profile.counterDay === day,
-      effects: reviewEffects({ profile, team, source: "qotd", before, rating, now }),
+      now,
       qotdAnswer: { qotdId, choice, correct },
     });
     if (result === "duplicate") return notice(view({ body: [t.qotdAlreadyAnswered], tone: "info" }));

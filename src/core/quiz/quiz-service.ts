@@ -2,41 +2,45 @@
 // answer also feeds the item's schedule (wrong = Again, right = Good), so quizzes and flashcards
 // share one memory model.
 import { actionId } from "../actions/action-id.ts";
-import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import { isGraded, type GradedItem } from "../deck/item.ts";
 import type { Actor } from "../identity.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
-import type { CardRecord, QuizRecord, StoredItem } from "../ports/study-store.ts";
+import type { QuizRecord } from "../ports/quiz-store.ts";
+import type { CardRecord, StoredItem } from "../ports/records.ts";
 import { randomId, seededRandom, shuffled } from "../random/seeded-random.ts";
 import { RATINGS } from "../scheduler/card-state.ts";
-import { rate, retrievability } from "../scheduler/fsrs.ts";
+import { retrievability } from "../scheduler/fsrs.ts";
 import { studyDayFor } from "../time/study-day.ts";
 import { withReportButton } from "../problem-reports/report-service.ts";
 import { notice, update, view, type Button, type Reply, type View } from "../views/view.ts";
 import { promptText } from "../study/card-views.ts";
 import { choiceCount, choiceOrder, isCorrectChoice, shownAnswer, shownChoices } from "../study/choice-order.ts";
-import { reviewEffects } from "../study/review-effects.ts";
-import { seedKey } from "../study/study-service.ts";
+import { recordRating } from "../study/record-rating.ts";
 
 export const QUIZ_DEFAULT_COUNT = 5;
 export const QUIZ_MAX_COUNT = 20;
 /** A quiz left open longer than this has ended; its buttons say so. */
 export const QUIZ_LIFETIME_MS = 24 * 3600_000;
 
-export class QuizService {
-  private readonly deps: CoreDeps;
+/** The ports and inputs QuizService uses. */
+export type QuizDeps = Pick<CoreStores, "profiles" | "teams" | "cards" | "reviews" | "quizzes"> &
+  Pick<CoreDeps, "catalog" | "random" | "defaultTimeZone">;
 
-  constructor(deps: CoreDeps) {
+export class QuizService {
+  private readonly deps: QuizDeps;
+
+  constructor(deps: QuizDeps) {
     this.deps = deps;
   }
 
   async start(actor: Actor, topic: string | undefined, count: number, now: Date): Promise<Reply> {
-    const { store, catalog } = this.deps;
-    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const { profiles, cards, quizzes, catalog } = this.deps;
+    const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const locale = localeOf(profile, actor);
     const dayStart = studyDayFor(profile, now).start;
-    const candidates = await store.gradedItems({ userId: profile.id, teamId: actor.teamId, topic, dayStart });
+    const candidates = await cards.gradedItems({ userId: profile.id, teamId: actor.teamId, topic, dayStart });
     if (candidates.length === 0) {
       return update(view({ body: [messages(locale).quizNoItems(topic ? catalog.topicName(topic, locale) : null)], tone: "info" }));
     }
@@ -50,45 +54,36 @@ export class QuizService {
       itemIds: picked.map((c) => c.item.id),
       createdAt: now,
     };
-    await store.createQuiz(quiz);
+    await quizzes.createQuiz(quiz);
     const first = picked[0];
     if (!first || !isGraded(first.item.content)) throw new Error("quiz picked no graded item");
     return update(questionView({ ...quiz, finishedAt: null, answers: [] }, 0, first.item.content, locale));
   }
 
   async answer(actor: Actor, sessionId: string, position: number, choice: number, now: Date): Promise<Reply> {
-    const { store } = this.deps;
-    const quiz = await store.loadQuiz(sessionId);
+    const { quizzes, cards } = this.deps;
+    const quiz = await quizzes.loadQuiz(sessionId);
     const stale = await this.staleReply(quiz, actor, position, now);
     if (stale) return stale;
     const q = quiz as QuizRecord;
     const itemId = q.itemIds[position] as string;
-    const { profile, item, card } = await store.loadForReview(actor.userId, itemId);
+    const { profile, item, card } = await cards.loadForReview(actor.userId, itemId);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
     if (!profile || !item || !isGraded(item.content)) return notice(view({ body: [t.quizExpired], tone: "info" }));
     const content = item.content;
     if (choice >= choiceCount(content)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
     const correct = isCorrectChoice(content, choice);
-    const before = card?.card ?? null;
-    const outcome = rate(before, correct ? RATINGS.good : RATINGS.again, now, profile.desiredRetention, seedKey(profile.id, itemId));
-    const day = studyDayFor(profile, now).day;
     const finishes = position === q.itemIds.length - 1;
-    const team = await store.teamSettings(actor.teamId);
-    const rating = correct ? RATINGS.good : RATINGS.again;
-    const result = await store.recordReview({
-      userId: profile.id,
+    const result = await recordRating(this.deps, {
+      profile,
       teamId: actor.teamId,
       itemId,
       version: card?.version ?? 0,
+      before: card?.card ?? null,
       rating: correct ? RATINGS.good : RATINGS.again,
       source: "quiz",
-      reviewedAt: now,
-      studyDay: day,
-      before,
-      after: outcome.card,
-      countersAreToday: profile.counterDay === day,
-      effects: reviewEffects({ profile, team, source: "quiz", before, rating, now }),
+      now,
       quizAnswer: { sessionId, position, choice, correct, finishes },
     });
     if (result === "duplicate") return notice(view({ body: [t.quizAlreadyAnswered], tone: "info" }));
@@ -115,15 +110,15 @@ export class QuizService {
 
   /** Moves on to a question, or to the score after the last one. Read-only, so repeating it is harmless. */
   async next(actor: Actor, sessionId: string, position: number, now: Date): Promise<Reply> {
-    const { store } = this.deps;
-    const [quiz, profile] = await Promise.all([store.loadQuiz(sessionId), store.profile(actor.userId)]);
+    const { profiles, quizzes, cards } = this.deps;
+    const [quiz, profile] = await Promise.all([quizzes.loadQuiz(sessionId), profiles.profile(actor.userId)]);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
     if (!quiz || quiz.userId !== actor.userId) return notice(view({ body: [quiz ? t.notYourSession : t.quizExpired], tone: "info" }));
     if (position !== quiz.answers.length) return notice(view({ body: [t.quizAlreadyAnswered], tone: "info" }));
     if (position >= quiz.itemIds.length) return update(scoreView(quiz, locale));
     if (now.getTime() - quiz.createdAt.getTime() > QUIZ_LIFETIME_MS) return notice(view({ body: [t.quizExpired], tone: "info" }));
-    const [item] = await store.items([quiz.itemIds[position] as string]);
+    const [item] = await cards.items([quiz.itemIds[position] as string]);
     if (!item || !isGraded(item.content)) return notice(view({ body: [t.quizExpired], tone: "info" }));
     return update(questionView(quiz, position, item.content, locale));
   }
@@ -137,7 +132,7 @@ export class QuizService {
       !quiz.finishedAt &&
       now.getTime() - quiz.createdAt.getTime() <= QUIZ_LIFETIME_MS;
     if (isCurrent) return undefined;
-    const t = messages(localeOf(await this.deps.store.profile(actor.userId), actor));
+    const t = messages(localeOf(await this.deps.profiles.profile(actor.userId), actor));
     if (!quiz) return notice(view({ body: [t.quizExpired], tone: "info" }));
     if (quiz.userId !== actor.userId) return notice(view({ body: [t.notYourSession], tone: "info" }));
     if (position < quiz.answers.length) return notice(view({ body: [t.quizAlreadyAnswered], tone: "info" }));

@@ -1,11 +1,11 @@
 // Daily reminders and vacations, as the user sets them (/remind, /vacation), and what a reminder
 // says when it goes out. Sending is the dispatcher's (src/jobs), which asks compose() what to send.
 import { actionId } from "../actions/action-id.ts";
-import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import type { Actor } from "../identity.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
-import type { UserProfile } from "../ports/study-store.ts";
+import type { UserProfile } from "../ports/records.ts";
 import { streakAtRisk } from "../stats/streak.ts";
 import { vacationOf } from "../study/review-effects.ts";
 import { formatDuration } from "../time/intervals.ts";
@@ -26,24 +26,27 @@ export interface RemindOptions {
   when?: string | undefined;
 }
 
-export class ReminderService {
-  private readonly deps: CoreDeps;
+/** The ports and inputs ReminderService uses. */
+export type ReminderDeps = Pick<CoreStores, "profiles" | "reminders"> & Pick<CoreDeps, "defaultTimeZone">;
 
-  constructor(deps: CoreDeps) {
+export class ReminderService {
+  private readonly deps: ReminderDeps;
+
+  constructor(deps: ReminderDeps) {
     this.deps = deps;
   }
 
   private enter(actor: Actor, now: Date): Promise<UserProfile> {
-    return this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    return this.deps.profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
   }
 
   async remind(actor: Actor, o: RemindOptions, now: Date): Promise<Reply> {
-    const { store } = this.deps;
+    const { reminders } = this.deps;
     let profile = await this.enter(actor, now);
     const t = messages(localeOf(profile, actor));
     const fail = (problem: string) => update(view({ body: [t.invalidSetting(problem), t.remindHint], tone: "error" }));
     if (o.off) {
-      profile = await store.updateReminder(profile.id, {
+      profile = await reminders.updateReminder(profile.id, {
         remindMinute: null,
         nextReminderAt: null,
         nextReminderDay: null,
@@ -59,7 +62,7 @@ export class ReminderService {
     if (!timeZone) return fail(t.badTimeZone((o.timeZone ?? "").slice(0, 64)));
     if (o.when !== undefined && o.when !== "due" && o.when !== "not-studied") return fail(t.badRemindWhen);
     const next = nextOccurrence(minute, timeZone, now);
-    profile = await store.updateReminder(profile.id, {
+    profile = await reminders.updateReminder(profile.id, {
       remindMinute: minute,
       // A new zone keeps the current study day until it is over there too: no second day.
       ...zoneChangePatch(profile, timeZone, now),
@@ -100,12 +103,12 @@ export class ReminderService {
 
   /** "Remind me in 1 hour": one more reminder today, an hour from now. Only the reminder's owner can snooze it. */
   async snooze(actor: Actor, day: string, ownerId: string, now: Date): Promise<Reply> {
-    const { store } = this.deps;
-    const profile = await store.profile(actor.userId);
+    const { profiles, reminders } = this.deps;
+    const profile = await profiles.profile(actor.userId);
     const t = messages(localeOf(profile, actor));
     if (!profile || actor.userId !== ownerId) return notice(view({ body: [t.notYourReminder], tone: "info" }));
     const slot = profile.nextReminderSlot + 1;
-    await store.updateReminder(profile.id, {
+    await reminders.updateReminder(profile.id, {
       nextReminderAt: new Date(now.getTime() + SNOOZE_MS),
       nextReminderDay: day,
       nextReminderSlot: slot,
@@ -114,7 +117,7 @@ export class ReminderService {
   }
 
   async vacation(actor: Actor, duration: string | undefined, now: Date): Promise<Reply> {
-    const { store } = this.deps;
+    const { reminders } = this.deps;
     const profile = await this.enter(actor, now);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
@@ -129,7 +132,7 @@ export class ReminderService {
     }
     if (duration.trim().toLowerCase() === "off") {
       if (!active) return update(view({ body: [t.noVacation], tone: "info" }));
-      await store.updateReminder(profile.id, { vacationUntil: now, vacationTo: addDays(today, -1) });
+      await reminders.updateReminder(profile.id, { vacationUntil: now, vacationTo: addDays(today, -1) });
       const spread = await this.returnFromVacation({ ...profile, vacationUntil: now }, locale, now);
       return update(view({ body: [t.vacationEnded, ...(spread ? [spread] : [])], tone: "success" }));
     }
@@ -137,7 +140,7 @@ export class ReminderService {
     if (days === undefined)
       return update(view({ body: [t.invalidSetting(t.badVacation(VACATION_MAX_DAYS)), t.vacationHint], tone: "error" }));
     const until = studyDayStart(addDays(today, days), profile.timeZone);
-    await store.updateReminder(profile.id, {
+    await reminders.updateReminder(profile.id, {
       vacationUntil: until,
       vacationFrom: active ? (profile.vacationFrom ?? today) : today,
       vacationTo: addDays(today, days - 1),
@@ -150,11 +153,11 @@ export class ReminderService {
    * instead of all coming back at once. Returns the message to show (in `locale`), if anything moved.
    */
   async returnFromVacation(profile: UserProfile, locale: Locale, now: Date): Promise<string | undefined> {
-    const { store } = this.deps;
+    const { reminders } = this.deps;
     const perDay = Math.max(RETURN_CARDS_PER_DAY, Math.floor(profile.reviewsPerDay / 4));
     const today = studyDayFor(profile, now).day;
     let days = 0;
-    const moved = await store.spreadOverdue(profile.id, now, (count) => {
+    const moved = await reminders.spreadOverdue(profile.id, now, (count) => {
       days = Math.min(RETURN_MAX_DAYS, Math.max(1, Math.ceil(count / perDay)));
       const perThisDay = Math.ceil(count / days);
       return Array.from({ length: count }, (_, i) => {
@@ -164,7 +167,7 @@ export class ReminderService {
           : new Date(studyDayStart(addDays(today, day), profile.timeZone).getTime() + i * 1000);
       });
     });
-    await store.updateReminder(profile.id, { vacationUntil: null });
+    await reminders.updateReminder(profile.id, { vacationUntil: null });
     return moved > 0 ? messages(locale).overdueSpread(moved, days) : undefined;
   }
 
@@ -178,7 +181,7 @@ export class ReminderService {
     const today = studyDay.day;
     const studiedToday = profile.lastReviewAt !== null && profile.lastReviewAt >= studyDay.start;
     if (profile.remindWhen === "not-studied" && studiedToday) return { skip: "studied-today" };
-    const due = await this.deps.store.dueCount(profile.id, teamId, studyDay.end);
+    const due = await this.deps.reminders.dueCount(profile.id, teamId, studyDay.end);
     if (due === 0) return { skip: "nothing-due" };
     const locale = profile.locale ?? profile.clientLocale ?? "en";
     const t = messages(locale);

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { RETENTION_MAX, RETENTION_MIN } from "../scheduler/fsrs.ts";
 import { canonicalTimeZone } from "../time/zoned-time.ts";
-import type { SettingsPatch } from "../ports/study-store.ts";
+import type { SettingsPatch } from "../ports/profile-store.ts";
 import type { LocalizedText } from "../i18n/locale.ts";
 import { inBoth, type Messages } from "../i18n/messages.ts";
 

@@ -1,9 +1,9 @@
 // The read-only commands: stats, topics, settings and help.
-import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import type { Actor } from "../identity.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
-import type { UserProfile } from "../ports/study-store.ts";
+import type { UserProfile } from "../ports/records.ts";
 import { parseSettings, type SettingName, type SettingsInput } from "../settings/settings.ts";
 import { studyDayFor, zoneChangePatch } from "../time/study-day.ts";
 import { update, view, type Reply, type View } from "../views/view.ts";
@@ -13,15 +13,18 @@ import { currentStreak } from "./streak.ts";
 
 const RETENTION_WINDOW_MS = 30 * 24 * 3600_000;
 
-export class InfoService {
-  private readonly deps: CoreDeps;
+/** The ports and inputs InfoService uses. */
+export type InfoDeps = Pick<CoreStores, "profiles" | "cards"> & Pick<CoreDeps, "catalog" | "defaultTimeZone">;
 
-  constructor(deps: CoreDeps) {
+export class InfoService {
+  private readonly deps: InfoDeps;
+
+  constructor(deps: InfoDeps) {
     this.deps = deps;
   }
 
   private enter(actor: Actor, now: Date): Promise<UserProfile> {
-    return this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    return this.deps.profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
   }
 
   async stats(actor: Actor, now: Date): Promise<Reply> {
@@ -31,7 +34,7 @@ export class InfoService {
   /** The App Home page (Slack): the same numbers as /stats, with buttons to start. */
   async home(actor: Actor, now: Date): Promise<View> {
     const stats = await this.statsView(actor, now);
-    const t = messages(await this.deps.store.profile(actor.userId).then((p) => localeOf(p, actor)));
+    const t = messages(await this.deps.profiles.profile(actor.userId).then((p) => localeOf(p, actor)));
     return {
       ...stats,
       title: t.homeTitle,
@@ -50,7 +53,7 @@ export class InfoService {
     const locale = localeOf(profile, actor);
     const t = messages(locale);
     const today = studyDayFor(profile, now);
-    const s = await this.deps.store.stats({
+    const s = await this.deps.cards.stats({
       userId: profile.id,
       teamId: actor.teamId,
       now,
@@ -80,7 +83,7 @@ export class InfoService {
     const profile = await this.enter(actor, now);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
-    const counts = await this.deps.store.topicCounts(actor.teamId);
+    const counts = await this.deps.cards.topicCounts(actor.teamId);
     const { catalog } = this.deps;
     const ids = [...new Set([...catalog.topicIds(), ...counts.keys()])].filter((id) => (counts.get(id) ?? 0) > 0);
     return update(
@@ -99,13 +102,13 @@ export class InfoService {
       const t = messages(locale);
       const parsed = parseSettings(changes);
       if (!parsed.ok) return update(view({ body: [t.invalidSetting(parsed.problem[locale]), t.settingsHint], tone: "error" }));
-      if (parsed.patch.dmTeamId && !(await this.deps.store.memberships(profile.id)).includes(parsed.patch.dmTeamId)) {
+      if (parsed.patch.dmTeamId && !(await this.deps.profiles.memberships(profile.id)).includes(parsed.patch.dmTeamId)) {
         return update(view({ body: [t.invalidSetting(t.notAMember)], tone: "error" }));
       }
       const { timeZone } = parsed.patch;
       // A new zone keeps the current study day until it is over there too: no second day.
       const patch = timeZone === undefined ? parsed.patch : { ...parsed.patch, ...zoneChangePatch(profile, timeZone, now) };
-      profile = await this.deps.store.updateSettings(profile.id, patch);
+      profile = await this.deps.profiles.updateSettings(profile.id, patch);
     }
     return update(settingsView(profile, actor, hasChanges));
   }
@@ -117,7 +120,7 @@ export class InfoService {
 
   async topicChoices(actor: Actor, typed: string, locale: Locale): Promise<{ value: string; name: string }[]> {
     const { catalog } = this.deps;
-    const counts = await this.deps.store.topicCounts(actor.teamId);
+    const counts = await this.deps.cards.topicCounts(actor.teamId);
     const needle = typed.trim().toLowerCase();
     return [...new Set([...catalog.topicIds(), ...counts.keys()])]
       .filter((id) => (counts.get(id) ?? 0) > 0)

@@ -2,7 +2,8 @@
 // periods it counts in, and a streak milestone to announce. Shared by study, quizzes and the
 // question of the day.
 import { xpFor } from "../leaderboard/xp.ts";
-import type { ReviewEffects, ReviewSource, TeamSettings, UserProfile } from "../ports/study-store.ts";
+import type { ReviewSource, TeamSettings, UserProfile } from "../ports/records.ts";
+import type { ReviewEffects } from "../ports/review-store.ts";
 import type { CardState, Rating } from "../scheduler/card-state.ts";
 import { advanceStreak, STREAK_MILESTONES, type Vacation } from "../stats/streak.ts";
 import { periodKeysAt } from "../time/periods.ts";

@@ -1,12 +1,12 @@
 // Studying: the next card (due reviews first, then new cards within today's limit), showing its
 // answer, rating it, and undoing the last rating.
-import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import type { Actor } from "../identity.ts";
 import { messages } from "../i18n/messages.ts";
 import type { Locale } from "../i18n/locale.ts";
-import type { CardRecord, StoredItem, UserProfile } from "../ports/study-store.ts";
-import { CARD_STATES, isLearning, RATINGS, type Rating } from "../scheduler/card-state.ts";
-import { previewRatings, rate } from "../scheduler/fsrs.ts";
+import type { CardRecord, StoredItem, UserProfile } from "../ports/records.ts";
+import { isLearning, RATINGS, type Rating } from "../scheduler/card-state.ts";
+import { previewRatings } from "../scheduler/fsrs.ts";
 import { formatDuration } from "../time/intervals.ts";
 import { studyDayFor } from "../time/study-day.ts";
 import { notice, rows, update, view, type Reply, type View } from "../views/view.ts";
@@ -16,16 +16,7 @@ import { periodKeysAt } from "../time/periods.ts";
 import { backView, frontView, promptText, type CardContext } from "./card-views.ts";
 import { choiceCount, isCorrectChoice } from "./choice-order.ts";
 import { rightPickView, wrongPickView } from "./choice-views.ts";
-import { reviewEffects } from "./review-effects.ts";
-
-export function seedKey(userId: string, itemId: string): string {
-  return `${userId}|${itemId}`;
-}
-
-/** Today's counters, or zeros when they belong to an earlier study day. */
-export function countersFor(profile: UserProfile, day: string): { newToday: number; reviewsToday: number } {
-  return profile.counterDay === day ? profile : { newToday: 0, reviewsToday: 0 };
-}
+import { countersFor, recordRating, seedKey, type RecordedRating } from "./record-rating.ts";
 
 /** An item the team can see: built-in decks, or the team's own. */
 export function visibleTo(item: StoredItem, teamId: string): boolean {
@@ -40,18 +31,21 @@ interface Loaded {
   locale: Locale;
 }
 
+/** The ports and inputs StudyService uses. */
+export type StudyDeps = Pick<CoreStores, "profiles" | "teams" | "cards" | "reviews"> & Pick<CoreDeps, "catalog" | "defaultTimeZone">;
+
 export class StudyService {
   /** Lines to show someone as they start studying, in their language (set by the Bot: vacations, notices). */
   onArrival: (profile: UserProfile, locale: Locale, now: Date) => Promise<string[]> = async () => [];
 
-  private readonly deps: CoreDeps;
+  private readonly deps: StudyDeps;
 
-  constructor(deps: CoreDeps) {
+  constructor(deps: StudyDeps) {
     this.deps = deps;
   }
 
   async start(actor: Actor, topic: string | undefined, now: Date): Promise<Reply> {
-    const profile = await this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const profile = await this.deps.profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const arrival = profile.pendingNotice || profile.vacationUntil ? await this.onArrival(profile, localeOf(profile, actor), now) : [];
     const next = await this.next(profile, actor, topic, now);
     return update(arrival.length > 0 ? { ...next, body: [...arrival, ...next.body] } : next);
@@ -68,7 +62,7 @@ export class StudyService {
     now: Date,
     after?: { banner: string; undo: { itemId: string; version: number } },
   ): Promise<View> {
-    const { store, catalog } = this.deps;
+    const { cards, catalog } = this.deps;
     const locale = localeOf(profile, actor);
     const t = messages(locale);
     const { day, start: dayStart } = studyDayFor(profile, now);
@@ -89,19 +83,19 @@ export class StudyService {
       return { ...front, buttons: rows([...(front.buttons[0] ?? []), ...undoButton]) };
     };
 
-    const first = await store.firstScheduledCard(query);
+    const first = await cards.firstScheduledCard(query);
     const firstCard = first?.record.card ?? null;
     const reviewsHeldBack = firstCard !== null && firstCard.due <= now && !isLearning(firstCard) && reviewsLeft <= 0;
     // The card that will come next: with reviews held back by the daily limit, only learning cards.
     let upcoming = firstCard;
     if (first && firstCard && firstCard.due <= now) {
       if (!reviewsHeldBack) return show(first.item, first.record);
-      const learning = await store.firstScheduledCard({ ...query, learningOnly: true });
+      const learning = await cards.firstScheduledCard({ ...query, learningOnly: true });
       if (learning?.record.card && learning.record.card.due <= now) return show(learning.item, learning.record);
       upcoming = learning?.record.card ?? null;
     }
     if (newLeft > 0) {
-      const fresh = await store.firstNewItem(query);
+      const fresh = await cards.firstNewItem(query);
       if (fresh) return show(fresh.item, fresh.record);
     }
     const lines = [...(banner ? [banner] : [])];
@@ -187,58 +181,33 @@ export class StudyService {
   }
 
   /** Records a rating of the card as loaded; "duplicate" when this presentation was already rated. */
-  private async record(
-    loaded: Loaded,
-    actor: Actor,
-    version: number,
-    rating: Rating,
-    now: Date,
-  ): Promise<"duplicate" | { counted: UserProfile; intervalMs: number }> {
+  private record(loaded: Loaded, actor: Actor, version: number, rating: Rating, now: Date): Promise<"duplicate" | RecordedRating> {
     const { profile, record, item } = loaded;
-    const itemId = item.id;
-    const before = record?.card ?? null;
-    const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, itemId));
-    const day = studyDayFor(profile, now).day;
-    const team = await this.deps.store.teamSettings(actor.teamId);
-    const result = await this.deps.store.recordReview({
-      userId: profile.id,
+    return recordRating(this.deps, {
+      profile,
       teamId: actor.teamId,
-      itemId,
+      itemId: item.id,
       version,
+      before: record?.card ?? null,
       rating,
       source: "study",
-      reviewedAt: now,
-      studyDay: day,
-      before,
-      after: outcome.card,
-      countersAreToday: profile.counterDay === day,
-      effects: reviewEffects({ profile, team, source: "study", before, rating, now }),
+      now,
     });
-    if (result === "duplicate") return "duplicate";
-    const counters = countersFor(profile, day);
-    const isNew = before === null || before.state === CARD_STATES.new;
-    const counted: UserProfile = {
-      ...profile,
-      counterDay: day,
-      newToday: counters.newToday + (isNew ? 1 : 0),
-      reviewsToday: counters.reviewsToday + (before?.state === CARD_STATES.review ? 1 : 0),
-    };
-    return { counted, intervalMs: outcome.intervalMs };
   }
 
   async undo(actor: Actor, target: { itemId: string; version: number } | undefined, now: Date): Promise<Reply> {
-    const { store, catalog } = this.deps;
-    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const { profiles, reviews, teams, cards, catalog } = this.deps;
+    const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
-    const last = await store.lastReview(profile.id, target);
+    const last = await reviews.lastReview(profile.id, target);
     if (!last) return (target ? notice : update)(view({ body: [t.nothingToUndo], tone: "info" }));
     if (last.source !== "study") return update(view({ body: [t.quizAnswerNoUndo], tone: "info" }));
     // The periods the review counted in; for one recorded before they were kept, those of its
     // time in the team's time zone now.
-    const periods = last.periods ?? periodKeysAt(last.reviewedAt, (await store.teamSettings(last.teamId)).timeZone);
-    if ((await store.undoReview(last, periods)) === "conflict") return update(view({ body: [t.undoConflict], tone: "warning" }));
-    const [item] = await store.items([last.itemId]);
+    const periods = last.periods ?? periodKeysAt(last.reviewedAt, (await teams.teamSettings(last.teamId)).timeZone);
+    if ((await reviews.undoReview(last, periods)) === "conflict") return update(view({ body: [t.undoConflict], tone: "warning" }));
+    const [item] = await cards.items([last.itemId]);
     if (!item || item.retired) return update(view({ body: [t.undone("")], tone: "success" }));
     const version = last.before === null ? 0 : last.version + 2;
     const restored = frontView({ userId: profile.id, item: item.content, card: last.before, version, topic: undefined, locale, catalog });
@@ -252,7 +221,7 @@ export class StudyService {
 
   /** Loads what a click on a card needs and answers politely when the click is stale. */
   private async load(actor: Actor, itemId: string, version: number): Promise<{ reply: Reply } | Loaded> {
-    const { profile, item, card } = await this.deps.store.loadForReview(actor.userId, itemId, version);
+    const { profile, item, card } = await this.deps.cards.loadForReview(actor.userId, itemId, version);
     const locale = localeOf(profile, actor);
     const t = messages(locale);
     const keepStudying = [[{ action: actionId({ kind: "study", topic: undefined }), label: t.keepStudying, style: "primary" as const }]];

@@ -3,7 +3,7 @@
 // any problem imports nothing, and every problem is named with its line. Re-importing the same
 // file updates the deck in place and keeps everyone's progress.
 import { stringify } from "yaml";
-import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import { TEAM_DECK_SECTION, TEAM_DECK_TOPIC } from "../deck/catalog.ts";
 import type { Item } from "../deck/item.ts";
 import { IMPORT_LIMITS, parseDeckFile } from "../deck-import/parse-deck-file.ts";
@@ -15,22 +15,25 @@ import { DECK_NAME_MAX, deckSlug, teamDeckId, teamItemId } from "./team-deck-ids
 
 const PROBLEMS_SHOWN = 10;
 
-export class TeamDeckService {
-  private readonly deps: CoreDeps;
+/** The ports and inputs TeamDeckService uses. */
+export type TeamDeckDeps = Pick<CoreStores, "profiles" | "teams" | "teamDecks"> & Pick<CoreDeps, "defaultTimeZone">;
 
-  constructor(deps: CoreDeps) {
+export class TeamDeckService {
+  private readonly deps: TeamDeckDeps;
+
+  constructor(deps: TeamDeckDeps) {
     this.deps = deps;
   }
 
   private async admin(actor: Actor, now: Date): Promise<{ ok: true } | { ok: false; reply: Reply }> {
-    const profile = await this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
-    const team = await this.deps.store.teamSettings(actor.teamId);
+    const profile = await this.deps.profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const team = await this.deps.teams.teamSettings(actor.teamId);
     if (isTeamAdmin(actor, team)) return { ok: true };
     return { ok: false, reply: update(view({ body: [messages(localeOf(profile, actor)).notAdmin], tone: "error" })) };
   }
 
   private async locale(actor: Actor) {
-    return localeOf(await this.deps.store.profile(actor.userId), actor);
+    return localeOf(await this.deps.profiles.profile(actor.userId), actor);
   }
 
   private async t(actor: Actor) {
@@ -81,14 +84,14 @@ export class TeamDeckService {
       name || result.deckName?.slice(0, DECK_NAME_MAX) || file.name.replace(/\.[^.]*$/, "").slice(0, DECK_NAME_MAX) || "deck";
     const deckId = teamDeckId(actor.teamId, deckSlug(finalName));
     const items: Item[] = result.items.map(({ localId, item }) => ({ ...item, id: teamItemId(deckId, localId) }));
-    const counts = await this.deps.store.importTeamDeck({ teamId: actor.teamId, deckId, name: finalName, items, now });
+    const counts = await this.deps.teamDecks.importTeamDeck({ teamId: actor.teamId, deckId, name: finalName, items, now });
     return update(view({ title: t.importDone(finalName), body: [t.importCounts(counts), t.deckIdLine(deckId)], tone: "success" }));
   }
 
   async list(actor: Actor, now: Date): Promise<Reply> {
-    const profile = await this.deps.store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const profile = await this.deps.profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const t = messages(localeOf(profile, actor));
-    const decks = (await this.deps.store.teamDecks(actor.teamId)).filter((d) => !d.retired);
+    const decks = (await this.deps.teamDecks.teamDecks(actor.teamId)).filter((d) => !d.retired);
     return update(
       view({
         title: t.teamDecksTitle,
@@ -103,7 +106,7 @@ export class TeamDeckService {
     const t = await this.t(actor);
     const clean = name.trim().slice(0, DECK_NAME_MAX);
     if (clean === "") return update(view({ body: [t.invalidSetting(t.deckNameNeeded)], tone: "error" }));
-    const ok = await this.deps.store.renameTeamDeck(actor.teamId, deckId, clean);
+    const ok = await this.deps.teamDecks.renameTeamDeck(actor.teamId, deckId, clean);
     return update(view({ body: [ok ? t.settingsSaved : t.noSuchDeck(deckId.slice(0, 60))], tone: ok ? "success" : "error" }));
   }
 
@@ -111,7 +114,7 @@ export class TeamDeckService {
     const allowed = await this.admin(actor, now);
     if (!allowed.ok) return allowed.reply;
     const t = await this.t(actor);
-    const ok = await this.deps.store.retireTeamDeck(actor.teamId, deckId, now);
+    const ok = await this.deps.teamDecks.retireTeamDeck(actor.teamId, deckId, now);
     return update(view({ body: [ok ? t.deckRetired : t.noSuchDeck(deckId.slice(0, 60))], tone: ok ? "success" : "error" }));
   }
 
@@ -120,9 +123,9 @@ export class TeamDeckService {
     const allowed = await this.admin(actor, now);
     if (!allowed.ok) return allowed.reply;
     const t = await this.t(actor);
-    const items = await this.deps.store.teamDeckItems(actor.teamId, deckId);
+    const items = await this.deps.teamDecks.teamDeckItems(actor.teamId, deckId);
     if (!items) return update(view({ body: [t.noSuchDeck(deckId.slice(0, 60))], tone: "error" }));
-    const deck = (await this.deps.store.teamDecks(actor.teamId)).find((d) => d.id === deckId);
+    const deck = (await this.deps.teamDecks.teamDecks(actor.teamId)).find((d) => d.id === deckId);
     // Ids without the deck's prefix, so that the file imports back onto the same items.
     const prefix = teamItemId(deckId, "");
     const exported = items.map((item) => ({ ...item, id: item.id.startsWith(prefix) ? item.id.slice(prefix.length) : item.id }));

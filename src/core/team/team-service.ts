@@ -1,10 +1,11 @@
 // Team settings (/team): the team channel, its time zone and language, the question of the day,
 // the weekly recap and streak milestones. Anyone may look; only admins may change them.
-import { localeOf, type CoreDeps } from "../core-deps.ts";
+import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import type { Actor } from "../identity.ts";
 import { localeSchema } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
-import type { TeamPatch, TeamSettings } from "../ports/study-store.ts";
+import type { TeamSettings } from "../ports/records.ts";
+import type { TeamPatch } from "../ports/team-store.ts";
 import { formatClockTime, nextOccurrence, parseClockTime } from "../reminders/reminder-schedule.ts";
 import { canonicalTimeZone } from "../time/zoned-time.ts";
 import { nextRecapAt } from "./recap-schedule.ts";
@@ -30,18 +31,21 @@ export function isTeamAdmin(actor: Actor, team: TeamSettings): boolean {
   return actor.isAdmin === true || team.adminIds.includes(actor.userId);
 }
 
-export class TeamService {
-  private readonly deps: CoreDeps;
+/** The ports and inputs TeamService uses. */
+export type TeamDeps = Pick<CoreStores, "profiles" | "teams"> & Pick<CoreDeps, "defaultTimeZone">;
 
-  constructor(deps: CoreDeps) {
+export class TeamService {
+  private readonly deps: TeamDeps;
+
+  constructor(deps: TeamDeps) {
     this.deps = deps;
   }
 
   async settings(actor: Actor, input: TeamInput, now: Date): Promise<Reply> {
-    const { store } = this.deps;
-    const profile = await store.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
+    const { profiles, teams } = this.deps;
+    const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const t = messages(localeOf(profile, actor));
-    let team = await store.teamSettings(actor.teamId);
+    let team = await teams.teamSettings(actor.teamId);
     const changes = Object.values(input).some((v) => v !== undefined);
     if (changes) {
       if (!isTeamAdmin(actor, team)) return update(view({ body: [t.notAdmin], tone: "error" }));
@@ -85,7 +89,7 @@ export class TeamService {
       const next = { ...team, ...patch };
       patch.nextQotdAt = next.qotdMinute !== null && next.channelId ? nextOccurrence(next.qotdMinute, next.timeZone, now).at : null;
       patch.nextRecapAt = next.recapEnabled && next.channelId ? nextRecapAt(now, next.timeZone) : null;
-      team = await store.updateTeam(actor.teamId, patch);
+      team = await teams.updateTeam(actor.teamId, patch);
     }
     return update(
       view({

@@ -1,8 +1,14 @@
 // ReportStore on Prisma: problem reports, unique per person, item and content hash.
 import { z } from "zod";
-import { REPORT_REASONS, type OwnReportRow, type ReportStore, type ReportWrite, type TeamReportRow } from "../core/ports/report-store.ts";
-import type { Db } from "./open-database.ts";
-import { isUniqueViolation } from "./prisma-study-store.ts";
+import {
+  REPORT_REASONS,
+  type OwnReportRow,
+  type ReportStore,
+  type ReportWrite,
+  type TeamReportRow,
+} from "../../core/ports/report-store.ts";
+import type { Db } from "../open-database.ts";
+import { isUniqueViolation } from "./prisma-errors.ts";
 
 /** A stored reason this version does not know (written by a newer one) reads as "other". */
 const reasonSchema = z.enum(REPORT_REASONS).catch("other");

@@ -1,0 +1,78 @@
+// Rows as the core sees them: a person's profile and a team's settings, read by several stores.
+import { z } from "zod";
+import { toLocale } from "../../core/i18n/locale.ts";
+import type { TeamSettings, UserProfile } from "../../core/ports/records.ts";
+import type { Db } from "../open-database.ts";
+
+export type UserRow = NonNullable<Awaited<ReturnType<Db["user"]["findUnique"]>>>;
+
+const remindWhenSchema = z.enum(["due", "not-studied"]);
+
+export function toProfile(row: UserRow): UserProfile {
+  return {
+    id: row.id,
+    locale: toLocale(row.locale) ?? null,
+    clientLocale: toLocale(row.clientLocale) ?? null,
+    timeZone: row.timeZone,
+    desiredRetention: row.desiredRetention,
+    newPerDay: row.newPerDay,
+    reviewsPerDay: row.reviewsPerDay,
+    counterDay: row.counterDay,
+    newToday: row.newToday,
+    reviewsToday: row.reviewsToday,
+    dmTeamId: row.dmTeamId,
+    hidden: row.hidden,
+    xpToday: row.xpToday,
+    lastReviewAt: row.lastReviewAt,
+    streakDays: row.streakDays,
+    streakLastDay: row.streakLastDay,
+    bestStreak: row.bestStreak,
+    remindMinute: row.remindMinute,
+    remindWhen: remindWhenSchema.catch("due").parse(row.remindWhen),
+    remindTeamId: row.remindTeamId,
+    nextReminderAt: row.nextReminderAt,
+    nextReminderDay: row.nextReminderDay,
+    nextReminderSlot: row.nextReminderSlot,
+    remindersPaused: row.remindersPaused,
+    pendingNotice: row.pendingNotice,
+    vacationUntil: row.vacationUntil,
+    vacationFrom: row.vacationFrom,
+    vacationTo: row.vacationTo,
+    heldDay: row.heldDay,
+    heldDayFrom: row.heldDayFrom,
+    heldDayUntil: row.heldDayUntil,
+  };
+}
+
+export type TeamRow = NonNullable<Awaited<ReturnType<Db["team"]["findUnique"]>>>;
+
+export function toTeamSettings(row: TeamRow): TeamSettings {
+  const admins = z.array(z.string()).catch([]).parse(safeJson(row.adminIds));
+  return {
+    id: row.id,
+    timeZone: row.timeZone,
+    locale: toLocale(row.locale) ?? "en",
+    channelId: row.channelId,
+    qotdMinute: row.qotdMinute,
+    recapEnabled: row.recapEnabled,
+    milestones: row.milestones,
+    adminIds: admins,
+  };
+}
+
+/** Items a team can see, optionally in one topic, never retired ones. */
+export function visibleItems(teamId: string, topic: string | undefined) {
+  return {
+    retiredAt: null,
+    OR: [{ teamId: null }, { teamId }],
+    ...(topic ? { topics: { some: { topic } } } : {}),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
