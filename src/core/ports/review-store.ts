@@ -3,7 +3,8 @@
 import type { CardState, Rating } from "../scheduler/card-state.ts";
 import type { ReviewSource } from "./records.ts";
 
-export interface ReviewWrite {
+/** One rating of one card version, as written and as read back. */
+interface Review {
   userId: string;
   teamId: string;
   itemId: string;
@@ -15,6 +16,9 @@ export interface ReviewWrite {
   studyDay: string;
   before: CardState | null;
   after: CardState;
+}
+
+export interface ReviewWrite extends Review {
   /** Whether the user's counters already belong to `studyDay` (increment) or must be reset. */
   countersAreToday: boolean;
   /** What the review earns and changes beyond the card: XP, streak, leaderboard periods. */
@@ -42,18 +46,8 @@ export interface ReviewEffects {
   milestone?: number;
 }
 
-export interface ReviewRecord {
+export interface ReviewRecord extends Review {
   id: number;
-  userId: string;
-  teamId: string;
-  itemId: string;
-  version: number;
-  rating: Rating;
-  source: ReviewSource;
-  reviewedAt: Date;
-  studyDay: string;
-  before: CardState | null;
-  after: CardState;
   xp: number;
   userBefore: UserSnapshot | null;
   /** The leaderboard periods it counted in; null for reviews recorded before they were kept. */

@@ -37,10 +37,6 @@ export class PrismaTeamStore implements TeamStore {
     return settings;
   }
 
-  forgetTeamSettings(teamId: string): void {
-    this.teams.delete(teamId);
-  }
-
   async updateTeam(teamId: string, patch: TeamPatch): Promise<TeamSettings> {
     const { adminIds, ...rest } = patch;
     const data = { ...rest, ...(adminIds ? { adminIds: JSON.stringify(adminIds) } : {}) };
