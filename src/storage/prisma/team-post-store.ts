@@ -1,6 +1,6 @@
 // TeamPostStore on Prisma: when teams' posts are due, and the claims that make each post go out once.
 import type { StoredItem, TeamSettings } from "../../core/ports/records.ts";
-import type { TeamPostStore } from "../../core/ports/team-post-store.ts";
+import type { TeamPostClaim, TeamPostStore } from "../../core/ports/team-post-store.ts";
 import { rankRows } from "../../core/leaderboard/leaderboard-service.ts";
 import { CARD_STATES } from "../../core/scheduler/card-state.ts";
 import type { Db } from "../open-database.ts";
@@ -28,15 +28,7 @@ export class PrismaTeamPostStore implements TeamPostStore {
     await this.db.team.updateMany({ where: { id: teamId, [field]: expected }, data: { [field]: next } });
   }
 
-  async claimTeamPost(c: {
-    teamId: string;
-    kind: string;
-    key: string;
-    now: Date;
-    leaseUntil: Date;
-    owner: string;
-    payload?: string;
-  }): Promise<"claimed" | "taken" | "done"> {
+  async claimTeamPost(c: TeamPostClaim): Promise<"claimed" | "taken" | "done"> {
     try {
       await this.db.teamPost.create({
         data: {
