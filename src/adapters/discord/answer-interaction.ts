@@ -9,6 +9,7 @@ import {
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { Reply } from "../../core/views/view.ts";
+import type { DrawnPicture } from "../shared/attached-picture.ts";
 import { replacesClickedMessage } from "../shared/shared-message.ts";
 import { renderDiscord } from "./render-discord.ts";
 import { renderDiscordModal } from "./render-discord-modal.ts";
@@ -17,22 +18,33 @@ export type Answerable = ChatInputCommandInteraction | ButtonInteraction | Modal
 
 const SLOW: unique symbol = Symbol("slow");
 
-export async function answerInTime(interaction: Answerable, deferAfterMs: number, work: () => Promise<Reply>): Promise<void> {
-  const pending = work();
+/**
+ * `draw` turns the reply's picture into an attachment; it counts as part of the work, so a slow
+ * drawing is deferred like a slow query.
+ */
+export async function answerInTime(
+  interaction: Answerable,
+  deferAfterMs: number,
+  work: () => Promise<Reply>,
+  draw: (reply: Reply) => Promise<DrawnPicture | undefined> = async () => undefined,
+): Promise<void> {
+  const pending = work().then(async (reply) => ({ reply, picture: await draw(reply) }));
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), deferAfterMs)));
   const early = await Promise.race([pending, slow]).finally(() => clearTimeout(timer));
-  if (early !== SLOW) return send(interaction, early, false);
+  if (early !== SLOW) return send(interaction, early.reply, false, early.picture);
   if (interaction.isButton()) await interaction.deferUpdate();
   else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await send(interaction, await pending, true);
+  const late = await pending;
+  await send(interaction, late.reply, true, late.picture);
 }
 
-async function send(interaction: Answerable, reply: Reply, deferred: boolean): Promise<void> {
-  const message = {
-    ...renderDiscord(reply.view),
-    ...(reply.files ? { files: reply.files.map((f) => new AttachmentBuilder(Buffer.from(f.content, "utf8"), { name: f.name })) } : {}),
-  };
+async function send(interaction: Answerable, reply: Reply, deferred: boolean, picture: DrawnPicture | undefined): Promise<void> {
+  const files = [
+    ...(reply.files ?? []).map((f) => new AttachmentBuilder(Buffer.from(f.content, "utf8"), { name: f.name })),
+    ...(picture ? [new AttachmentBuilder(Buffer.from(picture.png), { name: picture.filename, description: picture.alt })] : []),
+  ];
+  const message = { ...renderDiscord(reply.view), ...(files.length > 0 ? { files } : {}) };
   // Only a first response can open a modal: once deferred, the person is asked to press again.
   if (reply.form && interaction.isButton() && !deferred) return interaction.showModal(renderDiscordModal(reply.form));
   if (interaction.isChatInputCommand() || interaction.isModalSubmit()) {
