@@ -7,7 +7,7 @@ parentPort?.on("message", (message: { id: number; picture: unknown }) => {
   try {
     // resvg's buffer lives outside the JavaScript heap and cannot be transferred: copy it once.
     const png = new Uint8Array(drawPicture(message.picture));
-    parentPort?.postMessage({ id: message.id, png }, [png.buffer as ArrayBuffer]);
+    parentPort?.postMessage({ id: message.id, png }, [png.buffer]);
   } catch (e) {
     parentPort?.postMessage({ id: message.id, error: e instanceof Error ? e.message : String(e) });
   }
