@@ -62,7 +62,7 @@ async function main(): Promise<number> {
   else if (newDatabase) logger.info({ database: newDatabase.file }, "created a new, empty database");
 
   if (consoleMode) {
-    const pictures = new PictureWorkers();
+    const pictures = new PictureWorkers().warm();
     await runConsole({
       pictures,
       bot: runtime.bot,

@@ -88,7 +88,7 @@ export async function runService(
   };
   const start = async () => {
     const senders: Record<string, PlatformSender> = {};
-    const pictures = new PictureWorkers();
+    const pictures = new PictureWorkers().warm();
     parts.push({ name: "pictures", isReady: () => true, stop: () => pictures.close() });
     if (!config.discord && !config.slack) {
       // CONSOLE=off (a container) with nothing to connect to: say so, and stay up unhealthy rather than exit into a restart loop.

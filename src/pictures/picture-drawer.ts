@@ -39,6 +39,15 @@ export class PictureWorkers implements PictureDrawer {
     this.timeoutMs = options.timeoutMs ?? 20_000;
   }
 
+  /**
+   * Starts the threads now, so that the first learner to ask does not wait for ECharts and the
+   * font to load (about a second on a busy machine).
+   */
+  warm(): this {
+    while (!this.closed && this.all.size < this.threads) this.idle.push(this.spawn());
+    return this;
+  }
+
   draw(picture: Picture): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new Error("the picture drawer is closed"));
     return new Promise((resolve, reject) => {

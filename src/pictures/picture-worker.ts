@@ -3,6 +3,9 @@
 import { parentPort } from "node:worker_threads";
 import { drawPicture } from "./draw-picture.ts";
 
+// Loads ECharts and the font before the first request: a thread is started ahead of need (warm()).
+drawPicture({ kind: "board", title: "", subtitle: "", rows: [], own: "" });
+
 parentPort?.on("message", (message: { id: number; picture: unknown }) => {
   try {
     // resvg's buffer lives outside the JavaScript heap and cannot be transferred: copy it once.

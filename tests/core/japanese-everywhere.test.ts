@@ -43,7 +43,7 @@ const ALLOWED = new Set([
   // Option names (/quiz count, /study topic, /vacation duration; "text" is the whole typed line).
   ...["count", "topic", "duration", "text"],
   // Settings and options, as typed.
-  ...["language", "timezone", "retention", "new", "reviews", "hidden", "personal", "ja", "en", "auto"],
+  ...["language", "timezone", "retention", "new", "reviews", "hidden", "images", "personal", "ja", "en", "auto"],
   ...["channel", "qotd", "recap", "milestones", "here", "on", "off", "when", "due", "not", "studied"],
   ...["week", "month", "all", "xp", "streak", "accuracy", "list", "rename", "retire", "import", "reports", "HH", "MM"],
   // Column names of deck files as their header row types them, and field names of YAML decks.
@@ -817,7 +817,7 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   onOrOff: ["recap"],
   notAChannel: ["general"],
   optionTooLong: [500],
-  optionNotASetting: ["language, timezone, retention, new, reviews, team, hidden"],
+  optionNotASetting: ["language, timezone, retention, new, reviews, team, hidden, images"],
   optionWholeNumber: [1, 20],
   consoleMode: ["console:local", "学習.db"],
   consoleChoose: [4],

@@ -2,6 +2,7 @@
 // whose description is the text summary; `/settings images off` leaves the text alone, and so does
 // a drawing that fails.
 import { afterEach, describe, expect, it } from "vitest";
+import { waitUntil } from "../fakes/discord/wait.ts";
 import { PictureWorkers } from "../../src/pictures/picture-drawer.ts";
 import { aFlashcard, aLibrary } from "../support/builders.ts";
 import { buttonId, startDiscordHarness, textOf, type DiscordHarness } from "../support/discord-harness.ts";
@@ -32,7 +33,8 @@ describe("pictures on Discord", () => {
     await studyOneCard(user, guild.id);
     const stats = h.fake.interact.command({ name: "stats", user, guildId: guild.id });
     await stats.settled(100);
-    const reply = stats.messages()[0]!;
+    // The text goes first; the picture is added to it once drawn.
+    const reply = await waitUntil(() => stats.messages().find((m) => m.attachments.length > 0), 20_000, () => "no picture attached");
     expect(reply.ephemeral).toBe(true);
     expect(textOf(reply)).toContain("Reviewed today: **1**");
     expect(reply.attachments).toHaveLength(1);
@@ -60,7 +62,7 @@ describe("pictures on Discord", () => {
     const failed = h.fake.interact.command({ name: "stats", user, guildId: guild.id });
     await failed.settled(100);
     expect(textOf(failed.messages()[0])).toContain("Due now");
+    await waitUntil(() => h.logs.lines().find((e) => e["msg"] === "picture not drawn; the text goes alone"), 20_000, () => "no log line");
     expect(failed.messages()[0]!.attachments).toEqual([]);
-    expect(h.logs.lines().some((e) => e["msg"] === "picture not drawn; the text goes alone")).toBe(true);
   });
 });

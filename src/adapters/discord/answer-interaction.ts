@@ -1,6 +1,7 @@
 // Answers an interaction with the core's reply within Discord's 3 seconds: directly when the core is
 // quick, otherwise deferred first (privately for commands and modals, as an update for buttons) and
-// edited afterwards.
+// edited afterwards. A reply's picture is attached by a further edit once drawn, so the text never
+// waits for the drawing (nor a slow drawing for a deferral).
 import {
   AttachmentBuilder,
   MessageFlags,
@@ -18,33 +19,40 @@ export type Answerable = ChatInputCommandInteraction | ButtonInteraction | Modal
 
 const SLOW: unique symbol = Symbol("slow");
 
-/**
- * `draw` turns the reply's picture into an attachment; it counts as part of the work, so a slow
- * drawing is deferred like a slow query.
- */
+/** `draw` turns the reply's picture into an attachment, added to the answer once the text is sent. */
 export async function answerInTime(
   interaction: Answerable,
   deferAfterMs: number,
   work: () => Promise<Reply>,
   draw: (reply: Reply) => Promise<DrawnPicture | undefined> = async () => undefined,
 ): Promise<void> {
-  const pending = work().then(async (reply) => ({ reply, picture: await draw(reply) }));
+  const pending = work();
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), deferAfterMs)));
   const early = await Promise.race([pending, slow]).finally(() => clearTimeout(timer));
-  if (early !== SLOW) return send(interaction, early.reply, false, early.picture);
-  if (interaction.isButton()) await interaction.deferUpdate();
-  else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const late = await pending;
-  await send(interaction, late.reply, true, late.picture);
+  let reply: Reply;
+  if (early !== SLOW) {
+    reply = early;
+    await send(interaction, reply, false);
+  } else {
+    if (interaction.isButton()) await interaction.deferUpdate();
+    else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    reply = await pending;
+    await send(interaction, reply, true);
+  }
+  if (!reply.picture || reply.form) return;
+  const picture = await draw(reply);
+  if (picture)
+    await interaction.editReply({
+      files: [new AttachmentBuilder(Buffer.from(picture.png), { name: picture.filename, description: picture.alt })],
+    });
 }
 
-async function send(interaction: Answerable, reply: Reply, deferred: boolean, picture: DrawnPicture | undefined): Promise<void> {
-  const files = [
-    ...(reply.files ?? []).map((f) => new AttachmentBuilder(Buffer.from(f.content, "utf8"), { name: f.name })),
-    ...(picture ? [new AttachmentBuilder(Buffer.from(picture.png), { name: picture.filename, description: picture.alt })] : []),
-  ];
-  const message = { ...renderDiscord(reply.view), ...(files.length > 0 ? { files } : {}) };
+async function send(interaction: Answerable, reply: Reply, deferred: boolean): Promise<void> {
+  const message = {
+    ...renderDiscord(reply.view),
+    ...(reply.files ? { files: reply.files.map((f) => new AttachmentBuilder(Buffer.from(f.content, "utf8"), { name: f.name })) } : {}),
+  };
   // Only a first response can open a modal: once deferred, the person is asked to press again.
   if (reply.form && interaction.isButton() && !deferred) return interaction.showModal(renderDiscordModal(reply.form));
   if (interaction.isChatInputCommand() || interaction.isModalSubmit()) {
