@@ -1,5 +1,6 @@
 // Entry point for `npm start`: reads the configuration, opens the database, and starts Discord,
 // Slack, both, or (with neither configured) a study session in the terminal.
+import { PictureWorkers } from "./pictures/picture-drawer.ts";
 import { createBot } from "./app/create-bot.ts";
 import { runService, stopSignal } from "./app/run-service.ts";
 import { runConsole } from "./adapters/console/console-session.ts";
@@ -61,7 +62,9 @@ async function main(): Promise<number> {
   else if (newDatabase) logger.info({ database: newDatabase.file }, "created a new, empty database");
 
   if (consoleMode) {
+    const pictures = new PictureWorkers().warm();
     await runConsole({
+      pictures,
       bot: runtime.bot,
       database: redactDatabaseUrl(config.databaseUrl),
       input: process.stdin,
@@ -70,6 +73,7 @@ async function main(): Promise<number> {
       logger,
       newDatabase,
     });
+    await pictures.close();
     await runtime.database.close();
     return 0;
   }

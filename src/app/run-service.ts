@@ -3,6 +3,7 @@
 // stops the jobs, closes the database, and exits 0 within 10 seconds even when Discord, Slack or
 // the database has become unreachable: every step has a share of the deadline, and a part that
 // does not stop in its share is left behind (main.ts exits whatever is still running).
+import { PictureWorkers } from "../pictures/picture-drawer.ts";
 import { hostname } from "node:os";
 import type { Config } from "../config/env.ts";
 import { DiscordSender } from "../adapters/discord/discord-sender.ts";
@@ -87,6 +88,8 @@ export async function runService(
   };
   const start = async () => {
     const senders: Record<string, PlatformSender> = {};
+    const pictures = new PictureWorkers().warm();
+    parts.push({ name: "pictures", isReady: () => true, stop: () => pictures.close() });
     if (!config.discord && !config.slack) {
       // CONSOLE=off (a container) with nothing to connect to: say so, and stay up unhealthy rather than exit into a restart loop.
       process.stderr.write(`${NO_PLATFORM}\n`);
@@ -110,13 +113,13 @@ export async function runService(
         logger,
         token: config.discord.token,
         client: { apiUrl: config.discord.apiUrl },
-        router: { observe: metrics.observer("discord") },
+        router: { observe: metrics.observer("discord"), pictures },
       });
       parts.push({ name: "discord", isReady: () => discord.isReady(), stop: () => discord.stop() });
       senders["discord"] = new DiscordSender({ token: config.discord.token, apiUrl: config.discord.apiUrl, rest: discord.client.rest });
     }
     if (config.slack) {
-      const slack = await startSlack({ bot: runtime.bot, logger, ...config.slack, observe: metrics.observer("slack") });
+      const slack = await startSlack({ bot: runtime.bot, logger, ...config.slack, observe: metrics.observer("slack"), pictures });
       parts.push({ name: "slack", isReady: () => slack.isReady(), stop: () => slack.stop() });
       senders["slack"] = new SlackSender(slack.client);
     }

@@ -4,6 +4,7 @@ import { formatTable, type BenchRow } from "./bench-table.ts";
 import { benchDiscordMemory, benchDiscordThroughput } from "./discord-bench.ts";
 import { benchChaos } from "./chaos-bench.ts";
 import { benchLeaderboard } from "./leaderboard-bench.ts";
+import { benchPictures } from "./pictures-bench.ts";
 import { benchRemindersClaim } from "./reminders-claim-bench.ts";
 import { benchRemindersDispatch } from "./reminders-dispatch-bench.ts";
 import { benchRemindersTick } from "./reminders-tick-bench.ts";
@@ -47,6 +48,10 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   },
   { name: "chaos", run: () => benchChaos(quick ? { learners: 1_000, teams: 10 } : { learners: 5_000, teams: 20 }, log) },
   { name: "reminders-claim", run: () => benchRemindersClaim({ reminders: 1_203 }, log) },
+  {
+    name: "pictures",
+    run: () => benchPictures(quick ? { reviews: 100_000, calls: 20, memoryPictures: 200 } : { reviews: 100_000, calls: 100, memoryPictures: 1_000 }, log),
+  },
   { name: "reminders-dispatch", run: () => benchRemindersDispatch({ reminders: quick ? 150 : 600 }, log) },
 ];
 

@@ -43,7 +43,7 @@ const ALLOWED = new Set([
   // Option names (/quiz count, /study topic, /vacation duration; "text" is the whole typed line).
   ...["count", "topic", "duration", "text"],
   // Settings and options, as typed.
-  ...["language", "timezone", "retention", "new", "reviews", "hidden", "personal", "ja", "en", "auto"],
+  ...["language", "timezone", "retention", "new", "reviews", "hidden", "images", "personal", "ja", "en", "auto"],
   ...["channel", "qotd", "recap", "milestones", "here", "on", "off", "when", "due", "not", "studied"],
   ...["week", "month", "all", "xp", "streak", "accuracy", "list", "rename", "retire", "import", "reports", "HH", "MM"],
   // Column names of deck files as their header row types them, and field names of YAML decks.
@@ -804,7 +804,7 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   stats: [{ dueNow: 1, dueToday: 2, reviewedToday: 3, retention: "90.0% (9/10)", streak: 4, cards: 5 }],
   topicLineCount: ["ネットワーク", "net", 3],
   settingsLines: [
-    { language: "日本語", timezone: "Asia/Tokyo", retention: "0.90", new: "20", reviews: "200", team: "`discord:11`", hidden: "オン" },
+    { language: "日本語", timezone: "Asia/Tokyo", retention: "0.90", new: "20", reviews: "200", team: "`discord:11`", hidden: "オン", images: "オン" },
   ],
   languageAuto: ["日本語"],
   unknownCommand: ["dance"],
@@ -817,7 +817,7 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   onOrOff: ["recap"],
   notAChannel: ["general"],
   optionTooLong: [500],
-  optionNotASetting: ["language, timezone, retention, new, reviews, team, hidden"],
+  optionNotASetting: ["language, timezone, retention, new, reviews, team, hidden, images"],
   optionWholeNumber: [1, 20],
   consoleMode: ["console:local", "学習.db"],
   consoleChoose: [4],

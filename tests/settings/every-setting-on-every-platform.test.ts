@@ -68,6 +68,12 @@ const SAMPLES: { [K in SettingName]: Sample } = {
     stored: () => ({ hidden: true }),
     shown: () => /Hidden from leaderboards: \W*on\b/,
   },
+  images: {
+    discord: () => ({ images: "off" }),
+    words: () => "images off",
+    stored: () => ({ images: false }),
+    shown: () => /Pictures with \/stats and leaderboards: \W*off\b/,
+  },
 };
 
 async function storedProfile(t: TestBot, userId: string) {

@@ -3,6 +3,7 @@
 import type { ViewSubmitAction } from "@slack/bolt";
 import type { Library } from "../../src/core/deck/item.ts";
 import { startSlack, type SlackAdapter } from "../../src/adapters/slack/start-slack.ts";
+import type { PictureDrawer } from "../../src/pictures/picture-drawer.ts";
 import { FakeSlack, encodeInteraction, encodeSlashCommand, postToApp, type StoredMessage } from "../fakes/slack/fake-slack.ts";
 import { blockActionsPayload, DEFAULT_CHANNEL, DEFAULT_USER, slashCommandPayload, type Actor } from "../fakes/slack/payloads.ts";
 import { STANDARD_WORKSPACE, type Workspace } from "../fakes/slack/workspace.ts";
@@ -56,7 +57,12 @@ export function textOf(message: StoredMessage | undefined): string {
   ].join("\n");
 }
 
-export async function startSlackHarness(kind: DatabaseKind, library: Library, mode: "socket" | "http"): Promise<SlackHarness> {
+export async function startSlackHarness(
+  kind: DatabaseKind,
+  library: Library,
+  mode: "socket" | "http",
+  options: { pictures?: PictureDrawer } = {},
+): Promise<SlackHarness> {
   const fake = await FakeSlack.start();
   const t = await startTestBot(kind, library);
   const logs = captureLogs();
@@ -72,6 +78,7 @@ export async function startSlackHarness(kind: DatabaseKind, library: Library, mo
     port: 0,
     host: "127.0.0.1",
     now: () => t.clock.now,
+    ...(options.pictures ? { pictures: options.pictures } : {}),
   });
   const eventsUrl = `http://127.0.0.1:${adapter.port ?? 0}/slack/events`;
 

@@ -12,6 +12,8 @@ import { cleanTypedLine } from "../../core/deck-import/plain-text.ts";
 import { messages } from "../../core/i18n/messages.ts";
 import type { Form, FormField } from "../../core/views/view.ts";
 import type { Logger } from "../../ops/logger.ts";
+import type { PictureDrawer } from "../../pictures/picture-drawer.ts";
+import { drawAttached } from "../shared/attached-picture.ts";
 import { CONSOLE_TEAM, CONSOLE_USER } from "../shared/platform-ids.ts";
 import { renderConsole } from "./render-console.ts";
 
@@ -30,6 +32,9 @@ export interface ConsoleOptions {
   newDatabase?: { file: string; explicit: boolean } | undefined;
   /** Where /export and /deck export write their files (default ./exports). */
   exportsDir?: string;
+  /** Draws the pictures replies carry (/stats), saved under `picturesDir` (default ./data). */
+  pictures?: PictureDrawer;
+  picturesDir?: string;
 }
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
@@ -38,6 +43,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   // The console is one person's own team: they administer it.
   const actor: Actor = { userId: CONSOLE_USER, teamId: CONSOLE_TEAM, clientLocale: options.systemLocale, isAdmin: true };
   const exportsDir = options.exportsDir ?? "exports";
+  const picturesDir = options.picturesDir ?? "data";
   const write = (s: string) => output.write(`${s}\n`);
   /** The catalog in the person's language now (/lang changes it mid-session). */
   const say = async () => messages(await bot.locale(actor));
@@ -85,6 +91,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       await mkdir(exportsDir, { recursive: true });
       const target = path.join(exportsDir, path.basename(file.name));
       await writeFile(target, file.content);
+      write((await say()).consoleSaved(target));
+    }
+    const picture = await drawAttached(reply, options.pictures, logger);
+    if (picture) {
+      await mkdir(picturesDir, { recursive: true });
+      const target = path.join(picturesDir, path.basename(picture.filename));
+      await writeFile(target, picture.png);
       write((await say()).consoleSaved(target));
     }
     // A notice leaves the current card in place, so its buttons stay pressable.

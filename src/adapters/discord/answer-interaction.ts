@@ -1,6 +1,7 @@
 // Answers an interaction with the core's reply within Discord's 3 seconds: directly when the core is
 // quick, otherwise deferred first (privately for commands and modals, as an update for buttons) and
-// edited afterwards.
+// edited afterwards. A reply's picture is attached by a further edit once drawn, so the text never
+// waits for the drawing (nor a slow drawing for a deferral).
 import {
   AttachmentBuilder,
   MessageFlags,
@@ -9,6 +10,7 @@ import {
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { Reply } from "../../core/views/view.ts";
+import type { DrawnPicture } from "../shared/attached-picture.ts";
 import { replacesClickedMessage } from "../shared/shared-message.ts";
 import { renderDiscord } from "./render-discord.ts";
 import { renderDiscordModal } from "./render-discord-modal.ts";
@@ -17,15 +19,33 @@ export type Answerable = ChatInputCommandInteraction | ButtonInteraction | Modal
 
 const SLOW: unique symbol = Symbol("slow");
 
-export async function answerInTime(interaction: Answerable, deferAfterMs: number, work: () => Promise<Reply>): Promise<void> {
+/** `draw` turns the reply's picture into an attachment, added to the answer once the text is sent. */
+export async function answerInTime(
+  interaction: Answerable,
+  deferAfterMs: number,
+  work: () => Promise<Reply>,
+  draw: (reply: Reply) => Promise<DrawnPicture | undefined> = async () => undefined,
+): Promise<void> {
   const pending = work();
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), deferAfterMs)));
   const early = await Promise.race([pending, slow]).finally(() => clearTimeout(timer));
-  if (early !== SLOW) return send(interaction, early, false);
-  if (interaction.isButton()) await interaction.deferUpdate();
-  else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await send(interaction, await pending, true);
+  let reply: Reply;
+  if (early !== SLOW) {
+    reply = early;
+    await send(interaction, reply, false);
+  } else {
+    if (interaction.isButton()) await interaction.deferUpdate();
+    else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    reply = await pending;
+    await send(interaction, reply, true);
+  }
+  if (!reply.picture || reply.form) return;
+  const picture = await draw(reply);
+  if (picture)
+    await interaction.editReply({
+      files: [new AttachmentBuilder(Buffer.from(picture.png), { name: picture.filename, description: picture.alt })],
+    });
 }
 
 async function send(interaction: Answerable, reply: Reply, deferred: boolean): Promise<void> {

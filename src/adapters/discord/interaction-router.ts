@@ -4,6 +4,8 @@
 import type { Client, Interaction } from "discord.js";
 import type { Bot } from "../../core/bot.ts";
 import type { Logger } from "../../ops/logger.ts";
+import type { PictureDrawer } from "../../pictures/picture-drawer.ts";
+import { drawAttached } from "../shared/attached-picture.ts";
 import { observed, type Observe } from "../shared/interaction-outcome.ts";
 import { RecentIds } from "../shared/recent-ids.ts";
 import { answerInTime } from "./answer-interaction.ts";
@@ -24,6 +26,8 @@ export interface RouterOptions {
   now?: () => Date;
   /** Called around each interaction, for metrics. */
   observe?: Observe;
+  /** Draws the pictures replies carry (/stats); without it, replies go as text only. */
+  pictures?: PictureDrawer;
 }
 
 /** The interaction's name in the metrics. */
@@ -43,7 +47,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     client: options.client,
     now: options.now ?? (() => new Date()),
     actor: (interaction) => discordActor(bot, interaction),
-    answer: (interaction, work) => answerInTime(interaction, deferAfterMs, work),
+    answer: (interaction, work) => answerInTime(interaction, deferAfterMs, work, (reply) => drawAttached(reply, options.pictures, logger)),
   };
   const recent = new RecentIds();
 

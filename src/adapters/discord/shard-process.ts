@@ -1,6 +1,7 @@
 // One Discord shard, run as a child process by discord.js's ShardingManager (DISCORD_SHARDS). It
 // answers the interactions of its shard's servers (shard 0 also gets every DM); scheduled jobs run
 // in the manager process only, so nothing is sent once per shard.
+import { PictureWorkers } from "../../pictures/picture-drawer.ts";
 import { loadConfig } from "../../config/env.ts";
 import { createBot } from "../../app/create-bot.ts";
 import { createLogger } from "../../ops/logger.ts";
@@ -18,7 +19,7 @@ const discord = await startDiscord({
   token: config.discord.token,
   client: { apiUrl: config.discord.apiUrl },
   // The manager serves /metrics: each handled interaction is reported to it.
-  router: { observe: (kind, outcome, ms) => process.send?.({ [SHARD_OBSERVATION]: { kind, outcome, ms } }) },
+  router: { pictures: new PictureWorkers().warm(), observe: (kind, outcome, ms) => process.send?.({ [SHARD_OBSERVATION]: { kind, outcome, ms } }) },
 });
 
 let stopping = false;

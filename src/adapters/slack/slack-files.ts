@@ -4,6 +4,7 @@
 import type { WebClient } from "@slack/web-api";
 import { IMPORT_LIMITS } from "../../core/deck-import/parse-deck-file.ts";
 import type { ReplyFile } from "../../core/views/view.ts";
+import type { DrawnPicture } from "../shared/attached-picture.ts";
 import { openDm } from "./slack-dm.ts";
 
 export const DECK_IMPORT_CALLBACK = "deck_import";
@@ -24,6 +25,19 @@ export async function sendFilesToDm(client: WebClient, userId: string, files: Re
       ...(i === 0 ? { initial_comment: comment } : {}),
     });
   }
+}
+
+/** A picture in the person's DM, its alt text the reply's words (Slack shows it to screen readers). */
+export async function sendPictureToDm(client: WebClient, userId: string, picture: DrawnPicture): Promise<void> {
+  const channel = await openDm(client, userId);
+  if (!channel) throw new Error("Slack opened no DM channel");
+  await client.files.uploadV2({
+    channel_id: channel,
+    filename: picture.filename,
+    title: picture.filename,
+    file: Buffer.from(picture.png),
+    alt_text: picture.alt.slice(0, 1000),
+  });
 }
 
 /** The modal an admin uploads a deck with. */

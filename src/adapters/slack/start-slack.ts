@@ -9,6 +9,7 @@ import type { Server } from "node:http";
 import type { Bot } from "../../core/bot.ts";
 import type { SlackConfig } from "../../config/env.ts";
 import type { Logger } from "../../ops/logger.ts";
+import type { PictureDrawer } from "../../pictures/picture-drawer.ts";
 import { InFlight } from "../shared/in-flight.ts";
 import type { Observe } from "../shared/interaction-outcome.ts";
 import { boltLogger } from "./bolt-logger.ts";
@@ -23,6 +24,7 @@ export interface SlackOptions extends SlackConfig {
   host?: string;
   now?: () => Date;
   observe?: Observe;
+  pictures?: PictureDrawer;
 }
 
 export interface SlackAdapter {
@@ -64,6 +66,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
     accepting: () => inFlight.accepting,
     actor: (client, who) => slackActor(locales, client, who),
     work: slackWork({ bot, logger, locales, inFlight, observe: o.observe }),
+    pictures: o.pictures,
   });
 
   const started = await app.start(...((o.mode === "http" ? [{ port: o.port, host: o.host }] : []) as []));

@@ -121,6 +121,8 @@ const ALIASES: Record<string, (typeof SETTING_NAMES)[number]> = {
   // Named in replies ("/settings hidden off") and in the list of settings a mistyped name gets.
   team: "team",
   hidden: "hidden",
+  images: "images",
+  pictures: "images",
 };
 
 function normalizeSettingName(key: string): (typeof SETTING_NAMES)[number] | undefined {

@@ -80,6 +80,11 @@ export const COMMAND_TEXT = {
       on: { en: "on", ja: "on（非表示にする）" },
       off: { en: "off", ja: "off（表示する）" },
     },
+    images: words("images", "画像", "Pictures with /stats and leaderboards: on or off", "統計とランキングの画像（on/off）"),
+    imagesChoices: {
+      on: { en: "on", ja: "on（画像を付ける）" },
+      off: { en: "off", ja: "off（文字だけ）" },
+    },
   },
   team: {
     ...words("team", "チーム設定", "The server's channel, question of the day and recap", "サーバーのチャンネル・今日の問題・週間まとめ"),

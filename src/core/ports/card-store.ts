@@ -21,6 +21,22 @@ export interface StatsRecord {
   totalCards: number;
 }
 
+/** What the /stats picture draws: reviews per study day since `sinceDay`, and upcoming due times. */
+export interface HistoryQuery {
+  userId: string;
+  teamId: string;
+  /** The first study day (YYYY-MM-DD) to count. */
+  sinceDay: string;
+  /** Due times of studied cards before this instant (overdue ones included). */
+  dueBefore: Date;
+}
+
+export interface HistoryRecord {
+  /** Study days with reviews: all reviews, reviews of cards in review state, and how many of those were not Again. */
+  days: { day: string; reviews: number; mature: number; recalled: number }[];
+  dues: Date[];
+}
+
 export interface CardStore {
   /**
    * The user, the item and the user's progress on it, in one round trip. `knownVersion` is the
@@ -44,6 +60,7 @@ export interface CardStore {
   gradedItems(query: CardQuery): Promise<{ item: StoredItem; record: CardRecord | null }[]>;
   items(ids: string[]): Promise<StoredItem[]>;
   stats(query: StatsQuery): Promise<StatsRecord>;
+  history(query: HistoryQuery): Promise<HistoryRecord>;
   /** Number of active items per topic that the team can see. */
   topicCounts(teamId: string): Promise<Map<string, number>>;
 }

@@ -13,6 +13,7 @@ export type SettingsPatch = Partial<
     | "reviewsPerDay"
     | "dmTeamId"
     | "hidden"
+    | "images"
     | "heldDay"
     | "heldDayFrom"
     | "heldDayUntil"

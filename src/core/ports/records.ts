@@ -19,6 +19,8 @@ export interface UserProfile {
   /** The team direct messages count for, when the user chose one. */
   dmTeamId: string | null;
   hidden: boolean;
+  /** Pictures with /stats and leaderboards. */
+  images: boolean;
   xpToday: number;
   lastReviewAt: Date | null;
   streakDays: number;

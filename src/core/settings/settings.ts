@@ -20,10 +20,12 @@ export const settingsInputSchema = z.strictObject({
   team: z.string().optional(),
   /** Hidden from leaderboards: on or off. */
   hidden: z.union([z.string(), z.boolean()]).optional(),
+  /** Pictures with /stats and leaderboards: on or off. */
+  images: z.union([z.string(), z.boolean()]).optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 /** Every setting a person can change; each platform offers all of them and the settings view shows them. */
-export const SETTING_NAMES = ["language", "timezone", "retention", "new", "reviews", "team", "hidden"] as const;
+export const SETTING_NAMES = ["language", "timezone", "retention", "new", "reviews", "team", "hidden", "images"] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 const language = z.enum(["ja", "en", "auto"]);
@@ -66,10 +68,14 @@ export function parseSettings(input: SettingsInput): SettingsResult {
     patch.reviewsPerDay = r.data;
   }
   if (input.hidden !== undefined) {
-    const value = typeof input.hidden === "boolean" ? input.hidden : input.hidden.trim().toLowerCase();
-    if (value === true || value === "on" || value === "yes" || value === "true") patch.hidden = true;
-    else if (value === false || value === "off" || value === "no" || value === "false") patch.hidden = false;
-    else return fail((t) => t.onOrOff("hidden"));
+    const value = onOrOff(input.hidden);
+    if (value === undefined) return fail((t) => t.onOrOff("hidden"));
+    patch.hidden = value;
+  }
+  if (input.images !== undefined) {
+    const value = onOrOff(input.images);
+    if (value === undefined) return fail((t) => t.onOrOff("images"));
+    patch.images = value;
   }
   if (input.team !== undefined) {
     const team = input.team.trim();
@@ -78,4 +84,11 @@ export function parseSettings(input: SettingsInput): SettingsResult {
     else return fail((t) => t.teamChoice);
   }
   return { ok: true, patch };
+}
+
+function onOrOff(input: string | boolean): boolean | undefined {
+  const value = typeof input === "boolean" ? input : input.trim().toLowerCase();
+  if (value === true || value === "on" || value === "yes" || value === "true") return true;
+  if (value === false || value === "off" || value === "no" || value === "false") return false;
+  return undefined;
 }

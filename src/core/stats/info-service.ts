@@ -10,6 +10,8 @@ import { update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
 import { vacationOf } from "../study/review-effects.ts";
 import { currentStreak } from "./streak.ts";
+import { historyQuery, statsPicture } from "./stats-picture.ts";
+import { altText } from "../views/alt-text.ts";
 
 const RETENTION_WINDOW_MS = 30 * 24 * 3600_000;
 
@@ -28,7 +30,14 @@ export class InfoService {
   }
 
   async stats(actor: Actor, now: Date): Promise<Reply> {
-    return update(await this.statsView(actor, now));
+    const profile = await this.enter(actor, now);
+    const shown = await this.statsView(actor, now, profile);
+    if (!profile.images) return update(shown);
+    const locale = localeOf(profile, actor);
+    const today = studyDayFor(profile, now);
+    const history = await this.deps.cards.history(historyQuery(profile.id, actor.teamId, today.day, today.end));
+    const picture = statsPicture(history, today.day, profile.timeZone, locale);
+    return { ...update(shown), picture: { name: `stats-${today.day}`, picture, alt: altText(shown) } };
   }
 
   /** The App Home page (Slack): the same numbers as /stats, with buttons to start. */
@@ -48,8 +57,8 @@ export class InfoService {
     };
   }
 
-  private async statsView(actor: Actor, now: Date): Promise<View> {
-    const profile = await this.enter(actor, now);
+  private async statsView(actor: Actor, now: Date, entered?: UserProfile): Promise<View> {
+    const profile = entered ?? (await this.enter(actor, now));
     const locale = localeOf(profile, actor);
     const t = messages(locale);
     const today = studyDayFor(profile, now);
@@ -143,6 +152,7 @@ export function settingsView(profile: UserProfile, actor: Actor, saved: boolean)
     reviews: String(profile.reviewsPerDay),
     team: profile.dmTeamId ? `\`${profile.dmTeamId}\`` : t.dmTeamPersonal,
     hidden: profile.hidden ? t.settingOn : t.settingOff,
+    images: profile.images ? t.settingOn : t.settingOff,
   };
   return view({
     title: t.settingsTitle,

@@ -1,5 +1,6 @@
 // Platform-neutral views: what the core answers with. Adapters render them as Discord messages,
 // Slack blocks or console text, and turn a clicked button's action id back into a core call.
+import type { PictureAttachment } from "./picture.ts";
 
 export type ButtonStyle = "primary" | "secondary" | "success" | "danger";
 
@@ -34,6 +35,8 @@ export interface Reply {
   view: View;
   /** Files that go with the view (exports): adapters attach or upload them privately. */
   files?: ReplyFile[];
+  /** A picture of the view's numbers, drawn and attached by the adapter; the view's text says the same. */
+  picture?: PictureAttachment;
   /**
    * A form to open instead (a Discord or Slack modal, console prompts); `view` is the notice for
    * when it cannot be opened any more (Discord: only a first response can open one).

@@ -22,6 +22,7 @@ export function toProfile(row: UserRow): UserProfile {
     reviewsToday: row.reviewsToday,
     dmTeamId: row.dmTeamId,
     hidden: row.hidden,
+    images: row.images,
     xpToday: row.xpToday,
     lastReviewAt: row.lastReviewAt,
     streakDays: row.streakDays,

@@ -457,9 +457,16 @@ function messageEdit(
       (Array.isArray(body["attachments"]) ? (body["attachments"] as { id?: unknown }[]) : []).map((a) => String(a.id)),
     );
     const kept = "attachments" in body ? existing.filter((attachment) => keepIds.has(attachment.id)) : existing;
-    const uploaded = files.map((file) =>
-      attachmentPayload({ id: world.ids.next(), filename: file.name, size: file.size, contentType: file.contentType, channelId }),
+    // `attachments: [{ id: n, description }]` names the part `files[n]`; the description is its alt text.
+    const described = new Map<string, string>(
+      (Array.isArray(body["attachments"]) ? (body["attachments"] as { id?: unknown; description?: unknown }[]) : []).flatMap((a) =>
+        typeof a.description === "string" ? [[`files[${String(a.id)}]`, a.description] as const] : [],
+      ),
     );
+    const uploaded = files.map((file) => ({
+      ...attachmentPayload({ id: world.ids.next(), filename: file.name, size: file.size, contentType: file.contentType, channelId }),
+      ...(described.has(file.field) ? { description: described.get(file.field) } : {}),
+    }));
     edit.attachments = [...kept, ...uploaded];
   }
   return edit;

@@ -64,6 +64,8 @@ interface StoredFile {
   /** The secret part of the upload URL. */
   uploadKey?: string;
   initialComment?: string;
+  /** The alt text given when the upload was reserved. */
+  altText?: string;
   shares: FileShare[];
 }
 
@@ -83,6 +85,7 @@ export interface UploadedFileRecord {
   /** The message(s) carrying the file, one per channel. */
   messageTs: string[];
   bytes: Buffer;
+  altText?: string;
 }
 
 export interface NewUserFile {
@@ -127,7 +130,7 @@ export class FileStore {
   }
 
   /** files.getUploadURLExternal: a new file awaiting its bytes, and the URL to POST them to. */
-  reserve(filename: string, length: number): { fileId: string; uploadUrl: string } {
+  reserve(filename: string, length: number, altText?: string): { fileId: string; uploadUrl: string } {
     const uploadKey = randomBytes(24).toString("base64url");
     const file = this.#create({
       name: filename,
@@ -138,6 +141,7 @@ export class FileStore {
       origin: "app",
       state: "awaiting-bytes",
       declaredLength: length,
+      ...(altText !== undefined ? { altText } : {}),
       uploadKey,
     });
     this.#byUploadKey.set(uploadKey, file.id);
@@ -287,6 +291,7 @@ export class FileStore {
           ...(file.initialComment !== undefined && { initialComment: file.initialComment }),
           messageTs: file.shares.map((share) => share.messageTs),
           bytes: file.bytes ?? Buffer.alloc(0),
+          ...(file.altText !== undefined ? { altText: file.altText } : {}),
         };
       });
   }

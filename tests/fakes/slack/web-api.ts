@@ -383,7 +383,10 @@ export class WebApiMethods {
     if (length === 0) return fail("missing_argument");
     // Slack takes files up to 1 GB; the exact error Slack gives past that is not documented.
     if (length > MAX_UPLOAD_BYTES) return fail("file_upload_size_restricted");
-    const { fileId, uploadUrl } = this.#state.files.reserve(filename as string, length);
+    // Slack documents the alt text as `alt_txt`; @slack/web-api's uploadV2 sends it as `alt_text`.
+    const altText = stringArg(args, "alt_txt") ?? stringArg(args, "alt_text");
+    if (altText !== undefined && altText.length > 1000) return invalidArguments("alt text must be at most 1000 characters");
+    const { fileId, uploadUrl } = this.#state.files.reserve(filename as string, length, altText);
     return { ok: true, upload_url: uploadUrl, file_id: fileId };
   }
 

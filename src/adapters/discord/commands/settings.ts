@@ -50,6 +50,11 @@ export const settings: DiscordCommand = {
         ...localized(COMMAND_TEXT.settings.hidden),
         choices: [choice(COMMAND_TEXT.settings.hiddenChoices.on, "on"), choice(COMMAND_TEXT.settings.hiddenChoices.off, "off")],
       },
+      {
+        type: ApplicationCommandOptionType.String,
+        ...localized(COMMAND_TEXT.settings.images),
+        choices: [choice(COMMAND_TEXT.settings.imagesChoices.on, "on"), choice(COMMAND_TEXT.settings.imagesChoices.off, "off")],
+      },
     ],
     ...CONTEXTS,
   },
@@ -64,6 +69,7 @@ export const settings: DiscordCommand = {
       reviews: interaction.options.getInteger("reviews_per_day") ?? undefined,
       team: server === undefined ? undefined : server === "personal" ? "personal" : discordTeamId(server),
       hidden: stringOption(interaction, "hidden"),
+      images: stringOption(interaction, "images"),
     };
     return { name: "settings", changes };
   },

@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import type { Bot } from "../../../core/bot.ts";
 import type { Actor } from "../../../core/identity.ts";
 import type { Logger } from "../../../ops/logger.ts";
+import type { PictureDrawer } from "../../../pictures/picture-drawer.ts";
 import type { SlackWho } from "../slack-actor.ts";
 import type { SlackWork } from "../slack-work.ts";
 
@@ -18,4 +19,6 @@ export interface ListenerDeps {
   accepting: () => boolean;
   actor: (client: WebClient, who: SlackWho) => Promise<Actor>;
   work: SlackWork;
+  /** Draws the pictures replies carry (/stats); without it, replies go as text only. */
+  pictures?: PictureDrawer | undefined;
 }

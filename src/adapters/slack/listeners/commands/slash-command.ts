@@ -1,8 +1,9 @@
 // The bot's one slash command: its text is a command line for the core ("/study quiz net"), plain
-// "/study" studies, and the answer is private. Exported files follow in the person's DM.
+// "/study" studies, and the answer is private. Exported files and pictures follow in the person's DM.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { COMMAND_LINE_MAX, parseCommandLine } from "../../../../core/commands/parse-command-line.ts";
-import { sendFilesToDm } from "../../slack-files.ts";
+import { drawAttached } from "../../../shared/attached-picture.ts";
+import { sendFilesToDm, sendPictureToDm } from "../../slack-files.ts";
 import type { ListenerDeps } from "../listener-deps.ts";
 import { privateAnswer } from "../private-answer.ts";
 import { openDeckImport } from "./open-deck-import.ts";
@@ -30,6 +31,8 @@ export function slashCommand(deps: ListenerDeps) {
         const reply = await bot.commandLine(actor, parseCommandLine(line), now(), { helpOnUnknown: true });
         await respond(privateAnswer(reply.view));
         if (reply.files?.length) await sendFilesToDm(client, command.user_id, reply.files, reply.view.body[0] ?? "");
+        const picture = await drawAttached(reply, deps.pictures, deps.logger);
+        if (picture) await sendPictureToDm(client, command.user_id, picture);
       },
       (apology) => respond(privateAnswer(apology.view)),
     );

@@ -1,0 +1,36 @@
+// /study stats on Slack through the real Bolt App: the text answers privately at once, and the
+// picture follows in the person's DM as an uploaded PNG whose alt text is that text.
+import { afterEach, describe, expect, it } from "vitest";
+import { PictureWorkers } from "../../src/pictures/picture-drawer.ts";
+import { aFlashcard, aLibrary } from "../support/builders.ts";
+import { DEFAULT_USER, startSlackHarness, textOf, type SlackHarness } from "../support/slack-harness.ts";
+
+describe("pictures on Slack", () => {
+  let h: SlackHarness;
+  let pictures: PictureWorkers;
+  afterEach(async () => {
+    await h.stop();
+    await pictures.close();
+  });
+
+  it("uploads the /stats picture to the DM with the text summary as alt text, and none after images off", async () => {
+    pictures = new PictureWorkers();
+    h = await startSlackHarness("sqlite", aLibrary([aFlashcard("card-1")]), "socket", { pictures });
+    const { message } = await h.command("");
+    await h.click(message, "Show answer");
+    await h.click(h.fake.message(message.channel, message.ts)!, "Good");
+    const stats = await h.command("stats");
+    expect(textOf(stats.message)).toContain("Reviewed today: *1*");
+    const [file] = await h.fake.waitFor(() => (h.fake.uploadedFiles().length === 1 ? h.fake.uploadedFiles() : undefined), 10_000);
+    expect(file!.name).toMatch(/^stats-\d{4}-\d{2}-\d{2}\.png$/);
+    expect(file!.channel).toBe(h.fake.dmChannelOf(DEFAULT_USER.id));
+    expect(file!.altText).toContain("Reviewed today: 1");
+    expect(file!.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+
+    await h.command("settings images off");
+    const textOnly = await h.command("stats");
+    expect(textOf(textOnly.message)).toContain("Due now");
+    await h.adapter.idle();
+    expect(h.fake.uploadedFiles()).toHaveLength(1);
+  });
+});
