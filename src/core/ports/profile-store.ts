@@ -16,6 +16,7 @@ export type SettingsPatch = Partial<
     | "heldDay"
     | "heldDayFrom"
     | "heldDayUntil"
+    | "personalParameters"
   >
 >;
 

@@ -50,6 +50,15 @@ export const settings: DiscordCommand = {
         ...localized(COMMAND_TEXT.settings.hidden),
         choices: [choice(COMMAND_TEXT.settings.hiddenChoices.on, "on"), choice(COMMAND_TEXT.settings.hiddenChoices.off, "off")],
       },
+      {
+        type: ApplicationCommandOptionType.String,
+        ...localized(COMMAND_TEXT.settings.parameters),
+        max_length: 600,
+      },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        ...localized(COMMAND_TEXT.settings.optimize),
+      },
     ],
     ...CONTEXTS,
   },
@@ -64,7 +73,8 @@ export const settings: DiscordCommand = {
       reviews: interaction.options.getInteger("reviews_per_day") ?? undefined,
       team: server === undefined ? undefined : server === "personal" ? "personal" : discordTeamId(server),
       hidden: stringOption(interaction, "hidden"),
+      parameters: stringOption(interaction, "parameters", 600),
     };
-    return { name: "settings", changes };
+    return { name: "settings", changes, optimize: interaction.options.getBoolean("optimize") ?? undefined };
   },
 };
