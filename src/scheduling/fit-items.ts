@@ -3,7 +3,7 @@
 // Items are ordered by when their last review happened, so the held-out part is the most recent.
 import { FSRSBindingItem, FSRSBindingReview } from "@open-spaced-repetition/binding";
 
-/** A review as sent to the fitting worker: the card, when (epoch ms), the rating (1-4). */
+/** A review as sent to the fitting process: the card, when (epoch ms), the rating (1-4). */
 export interface PlainReview {
   itemId: string;
   at: number;
@@ -28,7 +28,8 @@ export function toFitItems(reviews: readonly PlainReview[]): FSRSBindingItem[] {
       const day = Math.floor(r.at / DAY_MS);
       history.push(new FSRSBindingReview(r.rating, i === 0 ? 0 : day - previousDay));
       previousDay = day;
-      if (i > 0) dated.push({ at: r.at, item: new FSRSBindingItem([...history]) });
+      // The optimizer refuses (and aborts the process on) an item without a day between reviews.
+      if (i > 0 && history.some((h) => h.deltaT > 0)) dated.push({ at: r.at, item: new FSRSBindingItem([...history]) });
     }
   }
   return dated.sort((a, b) => a.at - b.at).map((d) => d.item);

@@ -26,7 +26,10 @@ export type FitAnswer =
 
 export async function fitParameters(request: FitRequest): Promise<FitAnswer> {
   const items = toFitItems(request.reviews);
-  const { train, test } = heldOutSplit(items);
+  const split = heldOutSplit(items);
+  const train = split.train;
+  // Log loss judges predictions across days: the held-out reviews a day or more after the one before.
+  const test = split.test.filter((item) => (item.current?.deltaT ?? 0) > 0);
   const reviews = request.reviews.length;
   if (train.length < MIN_TRAIN_ITEMS || test.length < MIN_TEST_ITEMS) return { outcome: "too-few", reviews };
   const parameters = await computeParameters(train, { enableShortTerm: true });

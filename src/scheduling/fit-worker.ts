@@ -1,11 +1,11 @@
-// The worker thread's entry: one fit per message, so that fitting never runs on the thread that
-// answers clicks.
-import { parentPort } from "node:worker_threads";
+// The fitting process's entry: one fit, answered over IPC, then it exits. A separate process rather
+// than a worker thread: the optimizer aborts its whole process on input it rejects, and fitting must
+// never take the bot down or delay a click.
 import { fitParameters, type FitRequest } from "./fit-parameters.ts";
 
-parentPort?.on("message", (request: FitRequest) => {
+process.once("message", (request: FitRequest) => {
   fitParameters(request).then(
-    (answer) => parentPort?.postMessage({ ok: true, answer }),
-    (e: unknown) => parentPort?.postMessage({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+    (answer) => process.send?.({ ok: true, answer }, () => process.exit(0)),
+    (e: unknown) => process.send?.({ ok: false, error: e instanceof Error ? e.message : String(e) }, () => process.exit(0)),
   );
 });

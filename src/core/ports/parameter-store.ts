@@ -43,7 +43,7 @@ export interface FitJobStore {
    */
   dueFits(now: Date, minNewReviews: number, limit: number): Promise<string[]>;
   /** Takes the person's fit until `now + leaseMs`; false when another instance holds it or it is no longer due. */
-  claimFit(userId: string, now: Date, leaseMs: number, minNewReviews: number): Promise<boolean>;
+  claimFit(userId: string, now: Date, leaseMs: number): Promise<boolean>;
   reviews(userId: string): Promise<FitReview[]>;
   /** Keeps the attempt, adopts the parameters when the result has them, and releases the claim. */
   finishFit(userId: string, result: FitResult, now: Date): Promise<void>;

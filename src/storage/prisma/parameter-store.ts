@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { FitJobStore, FitRecord, FitResult, FitReview, ParameterStore } from "../../core/ports/parameter-store.ts";
 import { ratingSchema } from "../../core/scheduler/card-state.ts";
 import type { Db } from "../open-database.ts";
+import { isUniqueViolation } from "./prisma-errors.ts";
 import { personalParameterColumns } from "./rows.ts";
 
 const WEEK_MS = 7 * 86_400_000;
@@ -31,9 +32,23 @@ export class PrismaParameterStore implements ParameterStore, FitJobStore {
   }
 
   async requestFit(userId: string, now: Date): Promise<boolean> {
-    await this.db.parameterFit.upsert({ where: { userId }, create: { userId }, update: {} });
+    await this.ensureRow(userId);
     const { count } = await this.db.parameterFit.updateMany({ where: { userId, requestedAt: null }, data: { requestedAt: now } });
     return count === 1;
+  }
+
+  /**
+   * The person's row, created when missing; two instances may both try at once and one then finds it
+   * there. A plain insert, not an upsert: SQLite runs an upsert as a read-then-write transaction,
+   * which two connections deadlock on.
+   */
+  private async ensureRow(userId: string): Promise<void> {
+    if (await this.db.parameterFit.findUnique({ where: { userId }, select: { userId: true } })) return;
+    try {
+      await this.db.parameterFit.create({ data: { userId } });
+    } catch (e) {
+      if (!isUniqueViolation(e)) throw e;
+    }
   }
 
   async dueFits(now: Date, minNewReviews: number, limit: number): Promise<string[]> {
@@ -71,13 +86,16 @@ export class PrismaParameterStore implements ParameterStore, FitJobStore {
       const since = c.parameterFit?.attemptedAt;
       const fresh = await this.db.reviewLog.count({ where: { userId: c.id, ...(since ? { reviewedAt: { gt: since } } : {}) } });
       if (fresh >= minNewReviews) due.push(c.id);
-      else await this.db.parameterFit.upsert({ where: { userId: c.id }, create: { userId: c.id, checkedAt: now }, update: { checkedAt: now } });
+      else {
+        await this.ensureRow(c.id);
+        await this.db.parameterFit.update({ where: { userId: c.id }, data: { checkedAt: now } });
+      }
     }
     return due;
   }
 
   async claimFit(userId: string, now: Date, leaseMs: number): Promise<boolean> {
-    await this.db.parameterFit.upsert({ where: { userId }, create: { userId }, update: {} });
+    await this.ensureRow(userId);
     const weekAgo = new Date(now.getTime() - WEEK_MS);
     const { count } = await this.db.parameterFit.updateMany({
       where: {
