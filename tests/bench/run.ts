@@ -7,6 +7,7 @@ import { benchLeaderboard } from "./leaderboard-bench.ts";
 import { benchRemindersClaim } from "./reminders-claim-bench.ts";
 import { benchRemindersDispatch } from "./reminders-dispatch-bench.ts";
 import { benchRemindersTick } from "./reminders-tick-bench.ts";
+import { benchScheduling } from "./scheduling-bench.ts";
 import { benchStudyLoopSqlite, type StudyBenchOptions } from "./study-loop-bench.ts";
 import { stopStartedPostgres } from "./postgres-bench-database.ts";
 import { benchStudyLoopPostgres } from "./study-postgres-bench.ts";
@@ -48,6 +49,10 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "chaos", run: () => benchChaos(quick ? { learners: 1_000, teams: 10 } : { learners: 5_000, teams: 20 }, log) },
   { name: "reminders-claim", run: () => benchRemindersClaim({ reminders: 1_203 }, log) },
   { name: "reminders-dispatch", run: () => benchRemindersDispatch({ reminders: quick ? 150 : 600 }, log) },
+  {
+    name: "scheduling",
+    run: () => benchScheduling(quick ? { learners: 20, days: 365, studyRounds: 30 } : { learners: 200, days: 365, studyRounds: 100 }, log),
+  },
 ];
 
 const rows: BenchRow[] = [];
