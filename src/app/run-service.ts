@@ -163,8 +163,19 @@ export async function runService(
       });
       // Fits take seconds in a child process: on their own tick, so reminders never wait for one.
       const fits = new ParameterFitJob({ fits: stores.parameters, profiles: stores.profiles, sender, logger, leaseMs: FIT_LEASE_MS });
-      const fitScheduler = startScheduler({ logger, expression: config.jobsCron, jobs: [{ name: "parameter fits", run: (now) => fits.tick(now) }] });
-      parts.unshift({ name: "jobs", isReady: () => true, stop: () => Promise.all([scheduler.stop(), fitScheduler.stop()]).then(() => undefined) });
+      const fitScheduler = startScheduler({
+        logger,
+        expression: config.jobsCron,
+        jobs: [{ name: "parameter fits", run: (now) => fits.tick(now) }],
+      });
+      parts.unshift({
+        name: "jobs",
+        isReady: () => true,
+        stop: () => {
+          fits.stop();
+          return Promise.all([scheduler.stop(), fitScheduler.stop()]).then(() => undefined);
+        },
+      });
     }
     if (config.opsPort !== undefined) {
       const ops = await startOpsServer({

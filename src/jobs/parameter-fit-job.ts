@@ -23,28 +23,36 @@ export interface ParameterFitJobOptions {
   logger: Logger;
   leaseMs: number;
   /** How a fit runs; a child process unless a caller (the bench) measures it in place. */
-  fit?: (request: FitRequest) => Promise<FitAnswer>;
+  fit?: (request: FitRequest, signal: AbortSignal) => Promise<FitAnswer>;
 }
 
 export class ParameterFitJob {
   private readonly o: ParameterFitJobOptions;
+  /** Aborted by stop(): a fit under way ends and its learner stays due for the next instance. */
+  private readonly stopping = new AbortController();
 
   constructor(o: ParameterFitJobOptions) {
     this.o = o;
+  }
+
+  /** Ends a fit under way (shutdown must not wait for one). */
+  stop(): void {
+    this.stopping.abort();
   }
 
   /** Fits whoever is due now; returns who was fitted here and with what outcome. */
   async tick(now: Date): Promise<{ userId: string; outcome: FitResult["outcome"] }[]> {
     const done: { userId: string; outcome: FitResult["outcome"] }[] = [];
     for (const userId of await this.o.fits.dueFits(now, MIN_NEW_REVIEWS, FITS_PER_TICK)) {
+      if (this.stopping.signal.aborted) break;
       if (!(await this.o.fits.claimFit(userId, now, this.o.leaseMs))) continue;
       const result = await this.fitOne(userId, now);
-      done.push({ userId, outcome: result.outcome });
+      if (result) done.push({ userId, outcome: result.outcome });
     }
     return done;
   }
 
-  private async fitOne(userId: string, now: Date): Promise<FitResult> {
+  private async fitOne(userId: string, now: Date): Promise<FitResult | null> {
     const [profile, asked, reviews] = await Promise.all([
       this.o.profiles.profile(userId),
       this.o.fits.lastFit(userId).then((f) => f?.requestedAt ?? null),
@@ -56,7 +64,8 @@ export class ParameterFitJob {
     };
     let result: FitResult;
     try {
-      const answer = await (this.o.fit ?? fitInProcess)(request);
+      const signal = this.stopping.signal;
+      const answer = await (this.o.fit ? this.o.fit(request, signal) : fitInProcess(request, { signal }));
       result =
         answer.outcome === "too-few"
           ? { outcome: "too-few", reviews: answer.reviews, fitLogLoss: null, currentLogLoss: null, adopted: null }
@@ -71,6 +80,10 @@ export class ParameterFitJob {
                   : null,
             };
     } catch (e) {
+      if (this.stopping.signal.aborted) {
+        await this.o.fits.releaseFit(userId);
+        return null;
+      }
       this.o.logger.error({ err: e, userId }, "parameter fit failed");
       result = { outcome: "failed", reviews: reviews.length, fitLogLoss: null, currentLogLoss: null, adopted: null };
     }
@@ -78,7 +91,11 @@ export class ParameterFitJob {
     if (asked && profile && this.o.sender) {
       const t = schedulingMessages(localeOf(profile, { userId, teamId: userId }));
       const body = t.lastFit({ ...result, when: now.toISOString().slice(0, 10) });
-      await this.o.sender.direct(userId, view({ title: t.fitResultTitle, body: [body] }), postKey("parameter-fit", userId, asked.toISOString()));
+      await this.o.sender.direct(
+        userId,
+        view({ title: t.fitResultTitle, body: [body] }),
+        postKey("parameter-fit", userId, asked.toISOString()),
+      );
     }
     return result;
   }

@@ -23,9 +23,15 @@ const answerSchema = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
-export function fitInProcess(request: FitRequest, timeoutMs = 10 * 60_000): Promise<FitAnswer> {
+/** Fits in a child process; `signal` ends it (the instance is stopping), and the fit rejects. */
+export function fitInProcess(request: FitRequest, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<FitAnswer> {
+  const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   return new Promise((resolve, reject) => {
-    const child = fork(WORKER_PATH, [], { stdio: ["ignore", "ignore", "pipe", "ipc"], serialization: "advanced" });
+    const child = fork(WORKER_PATH, [], {
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+      serialization: "advanced",
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
     let settled = false;
     const timer = setTimeout(() => {
       child.kill();
@@ -48,7 +54,9 @@ export function fitInProcess(request: FitRequest, timeoutMs = 10 * 60_000): Prom
       });
     });
     child.once("error", (e) => finish(() => reject(e)));
-    child.once("exit", (code, signal) => finish(() => reject(new Error(`fitting process ended (${signal ?? code}): ${stderr.split("\n").slice(0, 3).join(" ")}`))));
+    child.once("exit", (code, signal) =>
+      finish(() => reject(new Error(`fitting process ended (${signal ?? code}): ${stderr.split("\n").slice(0, 3).join(" ")}`))),
+    );
     child.send(request);
   });
 }

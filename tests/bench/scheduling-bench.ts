@@ -56,7 +56,11 @@ export async function benchScheduling(o: SchedulingBenchOptions, log: (s: string
     const answers: FitAnswer[] = [];
     const msPer1000: number[] = [];
     for (const userId of userIds) {
-      const reviews = (await t.stores.parameters.reviews(userId)).map((r) => ({ itemId: r.itemId, at: r.reviewedAt.getTime(), rating: r.rating }));
+      const reviews = (await t.stores.parameters.reviews(userId)).map((r) => ({
+        itemId: r.itemId,
+        at: r.reviewedAt.getTime(),
+        rating: r.rating,
+      }));
       const started = performance.now();
       const answer = await fitParameters({ reviews, current: null });
       msPer1000.push(((performance.now() - started) / reviews.length) * 1000);
@@ -75,16 +79,29 @@ export async function benchScheduling(o: SchedulingBenchOptions, log: (s: string
     const studier: Actor = { userId: "console:studier", teamId: "console:team", clientLocale: "en" };
     const alone = await studyRounds(t, studier, o.studyRounds);
     const fitting = (async () => {
-      const reviewsOf = (await t.stores.parameters.reviews(userIds[0] as string)).map((r) => ({ itemId: r.itemId, at: r.reviewedAt.getTime(), rating: r.rating }));
+      const reviewsOf = (await t.stores.parameters.reviews(userIds[0] as string)).map((r) => ({
+        itemId: r.itemId,
+        at: r.reviewedAt.getTime(),
+        rating: r.rating,
+      }));
       for (let i = 0; i < 3; i++) await fitInProcess({ reviews: reviewsOf, current: null });
     })();
     const beside = await studyRounds(t, studier, o.studyRounds);
     await fitting;
-    const a = summarize(alone, alone.reduce((x, y) => x + y, 0));
-    const b = summarize(beside, beside.reduce((x, y) => x + y, 0));
+    const a = summarize(
+      alone,
+      alone.reduce((x, y) => x + y, 0),
+    );
+    const b = summarize(
+      beside,
+      beside.reduce((x, y) => x + y, 0),
+    );
     const f = summarize(msPer1000, 1);
     return [
-      { benchmark: "scheduling: learners fitted", value: `${judged.length}/${answers.length} judged, mean ${reviews.toFixed(0)} reviews each` },
+      {
+        benchmark: "scheduling: learners fitted",
+        value: `${judged.length}/${answers.length} judged, mean ${reviews.toFixed(0)} reviews each`,
+      },
       {
         benchmark: "scheduling: held-out log loss",
         value: `default ${defaultLoss.toFixed(4)}, fitted ${fitLoss.toFixed(4)} (${pct(fitLoss, defaultLoss)})`,

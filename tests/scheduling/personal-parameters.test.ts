@@ -9,6 +9,7 @@ import { DEFAULT_PARAMETERS, previewRatings } from "../../src/core/scheduler/fsr
 import { scheduleOf } from "../../src/core/scheduler/learner-schedule.ts";
 import type { View } from "../../src/core/views/view.ts";
 import { ParameterFitJob } from "../../src/jobs/parameter-fit-job.ts";
+import { fitInProcess } from "../../src/scheduling/fit-in-process.ts";
 import { toFitItems } from "../../src/scheduling/fit-items.ts";
 import { openDatabase } from "../../src/storage/open-database.ts";
 import { openStores } from "../../src/storage/prisma/open-stores.ts";
@@ -64,7 +65,18 @@ describe.each(DATABASES)("personal scheduling on %s", (kind) => {
     await t.bot.command(OTHER, { name: "stats" }, NOW);
     await storeHistory(t.db, LEARNER.userId, LEARNER.teamId, history);
     // The other learner has studied too, but far less than a fit needs.
-    await storeHistory(t.db, OTHER.userId, OTHER.teamId, simulateLearner({ ...{ seed: "other", trueParameters: parametersAround("other") }, itemIds: ITEMS.slice(0, 20), days: 30, newPerDay: 2, start: HISTORY_START }));
+    await storeHistory(
+      t.db,
+      OTHER.userId,
+      OTHER.teamId,
+      simulateLearner({
+        ...{ seed: "other", trueParameters: parametersAround("other") },
+        itemIds: ITEMS.slice(0, 20),
+        days: 30,
+        newPerDay: 2,
+        start: HISTORY_START,
+      }),
+    );
   });
   afterEach(async () => {
     await t.close();
@@ -89,7 +101,9 @@ describe.each(DATABASES)("personal scheduling on %s", (kind) => {
     expect(bodyText(await t.bot.command(LEARNER, { name: "settings", changes: {} }, NOW))).toContain(
       `personal, fitted from ${history.length} reviews on 2026-03-02`,
     );
-    expect(bodyText(await t.bot.command(LEARNER, { name: "stats" }, NOW))).toMatch(/True retention \(last 30 days\): .*desired: \*\*0\.90\*\*/);
+    expect(bodyText(await t.bot.command(LEARNER, { name: "stats" }, NOW))).toMatch(
+      /True retention \(last 30 days\): .*desired: \*\*0\.90\*\*/,
+    );
     expect(bodyText(await t.bot.command(OTHER, { name: "settings", changes: {} }, NOW))).toContain("FSRS defaults");
   });
 
@@ -98,12 +112,16 @@ describe.each(DATABASES)("personal scheduling on %s", (kind) => {
     const items = toFitItems(history.map((r) => ({ itemId: r.itemId, at: r.reviewedAt.getTime(), rating: r.rating })));
     const oracle = await computeParameters(items, { enableShortTerm: true });
     await t.bot.command(LEARNER, { name: "settings", changes: { parameters: oracle.join(", ") } }, NOW);
-    expect(bodyText(await t.bot.command(LEARNER, { name: "settings", optimize: true, changes: {} }, NOW))).toContain("I will send you the result");
+    expect(bodyText(await t.bot.command(LEARNER, { name: "settings", optimize: true, changes: {} }, NOW))).toContain(
+      "I will send you the result",
+    );
     expect(await job().tick(NOW)).toEqual([{ userId: LEARNER.userId, outcome: "worse" }]);
     const learner = await t.stores.profiles.profile(LEARNER.userId);
     expect(learner?.personalParameters).toMatchObject({ source: "pasted", values: oracle });
     expect(sender.sent).toHaveLength(1);
-    expect(sender.sent[0]?.view.body.join("\n")).toMatch(/kept your parameters: the new fit predicted your recent reviews no better \(log loss/);
+    expect(sender.sent[0]?.view.body.join("\n")).toMatch(
+      /kept your parameters: the new fit predicted your recent reviews no better \(log loss/,
+    );
     expect(bodyText(await t.bot.command(LEARNER, { name: "settings", changes: {} }, NOW))).toContain("kept your parameters");
   });
 
@@ -121,11 +139,35 @@ describe.each(DATABASES)("personal scheduling on %s", (kind) => {
     }
   });
 
+  it("a fit under way when the instance stops ends, and the learner stays due for the next instance", async () => {
+    const stopping: ParameterFitJob = new ParameterFitJob({
+      fits: t.stores.parameters,
+      profiles: t.stores.profiles,
+      sender,
+      logger: captureLogs().logger,
+      leaseMs: LEASE_MS,
+      fit: (request, signal) => {
+        stopping.stop();
+        return fitInProcess(request, { signal });
+      },
+    });
+    expect(await stopping.tick(NOW)).toEqual([]);
+    expect(await t.db.parameterFit.findUnique({ where: { userId: LEARNER.userId } })).toMatchObject({
+      claimedUntil: null,
+      attemptedAt: null,
+    });
+    expect(await job().tick(NOW)).toEqual([{ userId: LEARNER.userId, outcome: "adopted" }]);
+  });
+
   it.each([
     ["wrong count", "0.2, 1.2, 2.3", "parameters needs 21 numbers (as Anki's FSRS options show them); you gave 3"],
     ["NaN", `${DEFAULT_PARAMETERS.slice(0, 20).join(" ")} NaN`, "parameter 21 is not a number"],
     ["a word", `abc ${DEFAULT_PARAMETERS.slice(1).join(" ")}`, "parameter 1 is not a number"],
-    ["out of bounds", `0.2 1.2 2.3 8.2 6.4 0.8 3.0 0.001 1.8 0.1 0.7 1.4 0.06 0.2 1.6 0.6 1.8 0.5 0.09 0.06 0.95`, "parameter 21 is 0.95, outside FSRS's bounds 0.1–0.8"],
+    [
+      "out of bounds",
+      `0.2 1.2 2.3 8.2 6.4 0.8 3.0 0.001 1.8 0.1 0.7 1.4 0.06 0.2 1.6 0.6 1.8 0.5 0.09 0.06 0.95`,
+      "parameter 21 is 0.95, outside FSRS's bounds 0.1–0.8",
+    ],
   ])("refuses pasted parameters with %s, naming the problem, and changes nothing", async (_, pasted, problem) => {
     const before = await t.db.user.findUniqueOrThrow({ where: { id: LEARNER.userId } });
     const reply = await t.bot.command(LEARNER, { name: "settings", changes: { parameters: pasted } }, NOW);

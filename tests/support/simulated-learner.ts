@@ -59,7 +59,8 @@ export function simulateLearner(o: {
     // Due cards in due order, learning steps included, until nothing more is due today.
     for (let guard = 0; guard < 10_000; guard++) {
       let next: [string, { shown: CardState; memory: CardState; version: number }] | undefined;
-      for (const entry of cards) if (entry[1].shown.due.getTime() <= dayEnd && (!next || entry[1].shown.due < next[1].shown.due)) next = entry;
+      for (const entry of cards)
+        if (entry[1].shown.due.getTime() <= dayEnd && (!next || entry[1].shown.due < next[1].shown.due)) next = entry;
       if (!next) break;
       const [itemId, card] = next;
       const at = new Date(Math.max(card.shown.due.getTime(), dayStart) + 30_000);

@@ -30,7 +30,10 @@ const en: SchedulingMessages = {
         ? "your team's defaults"
         : "personal, pasted",
   lastFit: (p) => {
-    const figures = p.fitLogLoss !== null && p.currentLogLoss !== null ? ` (log loss ${p.fitLogLoss.toFixed(4)} vs ${p.currentLogLoss.toFixed(4)} now)` : "";
+    const figures =
+      p.fitLogLoss !== null && p.currentLogLoss !== null
+        ? ` (log loss ${p.fitLogLoss.toFixed(4)} vs ${p.currentLogLoss.toFixed(4)} now)`
+        : "";
     const why = {
       adopted: `adopted: it predicts your recent reviews better${figures}`,
       worse: `kept your parameters: the new fit predicted your recent reviews no better${figures}`,
@@ -58,7 +61,10 @@ const ja: SchedulingMessages = {
         ? "チームの既定値"
         : "あなた専用（貼り付け）",
   lastFit: (p) => {
-    const figures = p.fitLogLoss !== null && p.currentLogLoss !== null ? `（log loss ${p.fitLogLoss.toFixed(4)}、現在 ${p.currentLogLoss.toFixed(4)}）` : "";
+    const figures =
+      p.fitLogLoss !== null && p.currentLogLoss !== null
+        ? `（log loss ${p.fitLogLoss.toFixed(4)}、現在 ${p.currentLogLoss.toFixed(4)}）`
+        : "";
     const why = {
       adopted: `最近の復習をよりよく予測できたため採用しました${figures}`,
       worse: `新しい結果は最近の復習をよりよく予測できなかったため、今のパラメータのままです${figures}`,

@@ -45,6 +45,8 @@ export interface FitJobStore {
   /** Takes the person's fit until `now + leaseMs`; false when another instance holds it or it is no longer due. */
   claimFit(userId: string, now: Date, leaseMs: number): Promise<boolean>;
   reviews(userId: string): Promise<FitReview[]>;
+  /** Gives the claim back without an attempt (the instance is stopping): the fit stays due. */
+  releaseFit(userId: string): Promise<void>;
   /** Keeps the attempt, adopts the parameters when the result has them, and releases the claim. */
   finishFit(userId: string, result: FitResult, now: Date): Promise<void>;
 }

@@ -31,7 +31,9 @@ export interface SchedulingOutcome {
 export const PARAMETER_COUNT = 21;
 export const DEFAULT_PARAMETERS: readonly number[] = [...default_w];
 /** The bounds the optimizer keeps each parameter within (FSRS-6 with short-term steps). */
-export const PARAMETER_BOUNDS: readonly (readonly [number, number])[] = CLAMP_PARAMETERS(W17_W18_Ceiling, true).map(([lo, hi]) => [lo ?? 0, hi ?? 0] as const);
+export const PARAMETER_BOUNDS: readonly (readonly [number, number])[] = CLAMP_PARAMETERS(W17_W18_Ceiling, true).map(
+  ([lo, hi]) => [lo ?? 0, hi ?? 0] as const,
+);
 
 /** What is wrong with a parameter list, or null when FSRS-6 accepts it as it is. */
 export type ParameterProblem =

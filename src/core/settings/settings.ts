@@ -84,7 +84,10 @@ export function parseSettings(input: SettingsInput): SettingsResult {
     const text = input.parameters.trim();
     if (text.toLowerCase() === "reset") patch.personalParameters = null;
     else {
-      const values = text.split(/[\s,]+/).filter((w) => w !== "").map(Number);
+      const values = text
+        .split(/[\s,]+/)
+        .filter((w) => w !== "")
+        .map(Number);
       const problem = parameterProblem(values);
       if (problem) {
         return {

@@ -117,6 +117,10 @@ export class PrismaParameterStore implements ParameterStore, FitJobStore {
     return rows.map((r) => ({ itemId: r.itemId, reviewedAt: r.reviewedAt, rating: ratingSchema.parse(r.rating) }));
   }
 
+  async releaseFit(userId: string): Promise<void> {
+    await this.db.parameterFit.updateMany({ where: { userId }, data: { claimedUntil: null } });
+  }
+
   async finishFit(userId: string, result: FitResult, now: Date): Promise<void> {
     await this.db.$transaction([
       this.db.parameterFit.update({
