@@ -17,7 +17,7 @@ import { aFlashcard, aLibrary } from "../support/builders.ts";
 import { captureLogs } from "../support/captured-logs.ts";
 import { DATABASES } from "../support/databases.ts";
 import { parametersAround, simulateLearner, storeHistory } from "../support/simulated-learner.ts";
-import { startTestBot, type TestBot } from "../support/test-bot.ts";
+import { answerCard, startTestBot, type TestBot } from "../support/test-bot.ts";
 
 const ITEMS = Array.from({ length: 300 }, (_, i) => `card-${i}`);
 const library = aLibrary(ITEMS.map((id) => aFlashcard(id)));
@@ -157,6 +157,17 @@ describe.each(DATABASES)("personal scheduling on %s", (kind) => {
       attemptedAt: null,
     });
     expect(await job().tick(NOW)).toEqual([{ userId: LEARNER.userId, outcome: "adopted" }]);
+  });
+
+  it("/stats forecasts the next 30 days' reviews at the learner's retention and at 0.85, 0.90 and 0.95", async () => {
+    const NEWCOMER: Actor = { userId: "console:newcomer", teamId: "console:team", clientLocale: "en" };
+    const front = await t.bot.command(NEWCOMER, { name: "study" }, NOW);
+    await answerCard(t, NEWCOMER, front, "Good", new Date(NOW.getTime() + 5_000));
+    await t.bot.command(NEWCOMER, { name: "settings", changes: { retention: "0.8" } }, NOW);
+    const stats = bodyText(await t.bot.command(NEWCOMER, { name: "stats" }, NOW));
+    expect(stats).toContain("Reviews per day over the next 30 days, by desired retention");
+    expect(stats).toMatch(/0\.80 \(yours\): \*\*[\d.]+\*\* a day on average/);
+    for (const r of ["0.85", "0.90", "0.95"]) expect(stats).toMatch(new RegExp(`${r.replace(".", "\\.")}: \\*\\*[\\d.]+\\*\\* a day`));
   });
 
   it.each([

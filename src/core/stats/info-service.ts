@@ -12,7 +12,7 @@ import { update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
 import { vacationOf } from "../study/review-effects.ts";
 import { currentStreak } from "./streak.ts";
-import { parametersShown, schedulingLines } from "./scheduling-lines.ts";
+import { forecastLines, parametersShown, schedulingLines } from "./scheduling-lines.ts";
 
 const RETENTION_WINDOW_MS = 30 * 24 * 3600_000;
 
@@ -68,7 +68,10 @@ export class InfoService {
       s.matureReviews === 0
         ? t.retentionNone
         : `${((100 * s.matureRecalled) / s.matureReviews).toFixed(1)}% (${s.matureRecalled}/${s.matureReviews})`;
-    const fit = await this.deps.parameters.lastFit(profile.id);
+    const [fit, cards] = await Promise.all([
+      this.deps.parameters.lastFit(profile.id),
+      this.deps.cards.studiedCards(profile.id, actor.teamId),
+    ]);
     return view({
       title: t.statsTitle,
       body: [
@@ -81,6 +84,7 @@ export class InfoService {
           cards: s.totalCards,
         }),
         ...schedulingLines(profile, fit, locale, retention),
+        ...forecastLines(profile, cards, now, locale),
       ],
       buttons: [[{ action: actionId({ kind: "study", topic: undefined }), label: t.studyButton, style: "primary" }]],
     });
