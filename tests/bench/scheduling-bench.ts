@@ -77,6 +77,8 @@ export async function benchScheduling(o: SchedulingBenchOptions, log: (s: string
 
     log("study rounds alone, then beside fits in child processes...");
     const studier: Actor = { userId: "console:studier", teamId: "console:team", clientLocale: "en" };
+    // Enough new cards a day that every round shows and rates a card.
+    await t.bot.command(studier, { name: "settings", changes: { new: 500 } }, t.clock.now);
     const alone = await studyRounds(t, studier, o.studyRounds);
     const fitting = (async () => {
       const reviewsOf = (await t.stores.parameters.reviews(userIds[0] as string)).map((r) => ({
