@@ -15,6 +15,10 @@ import { SenderRouter, type PlatformSender } from "../core/ports/platform-sender
 import { ReminderDispatcher } from "../jobs/reminder-dispatcher.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { TeamDispatcher } from "../jobs/team-dispatcher.ts";
+import { ParameterFitJob } from "../jobs/parameter-fit-job.ts";
+
+/** How long one instance holds a learner's fit: longer than any fit takes. */
+const FIT_LEASE_MS = 15 * 60_000;
 import type { Logger } from "../ops/logger.ts";
 import { createBotMetrics } from "../ops/metrics.ts";
 import { startOpsServer } from "../ops/ops-server.ts";
@@ -160,7 +164,21 @@ export async function runService(
           { name: "team posts", run: (now) => teams.tick(now) },
         ],
       });
-      parts.unshift({ name: "jobs", isReady: () => true, stop: () => scheduler.stop() });
+      // Fits take seconds in a child process: on their own tick, so reminders never wait for one.
+      const fits = new ParameterFitJob({ fits: stores.parameters, profiles: stores.profiles, sender, logger, leaseMs: FIT_LEASE_MS });
+      const fitScheduler = startScheduler({
+        logger,
+        expression: config.jobsCron,
+        jobs: [{ name: "parameter fits", run: (now) => fits.tick(now) }],
+      });
+      parts.unshift({
+        name: "jobs",
+        isReady: () => true,
+        stop: () => {
+          fits.stop();
+          return Promise.all([scheduler.stop(), fitScheduler.stop()]).then(() => undefined);
+        },
+      });
     }
     if (config.opsPort !== undefined) {
       const ops = await startOpsServer({

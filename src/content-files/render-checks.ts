@@ -22,7 +22,7 @@ function viewsOf(item: Item): { name: string; view: View }[] {
   const out: { name: string; view: View }[] = [];
   for (const locale of LOCALES) {
     const context = { userId: "u", item, card: null, version: 999_999, topic: item.topics[0], locale, catalog };
-    const outcomes = previewRatings(null, now, 0.9, "check");
+    const outcomes = previewRatings(null, now, { retention: 0.9, parameters: null }, "check");
     out.push({ name: `card front (${locale})`, view: frontView(context, "x".repeat(60)) });
     if (item.kind === "flashcard") out.push({ name: `card back (${locale})`, view: backView({ ...context, item }, outcomes) });
     if (isGraded(item)) {

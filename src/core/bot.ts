@@ -37,11 +37,11 @@ export class Bot {
 
   constructor(deps: CoreDeps) {
     const { stores, catalog, random, defaultTimeZone } = deps;
-    const { profiles, teams, cards, reviews, quizzes, leaderboards, reminders, qotd, teamDecks, privacy, reports } = stores;
+    const { profiles, teams, cards, reviews, quizzes, leaderboards, reminders, qotd, teamDecks, privacy, reports, parameters } = stores;
     this.deps = { profiles, reminders, cards, catalog };
     this.study = new StudyService({ profiles, teams, cards, reviews, catalog, defaultTimeZone });
     this.quiz = new QuizService({ profiles, teams, cards, reviews, quizzes, catalog, random, defaultTimeZone });
-    this.info = new InfoService({ profiles, cards, catalog, defaultTimeZone });
+    this.info = new InfoService({ profiles, cards, parameters, catalog, defaultTimeZone });
     this.leaderboard = new LeaderboardService({ profiles, teams, leaderboards, defaultTimeZone });
     this.reminders = new ReminderService({ profiles, reminders, defaultTimeZone });
     this.team = new TeamService({ profiles, teams, defaultTimeZone });
@@ -65,7 +65,7 @@ export class Bot {
       case "topics":
         return this.info.topics(actor, now);
       case "settings":
-        return this.info.settings(actor, command.changes, now);
+        return command.optimize ? this.info.optimize(actor, now) : this.info.settings(actor, command.changes, now);
       case "undo":
         return this.study.undo(actor, undefined, now);
       case "help":

@@ -8,6 +8,7 @@ import { benchPictures } from "./pictures-bench.ts";
 import { benchRemindersClaim } from "./reminders-claim-bench.ts";
 import { benchRemindersDispatch } from "./reminders-dispatch-bench.ts";
 import { benchRemindersTick } from "./reminders-tick-bench.ts";
+import { benchScheduling } from "./scheduling-bench.ts";
 import { benchStudyLoopSqlite, type StudyBenchOptions } from "./study-loop-bench.ts";
 import { stopStartedPostgres } from "./postgres-bench-database.ts";
 import { benchStudyLoopPostgres } from "./study-postgres-bench.ts";
@@ -53,6 +54,10 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
     run: () => benchPictures(quick ? { reviews: 100_000, calls: 20, memoryPictures: 200 } : { reviews: 100_000, calls: 100, memoryPictures: 1_000 }, log),
   },
   { name: "reminders-dispatch", run: () => benchRemindersDispatch({ reminders: quick ? 150 : 600 }, log) },
+  {
+    name: "scheduling",
+    run: () => benchScheduling(quick ? { learners: 20, days: 365, studyRounds: 30 } : { learners: 200, days: 365, studyRounds: 100 }, log),
+  },
 ];
 
 const rows: BenchRow[] = [];

@@ -174,7 +174,7 @@ function rawFloor(file: string) {
         lapses: row.lapses,
         lastReview: row.lastReview ? new Date(row.lastReview) : null,
       };
-      const after = rate(before, RATINGS.good, now, 0.9, `${userId}|${itemId}`);
+      const after = rate(before, RATINGS.good, now, { retention: 0.9, parameters: null }, `${userId}|${itemId}`);
       write(userId, itemId, version, cardStateToJson(before), after, now);
       const next = firstDue.get(userId, TEAM) as { due: string; content: string } | undefined;
       if (!next || new Date(next.due) > now) firstNew.get(TEAM, userId);

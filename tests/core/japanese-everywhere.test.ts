@@ -44,6 +44,9 @@ const ALLOWED = new Set([
   ...["count", "topic", "duration", "text"],
   // Settings and options, as typed.
   ...["language", "timezone", "retention", "new", "reviews", "hidden", "images", "personal", "ja", "en", "auto"],
+  ...["parameters", "reset", "optimize"],
+  // Names of the scheduler, the app people copy parameters from, and the figure a fit is judged by.
+  ...["FSRS", "Anki", "log", "loss"],
   ...["channel", "qotd", "recap", "milestones", "here", "on", "off", "when", "due", "not", "studied"],
   ...["week", "month", "all", "xp", "streak", "accuracy", "list", "rename", "retire", "import", "reports", "HH", "MM"],
   // Column names of deck files as their header row types them, and field names of YAML decks.
@@ -804,7 +807,7 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   stats: [{ dueNow: 1, dueToday: 2, reviewedToday: 3, retention: "90.0% (9/10)", streak: 4, cards: 5 }],
   topicLineCount: ["ネットワーク", "net", 3],
   settingsLines: [
-    { language: "日本語", timezone: "Asia/Tokyo", retention: "0.90", new: "20", reviews: "200", team: "`discord:11`", hidden: "オン", images: "オン" },
+    { language: "日本語", timezone: "Asia/Tokyo", retention: "0.90", new: "20", reviews: "200", team: "`discord:11`", hidden: "オン", images: "オン", parameters: "FSRS の既定値" },
   ],
   languageAuto: ["日本語"],
   unknownCommand: ["dance"],

@@ -10,7 +10,8 @@ export type Command =
   | { name: "quiz"; topic?: string | undefined; count?: number | undefined }
   | { name: "stats" }
   | { name: "topics" }
-  | { name: "settings"; changes: SettingsInput }
+  /** `optimize`: fit the person's FSRS parameters now (queued, answered when done). */
+  | { name: "settings"; changes: SettingsInput; optimize?: boolean | undefined }
   | { name: "undo" }
   | { name: "help" }
   | { name: "leaderboard"; period?: "week" | "month" | "all" | undefined; metric?: "xp" | "streak" | "reviews" | "accuracy" | undefined }

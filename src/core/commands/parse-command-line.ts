@@ -92,8 +92,11 @@ export function parseCommandLine(line: string): ParsedLine {
     case "settings": {
       if (words.length === 0) return { ok: true, command: { name, changes: {} } };
       const [key, ...rest] = words;
+      if (key?.toLowerCase() === "optimize" && rest.length === 0) return { ok: true, command: { name, changes: {}, optimize: true } };
       const setting = normalizeSettingName(key ?? "");
       if (!setting) return invalid((key ?? "").slice(0, 40), (t) => t.optionNotASetting(SETTING_NAMES.join(", ")));
+      // Parameters are 21 numbers, with spaces or commas as Anki shows them.
+      if (setting === "parameters" && rest.length > 0) return { ok: true, command: { name, changes: { parameters: rest.join(" ") } } };
       if (rest.length !== 1) return invalid(setting, (t) => t.optionNeedsOneValue);
       const changes: SettingsInput = { [setting]: rest[0] };
       return { ok: true, command: { name, changes } };
@@ -123,6 +126,8 @@ const ALIASES: Record<string, (typeof SETTING_NAMES)[number]> = {
   hidden: "hidden",
   images: "images",
   pictures: "images",
+  parameters: "parameters",
+  params: "parameters",
 };
 
 function normalizeSettingName(key: string): (typeof SETTING_NAMES)[number] | undefined {

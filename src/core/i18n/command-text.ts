@@ -85,6 +85,13 @@ export const COMMAND_TEXT = {
       on: { en: "on", ja: "on（画像を付ける）" },
       off: { en: "off", ja: "off（文字だけ）" },
     },
+    parameters: words(
+      "parameters",
+      "パラメータ",
+      "FSRS parameters: 21 numbers copied from Anki, or reset",
+      "FSRS のパラメータ：Anki からコピーした21個の数値、または reset",
+    ),
+    optimize: words("optimize", "最適化", "Fit your parameters from your reviews now", "復習の記録から今すぐパラメータを調整する"),
   },
   team: {
     ...words("team", "チーム設定", "The server's channel, question of the day and recap", "サーバーのチャンネル・今日の問題・週間まとめ"),

@@ -62,6 +62,7 @@ export interface Messages {
     team: string;
     hidden: string;
     images: string;
+    parameters: string;
   }): string[];
   settingsHint: string;
   settingsSaved: string;
@@ -295,9 +296,10 @@ const en: Messages = {
     `Direct messages count for: **${s.team}**`,
     `Hidden from leaderboards: **${s.hidden}**`,
     `Pictures with /stats and leaderboards: **${s.images}**`,
+    `Scheduling parameters: **${s.parameters}**`,
   ],
   settingsHint:
-    "Change one with /settings language ja|en|auto, timezone Asia/Tokyo, retention 0.9 (0.70-0.97), new 20 (0-500), reviews 200 (0-9999), team personal|server, hidden on|off, images on|off.",
+    "Change one with /settings language ja|en|auto, timezone Asia/Tokyo, retention 0.9 (0.70-0.97), new 20 (0-500), reviews 200 (0-9999), team personal|server, hidden on|off, images on|off, parameters <21 numbers from Anki>|reset; /settings optimize fits your parameters now.",
   settingsSaved: "Saved.",
   languageAuto: (c) => `automatic (${c})`,
   languageName: { en: "English", ja: "日本語" },
@@ -576,9 +578,10 @@ const ja: Messages = {
     `DMでの学習の記録先：**${s.team}**`,
     `ランキングで非表示：**${s.hidden}**`,
     `統計とランキングの画像：**${s.images}**`,
+    `スケジュールのパラメータ：**${s.parameters}**`,
   ],
   settingsHint:
-    "変更するには /settings language ja|en|auto、timezone Asia/Tokyo、retention 0.9（0.70〜0.97）、new 20（0〜500）、reviews 200（0〜9999）、team personal|サーバー、hidden on|off、images on|off。",
+    "変更するには /settings language ja|en|auto、timezone Asia/Tokyo、retention 0.9（0.70〜0.97）、new 20（0〜500）、reviews 200（0〜9999）、team personal|サーバー、hidden on|off、images on|off、parameters <Anki の21個の数値>|reset。/settings optimize で今すぐパラメータを調整します。",
   settingsSaved: "保存しました。",
   languageAuto: (c) => `自動（${c}）`,
   languageName: { en: "English", ja: "日本語" },

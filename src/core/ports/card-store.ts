@@ -1,5 +1,6 @@
 // What studying needs to read: items, a person's progress on them, the next card to show, and the
 // counts behind /stats and /topics.
+import type { CardState } from "../scheduler/card-state.ts";
 import type { CardQuery, CardRecord, StoredItem, UserProfile } from "./records.ts";
 
 export interface StatsQuery {
@@ -61,6 +62,8 @@ export interface CardStore {
   items(ids: string[]): Promise<StoredItem[]>;
   stats(query: StatsQuery): Promise<StatsRecord>;
   history(query: HistoryQuery): Promise<HistoryRecord>;
+  /** The user's studied cards in the team, as the scheduler keeps them (for the workload forecast). */
+  studiedCards(userId: string, teamId: string): Promise<CardState[]>;
   /** Number of active items per topic that the team can see. */
   topicCounts(teamId: string): Promise<Map<string, number>>;
 }

@@ -17,6 +17,7 @@ export type SettingsPatch = Partial<
     | "heldDay"
     | "heldDayFrom"
     | "heldDayUntil"
+    | "personalParameters"
   >
 >;
 

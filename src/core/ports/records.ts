@@ -41,6 +41,18 @@ export interface UserProfile {
   heldDay: string | null;
   heldDayFrom: Date | null;
   heldDayUntil: Date | null;
+  /** Personal FSRS parameters; null: scheduled with the defaults. */
+  personalParameters: PersonalParameters | null;
+}
+
+/** FSRS-6 parameters of one learner, where they came from, and (when fitted) from how many reviews and when. */
+export interface PersonalParameters {
+  values: number[];
+  source: "fitted" | "pasted" | "team";
+  reviews: number;
+  fittedAt: Date | null;
+  /** Held-out log loss when fitted. */
+  logLoss: number | null;
 }
 
 /** A team's settings, as admins set them. */

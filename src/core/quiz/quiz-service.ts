@@ -11,7 +11,8 @@ import type { QuizRecord } from "../ports/quiz-store.ts";
 import type { CardRecord, StoredItem } from "../ports/records.ts";
 import { randomId, seededRandom, shuffled } from "../random/seeded-random.ts";
 import { RATINGS } from "../scheduler/card-state.ts";
-import { retrievability } from "../scheduler/fsrs.ts";
+import { retrievability, type Schedule } from "../scheduler/fsrs.ts";
+import { scheduleOf } from "../scheduler/learner-schedule.ts";
 import { studyDayFor } from "../time/study-day.ts";
 import { withReportButton } from "../problem-reports/report-service.ts";
 import { notice, update, view, type Button, type Reply, type View } from "../views/view.ts";
@@ -45,7 +46,7 @@ export class QuizService {
       return update(view({ body: [messages(locale).quizNoItems(topic ? catalog.topicName(topic, locale) : null)], tone: "info" }));
     }
     const id = randomId(this.deps.random);
-    const picked = pickQuestions(candidates, Math.min(count, QUIZ_MAX_COUNT), now, profile.desiredRetention, seededRandom(id));
+    const picked = pickQuestions(candidates, Math.min(count, QUIZ_MAX_COUNT), now, scheduleOf(profile), seededRandom(id));
     const quiz = {
       id,
       userId: profile.id,
@@ -149,7 +150,7 @@ export function pickQuestions(
   candidates: { item: StoredItem; record: CardRecord | null }[],
   count: number,
   now: Date,
-  retention: number,
+  schedule: Schedule,
   random: () => number,
 ): { item: StoredItem; record: CardRecord | null }[] {
   const due = candidates
@@ -158,7 +159,7 @@ export function pickQuestions(
   const fresh = candidates.filter((c) => !c.record?.card).sort((a, b) => a.item.position - b.item.position);
   const rest = candidates
     .filter((c) => c.record?.card && c.record.card.due > now)
-    .map((c) => ({ c, r: retrievability(c.record?.card as NonNullable<CardRecord["card"]>, now, retention) }))
+    .map((c) => ({ c, r: retrievability(c.record?.card as NonNullable<CardRecord["card"]>, now, schedule) }))
     .sort((a, b) => a.r - b.r)
     .map((x) => x.c);
   // One question per sibling group: answering one would give the others away.

@@ -1,6 +1,7 @@
 // User settings: what can be changed, the accepted values, and the error a user sees otherwise.
 import { z } from "zod";
-import { RETENTION_MAX, RETENTION_MIN } from "../scheduler/fsrs.ts";
+import { PARAMETER_COUNT, parameterProblem, RETENTION_MAX, RETENTION_MIN } from "../scheduler/fsrs.ts";
+import { schedulingInBoth } from "../i18n/scheduling-messages.ts";
 import { canonicalTimeZone } from "../time/zoned-time.ts";
 import type { SettingsPatch } from "../ports/profile-store.ts";
 import type { LocalizedText } from "../i18n/locale.ts";
@@ -22,10 +23,12 @@ export const settingsInputSchema = z.strictObject({
   hidden: z.union([z.string(), z.boolean()]).optional(),
   /** Pictures with /stats and leaderboards: on or off. */
   images: z.union([z.string(), z.boolean()]).optional(),
+  /** FSRS-6 parameters as Anki shows them (21 numbers, commas or spaces), or "reset". */
+  parameters: z.string().optional(),
 });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 /** Every setting a person can change; each platform offers all of them and the settings view shows them. */
-export const SETTING_NAMES = ["language", "timezone", "retention", "new", "reviews", "team", "hidden", "images"] as const;
+export const SETTING_NAMES = ["language", "timezone", "retention", "new", "reviews", "team", "hidden", "images", "parameters"] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
 const language = z.enum(["ja", "en", "auto"]);
@@ -82,6 +85,30 @@ export function parseSettings(input: SettingsInput): SettingsResult {
     if (team === "personal") patch.dmTeamId = null;
     else if (/^[a-z]+:[A-Za-z0-9:@_-]{1,120}$/.test(team)) patch.dmTeamId = team;
     else return fail((t) => t.teamChoice);
+  }
+  if (input.parameters !== undefined) {
+    const text = input.parameters.trim();
+    if (text.toLowerCase() === "reset") patch.personalParameters = null;
+    else {
+      const values = text
+        .split(/[\s,]+/)
+        .filter((w) => w !== "")
+        .map(Number);
+      const problem = parameterProblem(values);
+      if (problem) {
+        return {
+          ok: false,
+          problem: schedulingInBoth((t) =>
+            problem.kind === "count"
+              ? t.parametersCount(problem.count, PARAMETER_COUNT)
+              : problem.kind === "not-a-number"
+                ? t.parametersNotANumber(problem.index + 1)
+                : t.parametersOutOfBounds(problem.index + 1, problem.value, problem.min, problem.max),
+          ),
+        };
+      }
+      patch.personalParameters = { values, source: "pasted", reviews: 0, fittedAt: null, logLoss: null };
+    }
   }
   return { ok: true, patch };
 }

@@ -3,6 +3,8 @@ import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import type { Actor } from "../identity.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
+import { schedulingMessages } from "../i18n/scheduling-messages.ts";
+import type { FitRecord } from "../ports/parameter-store.ts";
 import type { UserProfile } from "../ports/records.ts";
 import { parseSettings, type SettingName, type SettingsInput } from "../settings/settings.ts";
 import { studyDayFor, zoneChangePatch } from "../time/study-day.ts";
@@ -12,11 +14,12 @@ import { vacationOf } from "../study/review-effects.ts";
 import { currentStreak } from "./streak.ts";
 import { historyQuery, statsPicture } from "./stats-picture.ts";
 import { altText } from "../views/alt-text.ts";
+import { forecastLines, parametersShown, schedulingLines } from "./scheduling-lines.ts";
 
 const RETENTION_WINDOW_MS = 30 * 24 * 3600_000;
 
 /** The ports and inputs InfoService uses. */
-export type InfoDeps = Pick<CoreStores, "profiles" | "cards"> & Pick<CoreDeps, "catalog" | "defaultTimeZone">;
+export type InfoDeps = Pick<CoreStores, "profiles" | "cards" | "parameters"> & Pick<CoreDeps, "catalog" | "defaultTimeZone">;
 
 export class InfoService {
   private readonly deps: InfoDeps;
@@ -74,16 +77,24 @@ export class InfoService {
       s.matureReviews === 0
         ? t.retentionNone
         : `${((100 * s.matureRecalled) / s.matureReviews).toFixed(1)}% (${s.matureRecalled}/${s.matureReviews})`;
+    const [fit, cards] = await Promise.all([
+      this.deps.parameters.lastFit(profile.id),
+      this.deps.cards.studiedCards(profile.id, actor.teamId),
+    ]);
     return view({
       title: t.statsTitle,
-      body: t.stats({
-        dueNow: s.dueNow,
-        dueToday: s.dueToday,
-        reviewedToday: s.reviewedToday,
-        retention,
-        streak: currentStreak(profile, today.day, vacationOf(profile)),
-        cards: s.totalCards,
-      }),
+      body: [
+        ...t.stats({
+          dueNow: s.dueNow,
+          dueToday: s.dueToday,
+          reviewedToday: s.reviewedToday,
+          retention,
+          streak: currentStreak(profile, today.day, vacationOf(profile)),
+          cards: s.totalCards,
+        }),
+        ...schedulingLines(profile, fit, locale, retention),
+        ...forecastLines(profile, cards, now, locale),
+      ],
       buttons: [[{ action: actionId({ kind: "study", topic: undefined }), label: t.studyButton, style: "primary" }]],
     });
   }
@@ -119,7 +130,15 @@ export class InfoService {
       const patch = timeZone === undefined ? parsed.patch : { ...parsed.patch, ...zoneChangePatch(profile, timeZone, now) };
       profile = await this.deps.profiles.updateSettings(profile.id, patch);
     }
-    return update(settingsView(profile, actor, hasChanges));
+    return update(settingsView(profile, actor, hasChanges, await this.deps.parameters.lastFit(profile.id)));
+  }
+
+  /** /settings optimize: queues a fit of the person's parameters; the fitting job answers when done. */
+  async optimize(actor: Actor, now: Date): Promise<Reply> {
+    const profile = await this.enter(actor, now);
+    const t = schedulingMessages(localeOf(profile, actor));
+    const queued = await this.deps.parameters.requestFit(profile.id, now);
+    return update(view({ body: [queued ? t.optimizeQueued : t.optimizeAlreadyQueued], tone: "success" }));
   }
 
   help(locale: Locale): Reply {
@@ -139,7 +158,7 @@ export class InfoService {
   }
 }
 
-export function settingsView(profile: UserProfile, actor: Actor, saved: boolean): View {
+export function settingsView(profile: UserProfile, actor: Actor, saved: boolean, fit: FitRecord | null = null): View {
   const locale = localeOf(profile, actor);
   const t = messages(locale);
   const language = profile.locale ? t.languageName[profile.locale] : t.languageAuto(t.languageName[locale]);
@@ -153,10 +172,12 @@ export function settingsView(profile: UserProfile, actor: Actor, saved: boolean)
     team: profile.dmTeamId ? `\`${profile.dmTeamId}\`` : t.dmTeamPersonal,
     hidden: profile.hidden ? t.settingOn : t.settingOff,
     images: profile.images ? t.settingOn : t.settingOff,
+    parameters: parametersShown(profile, locale),
   };
+  const lastFit = schedulingLines(profile, fit, locale, null);
   return view({
     title: t.settingsTitle,
-    body: [...(saved ? [t.settingsSaved] : []), t.settingsLines(shown).join("\n"), t.settingsHint],
+    body: [...(saved ? [t.settingsSaved] : []), [...t.settingsLines(shown), ...lastFit.slice(1)].join("\n"), t.settingsHint],
     tone: saved ? "success" : "neutral",
   });
 }

@@ -6,6 +6,7 @@ import type { ReviewSource, UserProfile } from "../ports/records.ts";
 import type { ReviewWrite } from "../ports/review-store.ts";
 import { CARD_STATES, type CardState, type Rating } from "../scheduler/card-state.ts";
 import { rate } from "../scheduler/fsrs.ts";
+import { scheduleOf } from "../scheduler/learner-schedule.ts";
 import { studyDayFor } from "../time/study-day.ts";
 import { reviewEffects } from "./review-effects.ts";
 
@@ -45,7 +46,7 @@ export async function recordRating(
   r: RatingToRecord,
 ): Promise<"duplicate" | RecordedRating> {
   const { profile, before, rating, now } = r;
-  const outcome = rate(before, rating, now, profile.desiredRetention, seedKey(profile.id, r.itemId));
+  const outcome = rate(before, rating, now, scheduleOf(profile), seedKey(profile.id, r.itemId));
   const day = studyDayFor(profile, now).day;
   const team = await stores.teams.teamSettings(r.teamId);
   const result = await stores.reviews.recordReview({

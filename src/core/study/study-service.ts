@@ -7,6 +7,7 @@ import type { Locale } from "../i18n/locale.ts";
 import type { CardRecord, StoredItem, UserProfile } from "../ports/records.ts";
 import { isLearning, RATINGS, type Rating } from "../scheduler/card-state.ts";
 import { previewRatings } from "../scheduler/fsrs.ts";
+import { scheduleOf } from "../scheduler/learner-schedule.ts";
 import { formatDuration } from "../time/intervals.ts";
 import { studyDayFor } from "../time/study-day.ts";
 import { notice, rows, update, view, type Reply, type View } from "../views/view.ts";
@@ -116,7 +117,7 @@ export class StudyService {
     const context = this.context(loaded, version, topic);
     // Choice items are answered by picking: a Show answer button from before they were shows the choices.
     if (context.item.kind !== "flashcard") return update(frontView(context));
-    const outcomes = previewRatings(record?.card ?? null, now, profile.desiredRetention, seedKey(profile.id, itemId));
+    const outcomes = previewRatings(record?.card ?? null, now, scheduleOf(profile), seedKey(profile.id, itemId));
     return update(backView({ ...context, item: context.item }, outcomes));
   }
 
@@ -143,7 +144,7 @@ export class StudyService {
     if (!isGraded(content) || choice >= choiceCount(content)) return notice(view({ body: [t.buttonUnknown], tone: "info" }));
     const context = { ...this.context(loaded, version, topic), item: content };
     if (isCorrectChoice(content, choice)) {
-      const outcomes = previewRatings(record?.card ?? null, now, profile.desiredRetention, seedKey(profile.id, itemId));
+      const outcomes = previewRatings(record?.card ?? null, now, scheduleOf(profile), seedKey(profile.id, itemId));
       return update(rightPickView(context, choice, outcomes));
     }
     const recorded = await this.record(loaded, actor, version, RATINGS.again, now);

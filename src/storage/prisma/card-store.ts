@@ -2,7 +2,7 @@
 // card to show (see card-selection.ts), and the counts behind /stats and /topics.
 import type { CardStore, HistoryQuery, HistoryRecord, StatsQuery, StatsRecord } from "../../core/ports/card-store.ts";
 import type { CardQuery, StoredItem } from "../../core/ports/records.ts";
-import { CARD_STATES } from "../../core/scheduler/card-state.ts";
+import { CARD_STATES, type CardState } from "../../core/scheduler/card-state.ts";
 import { firstNewRow, firstScheduledRow, reviewedSiblings } from "../card-selection.ts";
 import type { ItemCache } from "../item-cache.ts";
 import { decodeCard, decodeItem } from "../item-codec.ts";
@@ -81,6 +81,16 @@ export class PrismaCardStore implements CardStore {
       for (const row of await this.db.item.findMany({ where: { id: { in: missing } } })) this.itemCache.put(decodeItem(row));
     }
     return ids.flatMap((id) => this.itemCache.get(id) ?? []);
+  }
+
+  async studiedCards(userId: string, teamId: string): Promise<CardState[]> {
+    const rows = await this.db.cardState.findMany({
+      where: { userId, state: { gt: CARD_STATES.new }, item: visibleItems(teamId, undefined) },
+    });
+    return rows.flatMap((r) => {
+      const card = decodeCard(r).card;
+      return card ? [card] : [];
+    });
   }
 
   async stats(q: StatsQuery): Promise<StatsRecord> {

@@ -4,6 +4,7 @@ import type { Db } from "../open-database.ts";
 import { ItemCache } from "../item-cache.ts";
 import { PrismaCardStore } from "./card-store.ts";
 import { PrismaLeaderboardStore } from "./leaderboard-store.ts";
+import { PrismaParameterStore } from "./parameter-store.ts";
 import { PrismaPrivacyStore } from "./privacy-store.ts";
 import { PrismaProfileStore } from "./profile-store.ts";
 import { PrismaQotdStore } from "./qotd-store.ts";
@@ -28,6 +29,7 @@ export interface PrismaStores {
   teamDecks: PrismaTeamDeckStore;
   privacy: PrismaPrivacyStore;
   reports: PrismaReportStore;
+  parameters: PrismaParameterStore;
 }
 
 export function openStores(db: Db): PrismaStores {
@@ -47,5 +49,6 @@ export function openStores(db: Db): PrismaStores {
     teamDecks: new PrismaTeamDeckStore(db, itemCache),
     privacy: new PrismaPrivacyStore(db, profiles),
     reports: new PrismaReportStore(db),
+    parameters: new PrismaParameterStore(db),
   };
 }

@@ -5,7 +5,7 @@ import type { ProfileStore, SettingsPatch } from "../../core/ports/profile-store
 import type { UserProfile } from "../../core/ports/records.ts";
 import type { Db } from "../open-database.ts";
 import { isUniqueViolation } from "./prisma-errors.ts";
-import { toProfile } from "./rows.ts";
+import { personalParameterColumns, toProfile } from "./rows.ts";
 
 /** How long a membership is trusted without writing it again (lastSeenAt is this precise). */
 export const ENTER_REFRESH_MS = 5 * 60_000;
@@ -68,7 +68,9 @@ export class PrismaProfileStore implements ProfileStore {
   }
 
   async updateSettings(userId: string, patch: SettingsPatch): Promise<UserProfile> {
-    return toProfile(await this.db.user.update({ where: { id: userId }, data: patch }));
+    const { personalParameters, ...rest } = patch;
+    const data = personalParameters === undefined ? rest : { ...rest, ...personalParameterColumns(personalParameters) };
+    return toProfile(await this.db.user.update({ where: { id: userId }, data }));
   }
 
   async memberships(userId: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 // Rows as the core sees them: a person's profile and a team's settings, read by several stores.
 import { z } from "zod";
 import { toLocale } from "../../core/i18n/locale.ts";
-import type { TeamSettings, UserProfile } from "../../core/ports/records.ts";
+import type { PersonalParameters, TeamSettings, UserProfile } from "../../core/ports/records.ts";
 import type { Db } from "../open-database.ts";
 
 export type UserRow = NonNullable<Awaited<ReturnType<Db["user"]["findUnique"]>>>;
@@ -42,6 +42,34 @@ export function toProfile(row: UserRow): UserProfile {
     heldDay: row.heldDay,
     heldDayFrom: row.heldDayFrom,
     heldDayUntil: row.heldDayUntil,
+    personalParameters: toPersonalParameters(row),
+  };
+}
+
+const parameterValues = z.array(z.number().finite()).length(21);
+const parameterSource = z.enum(["fitted", "pasted", "team"]);
+
+function toPersonalParameters(row: UserRow): PersonalParameters | null {
+  if (row.fsrsParameters === null) return null;
+  const values = parameterValues.safeParse(safeJson(row.fsrsParameters));
+  if (!values.success) return null;
+  return {
+    values: values.data,
+    source: parameterSource.catch("pasted").parse(row.fsrsSource),
+    reviews: row.fsrsReviews,
+    fittedAt: row.fsrsFittedAt,
+    logLoss: row.fsrsLogLoss,
+  };
+}
+
+/** The User columns that keep personal parameters (null clears them). */
+export function personalParameterColumns(p: PersonalParameters | null) {
+  return {
+    fsrsParameters: p ? JSON.stringify(p.values) : null,
+    fsrsSource: p?.source ?? null,
+    fsrsReviews: p?.reviews ?? 0,
+    fsrsFittedAt: p?.fittedAt ?? null,
+    fsrsLogLoss: p?.logLoss ?? null,
   };
 }
 

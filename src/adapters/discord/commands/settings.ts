@@ -55,6 +55,15 @@ export const settings: DiscordCommand = {
         ...localized(COMMAND_TEXT.settings.images),
         choices: [choice(COMMAND_TEXT.settings.imagesChoices.on, "on"), choice(COMMAND_TEXT.settings.imagesChoices.off, "off")],
       },
+      {
+        type: ApplicationCommandOptionType.String,
+        ...localized(COMMAND_TEXT.settings.parameters),
+        max_length: 600,
+      },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        ...localized(COMMAND_TEXT.settings.optimize),
+      },
     ],
     ...CONTEXTS,
   },
@@ -70,7 +79,8 @@ export const settings: DiscordCommand = {
       team: server === undefined ? undefined : server === "personal" ? "personal" : discordTeamId(server),
       hidden: stringOption(interaction, "hidden"),
       images: stringOption(interaction, "images"),
+      parameters: stringOption(interaction, "parameters", 600),
     };
-    return { name: "settings", changes };
+    return { name: "settings", changes, optimize: interaction.options.getBoolean("optimize") ?? undefined };
   },
 };

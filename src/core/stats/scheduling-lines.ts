@@ -1,0 +1,61 @@
+// What /stats and /settings say about a learner's scheduling: default or personal parameters (from
+// how many reviews, when), the last fit that changed nothing and why, and true against desired retention.
+import type { Locale } from "../i18n/locale.ts";
+import { schedulingMessages } from "../i18n/scheduling-messages.ts";
+import type { FitRecord } from "../ports/parameter-store.ts";
+import type { UserProfile } from "../ports/records.ts";
+import type { CardState } from "../scheduler/card-state.ts";
+import { scheduleOf } from "../scheduler/learner-schedule.ts";
+import { forecastReviews } from "../scheduler/workload-forecast.ts";
+
+export function parametersShown(profile: UserProfile, locale: Locale): string {
+  const t = schedulingMessages(locale);
+  const p = profile.personalParameters;
+  if (!p) return t.parametersDefault;
+  return t.parametersPersonal({ source: p.source, reviews: p.reviews, fittedAt: p.fittedAt?.toISOString().slice(0, 10) ?? null });
+}
+
+/**
+ * The first line: the parameters in use (on /stats, with true against desired retention when
+ * `trueRetention` is given); then the last fit's outcome when it was not adopted.
+ */
+export function schedulingLines(profile: UserProfile, fit: FitRecord | null, locale: Locale, trueRetention: string | null): string[] {
+  const t = schedulingMessages(locale);
+  const lines = [`${t.fitResultTitle}: **${parametersShown(profile, locale)}**`];
+  if (trueRetention !== null) lines.push(t.trueRetention(trueRetention, profile.desiredRetention.toFixed(2)));
+  if (fit?.attemptedAt && fit.outcome && fit.outcome !== "adopted") {
+    lines.push(
+      t.lastFit({
+        outcome: fit.outcome,
+        when: fit.attemptedAt.toISOString().slice(0, 10),
+        reviews: fit.attemptReviews,
+        fitLogLoss: fit.fitLogLoss,
+        currentLogLoss: fit.currentLogLoss,
+      }),
+    );
+  }
+  return lines;
+}
+
+/** The retentions a forecast compares beside the learner's own. */
+export const FORECAST_RETENTIONS = [0.85, 0.9, 0.95] as const;
+export const FORECAST_DAYS = 30;
+
+/** The 30-day workload at the learner's retention and at 0.85 / 0.90 / 0.95. */
+export function forecastLines(profile: UserProfile, cards: readonly CardState[], now: Date, locale: Locale): string[] {
+  if (cards.length === 0) return [];
+  const t = schedulingMessages(locale);
+  const retentions = [...new Set([profile.desiredRetention, ...FORECAST_RETENTIONS].map((r) => Number(r.toFixed(2))))].sort(
+    (a, b) => a - b,
+  );
+  const lines = retentions.map((retention) => {
+    const perDay = forecastReviews(cards, now, { ...scheduleOf(profile), retention }, FORECAST_DAYS, profile.id);
+    return `- ${t.forecastLine({
+      retention: retention.toFixed(2),
+      current: retention === Number(profile.desiredRetention.toFixed(2)),
+      average: perDay.reduce((a, b) => a + b, 0) / FORECAST_DAYS,
+      peak: Math.max(...perDay),
+    })}`;
+  });
+  return [[t.forecastTitle(FORECAST_DAYS), ...lines].join("\n")];
+}

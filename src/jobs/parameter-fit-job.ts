@@ -1,0 +1,102 @@
+// Fits learners' FSRS parameters: those who asked with /settings optimize first, then, once a week,
+// everyone with enough new reviews. Each fit is claimed (one instance fits a person), runs in a
+// child process, is adopted only when it predicts the learner's recent reviews better, and a learner
+// who asked is told the outcome in a direct message.
+import { schedulingMessages } from "../core/i18n/scheduling-messages.ts";
+import { localeOf } from "../core/core-deps.ts";
+import type { FitJobStore, FitResult, ParameterStore } from "../core/ports/parameter-store.ts";
+import { postKey, type PlatformSender } from "../core/ports/platform-sender.ts";
+import type { ProfileStore } from "../core/ports/profile-store.ts";
+import { view } from "../core/views/view.ts";
+import type { Logger } from "../ops/logger.ts";
+import { fitInProcess } from "../scheduling/fit-in-process.ts";
+import type { FitAnswer, FitRequest } from "../scheduling/fit-parameters.ts";
+
+/** Reviews since the last attempt (or ever) that make a learner due for the weekly fit. */
+export const MIN_NEW_REVIEWS = 400;
+const FITS_PER_TICK = 4;
+
+export interface ParameterFitJobOptions {
+  fits: FitJobStore & ParameterStore;
+  profiles: Pick<ProfileStore, "profile">;
+  sender: PlatformSender | null;
+  logger: Logger;
+  leaseMs: number;
+  /** How a fit runs; a child process unless a caller (the bench) measures it in place. */
+  fit?: (request: FitRequest, signal: AbortSignal) => Promise<FitAnswer>;
+}
+
+export class ParameterFitJob {
+  private readonly o: ParameterFitJobOptions;
+  /** Aborted by stop(): a fit under way ends and its learner stays due for the next instance. */
+  private readonly stopping = new AbortController();
+
+  constructor(o: ParameterFitJobOptions) {
+    this.o = o;
+  }
+
+  /** Ends a fit under way (shutdown must not wait for one). */
+  stop(): void {
+    this.stopping.abort();
+  }
+
+  /** Fits whoever is due now; returns who was fitted here and with what outcome. */
+  async tick(now: Date): Promise<{ userId: string; outcome: FitResult["outcome"] }[]> {
+    const done: { userId: string; outcome: FitResult["outcome"] }[] = [];
+    for (const userId of await this.o.fits.dueFits(now, MIN_NEW_REVIEWS, FITS_PER_TICK)) {
+      if (this.stopping.signal.aborted) break;
+      if (!(await this.o.fits.claimFit(userId, now, this.o.leaseMs))) continue;
+      const result = await this.fitOne(userId, now);
+      if (result) done.push({ userId, outcome: result.outcome });
+    }
+    return done;
+  }
+
+  private async fitOne(userId: string, now: Date): Promise<FitResult | null> {
+    const [profile, asked, reviews] = await Promise.all([
+      this.o.profiles.profile(userId),
+      this.o.fits.lastFit(userId).then((f) => f?.requestedAt ?? null),
+      this.o.fits.reviews(userId),
+    ]);
+    const request: FitRequest = {
+      reviews: reviews.map((r) => ({ itemId: r.itemId, at: r.reviewedAt.getTime(), rating: r.rating })),
+      current: profile?.personalParameters?.values ?? null,
+    };
+    let result: FitResult;
+    try {
+      const signal = this.stopping.signal;
+      const answer = await (this.o.fit ? this.o.fit(request, signal) : fitInProcess(request, { signal }));
+      result =
+        answer.outcome === "too-few"
+          ? { outcome: "too-few", reviews: answer.reviews, fitLogLoss: null, currentLogLoss: null, adopted: null }
+          : {
+              outcome: answer.outcome,
+              reviews: answer.reviews,
+              fitLogLoss: answer.fit.logLoss,
+              currentLogLoss: answer.current.logLoss,
+              adopted:
+                answer.outcome === "adopted"
+                  ? { values: answer.parameters, source: "fitted", reviews: answer.reviews, fittedAt: now, logLoss: answer.fit.logLoss }
+                  : null,
+            };
+    } catch (e) {
+      if (this.stopping.signal.aborted) {
+        await this.o.fits.releaseFit(userId);
+        return null;
+      }
+      this.o.logger.error({ err: e, userId }, "parameter fit failed");
+      result = { outcome: "failed", reviews: reviews.length, fitLogLoss: null, currentLogLoss: null, adopted: null };
+    }
+    await this.o.fits.finishFit(userId, result, now);
+    if (asked && profile && this.o.sender) {
+      const t = schedulingMessages(localeOf(profile, { userId, teamId: userId }));
+      const body = t.lastFit({ ...result, when: now.toISOString().slice(0, 10) });
+      await this.o.sender.direct(
+        userId,
+        view({ title: t.fitResultTitle, body: [body] }),
+        postKey("parameter-fit", userId, asked.toISOString()),
+      );
+    }
+    return result;
+  }
+}
