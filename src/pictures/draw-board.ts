@@ -50,7 +50,7 @@ export function drawBoard(p: BoardPicture): string {
         const rowY = p.rows.length === 0 ? 0 : y;
         return [
           { type: "text", x: 60, y: rowY, style: { text: `${r.rank}`, fontFamily: FONT_FAMILY, fontSize: 18, fill: COLOURS.text, align: "right", verticalAlign: "middle" } },
-          { type: "circle", shape: { cx: 95, cy: rowY, r: 17 }, style: { fill: badgeColour(r.name) } },
+          { type: "circle", shape: { cx: 95, cy: rowY, r: 17 }, style: { fill: badgeColour(r.userId) } },
           {
             type: "text",
             x: 95,

@@ -3,7 +3,9 @@
 // a drawing that fails.
 import { afterEach, describe, expect, it } from "vitest";
 import { waitUntil } from "../fakes/discord/wait.ts";
-import { PictureWorkers } from "../../src/pictures/picture-drawer.ts";
+import { decode } from "fast-png";
+import type { Picture } from "../../src/core/views/picture.ts";
+import { PictureWorkers, type PictureDrawer } from "../../src/pictures/picture-drawer.ts";
 import { aFlashcard, aLibrary } from "../support/builders.ts";
 import { buttonId, startDiscordHarness, textOf, type DiscordHarness } from "../support/discord-harness.ts";
 
@@ -51,6 +53,43 @@ describe("pictures on Discord", () => {
     await textOnly.settled(100);
     expect(textOf(textOnly.messages()[0])).toContain("Reviewed today: **1**");
     expect(textOnly.messages()[0]!.attachments).toEqual([]);
+  });
+
+  it("attaches the /leaderboard board with the names Discord gave in interactions, and none after images off", async () => {
+    pictures = new PictureWorkers();
+    const drawn: Picture[] = [];
+    const drawer: PictureDrawer = { draw: (p) => (drawn.push(p), pictures.draw(p)), close: () => pictures.close() };
+    h = await startDiscordHarness("sqlite", aLibrary([aFlashcard("card-1")]), { router: { pictures: drawer } });
+    const guild = h.fake.addGuild();
+    const aiko = h.fake.addUser({ username: "aiko", globalName: "Aiko Tanaka" });
+    const ren = h.fake.addUser({ username: "ren" });
+    await studyOneCard(aiko, guild.id);
+    await studyOneCard(ren, guild.id);
+    const board = h.fake.interact.command({ name: "leaderboard", user: ren, guildId: guild.id });
+    await board.settled(100);
+    const reply = await waitUntil(() => board.messages().find((m) => m.attachments.length > 0), 20_000, () => "no picture attached");
+    expect(textOf(reply)).toContain("You: **#1**");
+    const attachment = reply.attachments[0]!;
+    expect(attachment.filename).toBe("leaderboard-week-xp.png");
+    expect(attachment.description).toContain("Leaderboard");
+    const upload = board.requests().flatMap((r) => r.files)[0]!;
+    expect(upload.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    expect(decode(upload.bytes).width).toBe(1000);
+    // No avatar or member is fetched: the names are the ones each person's own interactions carried.
+    const picture = drawn.at(-1)!;
+    if (picture.kind !== "board") throw new Error("not a board");
+    expect(picture.rows.map((r) => [r.name, r.initials, r.self])).toEqual([
+      ["Aiko Tanaka", "AT", false],
+      ["ren", "R", true],
+    ]);
+    expect(h.fake.requestsTo("GET", /\/(users|members)\//)).toEqual([]);
+
+    await h.fake.interact.command({ name: "settings", options: { images: "off" }, user: ren, guildId: guild.id }).settled(50);
+    const textOnly = h.fake.interact.command({ name: "leaderboard", user: ren, guildId: guild.id });
+    await textOnly.settled(100);
+    expect(textOf(textOnly.messages()[0])).toContain("You: **#1**");
+    expect(textOnly.messages()[0]!.attachments).toEqual([]);
+    expect(drawn).toHaveLength(1);
   });
 
   it("sends the text alone when drawing fails", async () => {

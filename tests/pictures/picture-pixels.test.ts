@@ -3,10 +3,14 @@
 // and the same data giving the same bytes.
 import { decode } from "fast-png";
 import { describe, expect, it } from "vitest";
+import { withNames } from "../../src/adapters/shared/attached-picture.ts";
+import { initialsOf, SeenNames } from "../../src/adapters/shared/seen-names.ts";
+import { boardPicture } from "../../src/core/leaderboard/board-picture.ts";
 import { statsPicture } from "../../src/core/stats/stats-picture.ts";
 import { addDays } from "../../src/core/time/zoned-time.ts";
 import type { BoardPicture } from "../../src/core/views/picture.ts";
 import { drawPicture } from "../../src/pictures/draw-picture.ts";
+import { boardHeight } from "../../src/pictures/draw-board.ts";
 import { HEATMAP_BOX, STATS_HEIGHT } from "../../src/pictures/draw-stats.ts";
 import { COLOURS, WIDTH } from "../../src/pictures/picture-style.ts";
 
@@ -117,6 +121,70 @@ describe("the /stats picture", () => {
     expect(Buffer.from(drawPicture(picture)).equals(Buffer.from(drawPicture(structuredClone(picture))))).toBe(true);
   });
 });
+
+/** A team's board: `ranked` people, the best first, the asker third. */
+function board(ranked: number, locale: "en" | "ja" = "en") {
+  const top = Array.from({ length: ranked }, (_, i) => ({ userId: `discord:10000000000000000${i}`, value: 500 - i * 37, rank: i + 1 }));
+  return boardPicture({ title: "Leaderboard · This week · XP", top, self: "discord:100000000000000002", format: (v) => `${v} XP`, own: "You: **#3** · 426 XP" }, locale);
+}
+
+describe("the /leaderboard picture", () => {
+  it("is 1000 px wide, has ink, and draws one initials badge per ranked person, ten at most", () => {
+    for (const ranked of [1, 4, 10, 12]) {
+      const picture = board(ranked);
+      expect(picture.rows).toHaveLength(Math.min(ranked, 10));
+      const p = pixels(drawPicture(picture));
+      expect([p.width, p.height]).toEqual([WIDTH, boardHeight(picture)]);
+      expect(inkCount(p, { x0: 0, y0: 0, x1: p.width, y1: p.height })).toBeGreaterThan(5_000);
+      // The badges' column, between the title and the asker's own line.
+      const badges = areas(p, { x0: 74, y0: 90, x1: 118, y1: p.height - 70 }, new Set(everyColourBut(p, COLOURS.background)));
+      expect(badges).toBe(Math.min(ranked, 10));
+    }
+  });
+
+  it("marks the asker's row, keeps their line plain, and draws an empty board with its message", () => {
+    const picture = board(4, "ja");
+    expect(picture.rows.map((r) => r.self)).toEqual([false, false, true, false]);
+    expect(picture.own).toBe("You: #3 · 426 XP");
+    expect(picture.subtitle).toBe("チームの上位 4 人");
+    const empty = board(0, "ja");
+    expect(empty.empty).toBe("この期間はまだ誰も学習していません");
+    const p = pixels(drawPicture(empty));
+    expect(inkCount(p, { x0: 300, y0: 96, x1: 700, y1: 96 + 3 * 44 })).toBeGreaterThan(500);
+  });
+
+  it("shows the names the adapter knows with their initials, and a neutral label with ? for the others", () => {
+    const names = new SeenNames();
+    names.remember("discord:100000000000000000", "Aiko Tanaka");
+    names.remember("discord:100000000000000002", "田中");
+    const named = withNames(board(3), (id) => names.nameOf(id));
+    if (named.kind !== "board") throw new Error("not a board");
+    expect(named.rows.map((r) => [r.name, r.initials])).toEqual([
+      ["Aiko Tanaka", "AT"],
+      ["Team member", "?"],
+      ["田中", "田"],
+    ]);
+    expect(initialsOf("  ")).toBe("?");
+    expect(initialsOf("kenji_watanabe")).toBe("KW");
+    // Different names give different pictures: the badges say who is who.
+    expect(Buffer.from(drawPicture(named)).equals(Buffer.from(drawPicture(board(3))))).toBe(false);
+  });
+
+  it("forgets names after a day", () => {
+    const names = new SeenNames();
+    names.remember("slack:T1:U1", "Ren", 0);
+    expect(names.nameOf("slack:T1:U1", 3_600_000)).toBe("Ren");
+    expect(names.nameOf("slack:T1:U1", 25 * 3_600_000)).toBeUndefined();
+  });
+});
+
+/** Every colour in the picture except one. */
+function everyColourBut(p: Pixels, colour: string): string[] {
+  const seen = new Set<string>();
+  for (let y = 0; y < p.height; y++) for (let x = 0; x < p.width; x++) seen.add(p.at(x, y));
+  seen.delete(colour);
+  return [...seen];
+}
 
 describe("Japanese in pictures", () => {
   const board = (title: string): BoardPicture => ({ kind: "board", title, subtitle: "2026-W49", rows: [], own: "-", empty: "-" });

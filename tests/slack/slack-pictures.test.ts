@@ -1,9 +1,10 @@
 // /study stats on Slack through the real Bolt App: the text answers privately at once, and the
 // picture follows in the person's DM as an uploaded PNG whose alt text is that text.
 import { afterEach, describe, expect, it } from "vitest";
-import { PictureWorkers } from "../../src/pictures/picture-drawer.ts";
+import type { Picture } from "../../src/core/views/picture.ts";
+import { PictureWorkers, type PictureDrawer } from "../../src/pictures/picture-drawer.ts";
 import { aFlashcard, aLibrary } from "../support/builders.ts";
-import { DEFAULT_USER, startSlackHarness, textOf, type SlackHarness } from "../support/slack-harness.ts";
+import { DEFAULT_USER, STANDARD_WORKSPACE, startSlackHarness, textOf, type SlackHarness } from "../support/slack-harness.ts";
 
 describe("pictures on Slack", () => {
   let h: SlackHarness;
@@ -32,5 +33,39 @@ describe("pictures on Slack", () => {
     expect(textOf(textOnly.message)).toContain("Due now");
     await h.adapter.idle();
     expect(h.fake.uploadedFiles()).toHaveLength(1);
+  });
+
+  it("uploads the /leaderboard board with names only from users.info answers it already had, a neutral label otherwise", async () => {
+    pictures = new PictureWorkers();
+    const drawn: Picture[] = [];
+    const drawer: PictureDrawer = { draw: (p) => (drawn.push(p), pictures.draw(p)), close: () => pictures.close() };
+    h = await startSlackHarness("sqlite", aLibrary([aFlashcard("card-1")]), "socket", { pictures: drawer });
+    h.fake.setUser(STANDARD_WORKSPACE.teamId, DEFAULT_USER.id, { name: "aiko", realName: "Aiko Tanaka" });
+    // Slack does not know this one (users.info answers user_not_found): no name to draw.
+    const ren = { id: "U0LEARNER2", name: "ren" };
+    for (const user of [DEFAULT_USER, ren]) {
+      const { message } = await h.command("", { user });
+      await h.click(message, "Show answer", { user });
+      await h.click(h.fake.message(message.channel, message.ts)!, "Good", { user });
+    }
+    const board = await h.command("leaderboard");
+    expect(textOf(board.message)).toContain("Leaderboard");
+    const [file] = await h.fake.waitFor(() => (h.fake.uploadedFiles().length === 1 ? h.fake.uploadedFiles() : undefined), 10_000);
+    expect(file!.name).toBe("leaderboard-week-xp.png");
+    expect(file!.channel).toBe(h.fake.dmChannelOf(DEFAULT_USER.id));
+    expect(file!.altText).toContain("Leaderboard");
+    expect(file!.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    const picture = drawn.at(-1)!;
+    if (picture.kind !== "board") throw new Error("not a board");
+    expect(picture.rows.map((r) => [r.name, r.initials, r.self])).toEqual([
+      ["aiko", "A", true],
+      ["Team member", "?", false],
+    ]);
+
+    await h.command("settings images off");
+    await h.command("leaderboard");
+    await h.adapter.idle();
+    expect(h.fake.uploadedFiles()).toHaveLength(1);
+    expect(drawn).toHaveLength(1);
   });
 });

@@ -62,8 +62,10 @@ async function send(interaction: Answerable, reply: Reply, deferred: boolean): P
   }
   const sharedMessage = interaction.inGuild() && !interaction.message.flags.has(MessageFlags.Ephemeral);
   if (replacesClickedMessage(reply, sharedMessage)) {
-    if (deferred) await interaction.editReply(message);
-    else await interaction.update(message);
+    // The clicked message's old picture goes with its old text; a new one is added once drawn.
+    const replaced = { ...message, ...(message.files ? {} : { attachments: [] }) };
+    if (deferred) await interaction.editReply(replaced);
+    else await interaction.update(replaced);
     return;
   }
   if (deferred) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });

@@ -7,7 +7,9 @@ import type { Logger } from "../../ops/logger.ts";
 import type { PictureDrawer } from "../../pictures/picture-drawer.ts";
 import { drawAttached } from "../shared/attached-picture.ts";
 import { observed, type Observe } from "../shared/interaction-outcome.ts";
+import { discordUserId } from "../shared/platform-ids.ts";
 import { RecentIds } from "../shared/recent-ids.ts";
+import { SeenNames } from "../shared/seen-names.ts";
 import { answerInTime } from "./answer-interaction.ts";
 import { discordActor } from "./discord-actor.ts";
 import { autocompleteFailed, handleAutocomplete } from "./handlers/autocomplete.ts";
@@ -26,8 +28,10 @@ export interface RouterOptions {
   now?: () => Date;
   /** Called around each interaction, for metrics. */
   observe?: Observe;
-  /** Draws the pictures replies carry (/stats); without it, replies go as text only. */
+  /** Draws the pictures replies carry (/stats, /leaderboard); without it, replies go as text only. */
   pictures?: PictureDrawer;
+  /** Names of the people seen in interactions, for leaderboard pictures (one per router by default). */
+  names?: SeenNames;
 }
 
 /** The interaction's name in the metrics. */
@@ -42,12 +46,16 @@ function kindOf(interaction: Interaction): string {
 export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
   const { bot, logger } = options;
   const deferAfterMs = options.deferAfterMs ?? 1500;
+  // The member cache is off (discord-client.ts), so the names a board picture can show are those of
+  // the people whose interactions this process has seen: each carries its user's display name.
+  const names = options.names ?? new SeenNames();
+  const nameOf = (userId: string) => names.nameOf(userId);
   const ctx: HandlerContext = {
     bot,
     client: options.client,
     now: options.now ?? (() => new Date()),
     actor: (interaction) => discordActor(bot, interaction),
-    answer: (interaction, work) => answerInTime(interaction, deferAfterMs, work, (reply) => drawAttached(reply, options.pictures, logger)),
+    answer: (interaction, work) => answerInTime(interaction, deferAfterMs, work, (reply) => drawAttached(reply, options.pictures, logger, nameOf)),
   };
   const recent = new RecentIds();
 
@@ -61,6 +69,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   return async (interaction: Interaction) => {
     // A RESUME after a reconnect can deliver an interaction again: handle each id once.
     if (!recent.firstTime(interaction.id)) return;
+    names.remember(discordUserId(interaction.user.id), interaction.user.displayName);
     await observed(
       kindOf(interaction),
       options.observe,

@@ -1,5 +1,5 @@
-// What the bot needs to know about a Slack user from users.info (include_locale): their language
-// and whether they administer the workspace. Remembered for an hour so that interactions do not
+// What the bot needs to know about a Slack user from users.info (include_locale): their language,
+// whether they administer the workspace, and the name they go by (drawn on leaderboard pictures). Remembered for an hour so that interactions do not
 // each cost a Web API call; a failed lookup means "unknown".
 import type { WebClient } from "@slack/web-api";
 import { toLocale, type Locale } from "../../core/i18n/locale.ts";
@@ -10,6 +10,8 @@ const TTL_MS = 3600_000;
 export interface SlackUserInfo {
   locale: Locale | undefined;
   isAdmin: boolean;
+  /** Display name, else real name; undefined when unknown. */
+  name?: string | undefined;
 }
 
 export class SlackLocales {
@@ -26,6 +28,11 @@ export class SlackLocales {
     return this.known.get(userId)?.info.locale;
   }
 
+  /** The name last seen for a user, without calling Slack: undefined for anyone not seen lately. */
+  knownName(userId: string): string | undefined {
+    return this.known.get(userId)?.info.name;
+  }
+
   async of(client: WebClient, userId: string, now = Date.now()): Promise<SlackUserInfo> {
     const cached = this.known.get(userId);
     if (cached && now - cached.at < TTL_MS) return cached.info;
@@ -33,7 +40,11 @@ export class SlackLocales {
     try {
       const result = await client.users.info({ user: userId, include_locale: true });
       const user = result.user;
-      info = { locale: toLocale(user?.locale), isAdmin: user?.is_admin === true || user?.is_owner === true };
+      info = {
+        locale: toLocale(user?.locale),
+        isAdmin: user?.is_admin === true || user?.is_owner === true,
+        name: user?.profile?.display_name || user?.profile?.real_name || user?.real_name || undefined,
+      };
     } catch (e) {
       this.logger.warn({ err: e, user: userId }, "could not read the Slack user's profile");
     }

@@ -11,6 +11,7 @@ import type { SlackConfig } from "../../config/env.ts";
 import type { Logger } from "../../ops/logger.ts";
 import type { PictureDrawer } from "../../pictures/picture-drawer.ts";
 import { InFlight } from "../shared/in-flight.ts";
+import { slackUserOf } from "../shared/platform-ids.ts";
 import type { Observe } from "../shared/interaction-outcome.ts";
 import { boltLogger } from "./bolt-logger.ts";
 import { registerListeners } from "./listeners/index.ts";
@@ -67,6 +68,10 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
     actor: (client, who) => slackActor(locales, client, who),
     work: slackWork({ bot, logger, locales, inFlight, observe: o.observe }),
     pictures: o.pictures,
+    nameOf: (userId) => {
+      const slackUser = slackUserOf(userId);
+      return slackUser ? locales.knownName(slackUser) : undefined;
+    },
   });
 
   const started = await app.start(...((o.mode === "http" ? [{ port: o.port, host: o.host }] : []) as []));

@@ -16,6 +16,10 @@ export interface PictureMessages {
   shortDate(month: number, day: number): string;
   noReviewsYet: string;
   boardEmpty: string;
+  /** How many people the board ranks (at most the top ten are drawn). */
+  boardSubtitle(ranked: number): string;
+  /** A ranked person the platform has not named to the bot lately (no name is fetched for a picture). */
+  boardSomeone: string;
   recapSubtitle(week: string): string;
 }
 
@@ -37,6 +41,8 @@ const en: PictureMessages = {
   shortDate: (month, day) => `${EN_MONTHS[month - 1] ?? ""} ${day}`,
   noReviewsYet: "No reviews yet: start with /study",
   boardEmpty: "Nobody has studied in this period yet",
+  boardSubtitle: (ranked) => `Top ${plural("en", ranked, { one: "1 learner", other: `${ranked} learners` })} of the team`,
+  boardSomeone: "Team member",
   recapSubtitle: (week) => `The week ${week}`,
 };
 
@@ -53,6 +59,8 @@ const ja: PictureMessages = {
   shortDate: (month, day) => `${month}/${day}`,
   noReviewsYet: "まだ復習がありません。/study で始めましょう",
   boardEmpty: "この期間はまだ誰も学習していません",
+  boardSubtitle: (ranked) => `チームの上位 ${ranked} 人`,
+  boardSomeone: "チームメンバー",
   recapSubtitle: (week) => `${week} の週`,
 };
 

@@ -8,7 +8,9 @@ import { messages } from "../i18n/messages.ts";
 import type { LeaderboardMetric } from "../ports/leaderboard-store.ts";
 import type { LeaderboardRow } from "../ports/records.ts";
 import { periodKey, type PeriodName } from "../time/periods.ts";
+import { altText } from "../views/alt-text.ts";
 import { userMention } from "../views/user-mention.ts";
+import { boardPicture } from "./board-picture.ts";
 import { update, view, type Button, type Reply } from "../views/view.ts";
 
 export const LEADERBOARD_SIZE = 10;
@@ -70,13 +72,14 @@ export class LeaderboardService {
       label: t.metricName[m],
       style: "secondary",
     }));
-    return update(
-      view({
-        title: t.leaderboardTitle(t.periodName[period], t.metricName[metric]),
-        body: [lines.length > 0 ? lines.join("\n") : t.leaderboardEmpty, me],
-        footer: period === "week" ? t.weekStartsMonday(team.timeZone) : undefined,
-        buttons: [periodButtons, metricButtons],
-      }),
-    );
+    const shown = view({
+      title: t.leaderboardTitle(t.periodName[period], t.metricName[metric]),
+      body: [lines.length > 0 ? lines.join("\n") : t.leaderboardEmpty, me],
+      footer: period === "week" ? t.weekStartsMonday(team.timeZone) : undefined,
+      buttons: [periodButtons, metricButtons],
+    });
+    if (!profile.images) return update(shown);
+    const picture = boardPicture({ title: shown.title ?? "", top: board.top, self: profile.id, format: (value) => format({ value }), own: me }, locale);
+    return { ...update(shown), picture: { name: `leaderboard-${period}-${metric}`, picture, alt: altText(shown) } };
   }
 }

@@ -41,6 +41,8 @@ export const boardPictureSchema = z.object({
     .array(
       z.object({
         rank: z.number().int().positive(),
+        /** The person as the core names them: adapters put the name they already know in place of the neutral one. */
+        userId: z.string().max(200),
         initials: z.string().max(4),
         name: label,
         value: label,

@@ -4,6 +4,7 @@ import type { Bot } from "../../../core/bot.ts";
 import type { Actor } from "../../../core/identity.ts";
 import type { Logger } from "../../../ops/logger.ts";
 import type { PictureDrawer } from "../../../pictures/picture-drawer.ts";
+import type { KnownName } from "../../shared/attached-picture.ts";
 import type { SlackWho } from "../slack-actor.ts";
 import type { SlackWork } from "../slack-work.ts";
 
@@ -19,6 +20,8 @@ export interface ListenerDeps {
   accepting: () => boolean;
   actor: (client: WebClient, who: SlackWho) => Promise<Actor>;
   work: SlackWork;
-  /** Draws the pictures replies carry (/stats); without it, replies go as text only. */
+  /** Draws the pictures replies carry (/stats, /leaderboard); without it, replies go as text only. */
   pictures?: PictureDrawer | undefined;
+  /** Names already known for people (from users.info answers the bot had anyway), for board pictures. */
+  nameOf?: KnownName | undefined;
 }

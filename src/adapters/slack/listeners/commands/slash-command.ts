@@ -31,7 +31,7 @@ export function slashCommand(deps: ListenerDeps) {
         const reply = await bot.commandLine(actor, parseCommandLine(line), now(), { helpOnUnknown: true });
         await respond(privateAnswer(reply.view));
         if (reply.files?.length) await sendFilesToDm(client, command.user_id, reply.files, reply.view.body[0] ?? "");
-        const picture = await drawAttached(reply, deps.pictures, deps.logger);
+        const picture = await drawAttached(reply, deps.pictures, deps.logger, deps.nameOf);
         if (picture) await sendPictureToDm(client, command.user_id, picture);
       },
       (apology) => respond(privateAnswer(apology.view)),
