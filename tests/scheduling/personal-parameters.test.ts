@@ -102,7 +102,7 @@ describe.each(DATABASES)("personal scheduling on %s", (kind) => {
       `personal, fitted from ${history.length} reviews on 2026-03-02`,
     );
     expect(bodyText(await t.bot.command(LEARNER, { name: "stats" }, NOW))).toMatch(
-      /True retention \(last 30 days\): .*desired: \*\*0\.90\*\*/,
+      /Retention \(last 30 days\): .*desired: \*\*0\.90\*\*/,
     );
     expect(bodyText(await t.bot.command(OTHER, { name: "settings", changes: {} }, NOW))).toContain("FSRS defaults");
   });

@@ -46,7 +46,8 @@ export interface Messages {
   homeTitle: string;
   homeHint: string;
   statsTitle: string;
-  stats(s: { dueNow: number; dueToday: number; reviewedToday: number; retention: string; streak: number; cards: number }): string[];
+  /** `retention` is true retention (reviews of learned cards not rated Again); `desired` the learner's setting beside it. */
+  stats(s: { dueNow: number; dueToday: number; reviewedToday: number; retention: string; desired: string; streak: number; cards: number }): string[];
   retentionNone: string;
   topicsTitle: string;
   topicLineCount(name: string, id: string, count: number): string;
@@ -278,7 +279,7 @@ const en: Messages = {
     `Due now: **${s.dueNow}**`,
     `Due today: **${s.dueToday}**`,
     `Reviewed today: **${s.reviewedToday}**`,
-    `Retention (last 30 days): **${s.retention}**`,
+    `Retention (last 30 days): **${s.retention}**, desired: **${s.desired}**`,
     `Current streak: **${s.streak}** ${plural("en", s.streak, { one: "day", other: "days" })}`,
     `Cards studied: **${s.cards}**`,
   ],
@@ -560,7 +561,7 @@ const ja: Messages = {
     `今すぐ復習：**${s.dueNow}**枚`,
     `今日の復習予定：**${s.dueToday}**枚`,
     `今日の復習数：**${s.reviewedToday}**`,
-    `定着率（過去30日）：**${s.retention}**`,
+    `定着率（過去30日）：**${s.retention}**、目標：**${s.desired}**`,
     `連続学習日数：**${s.streak}**日`,
     `学習したカード：**${s.cards}**枚`,
   ],

@@ -1,5 +1,5 @@
 // Sentences about personal scheduling: which FSRS parameters a learner uses, pasting and resetting
-// them, asking for a fit and its outcome, true against desired retention.
+// them, asking for a fit and its outcome, and the workload forecast.
 import type { Locale, LocalizedText } from "./locale.ts";
 import { plural } from "./plural.ts";
 
@@ -18,7 +18,6 @@ export interface SchedulingMessages {
   optimizeQueued: string;
   optimizeAlreadyQueued: string;
   fitResultTitle: string;
-  trueRetention(trueRetention: string, desired: string): string;
   forecastTitle(days: number): string;
   forecastLine(p: { retention: string; current: boolean; average: number; peak: number }): string;
 }
@@ -51,7 +50,6 @@ const en: SchedulingMessages = {
   optimizeQueued: "Fitting your parameters from your reviews: I will send you the result when it is done.",
   optimizeAlreadyQueued: "A fit of your parameters is already on its way: I will send you the result when it is done.",
   fitResultTitle: "Your scheduling parameters",
-  trueRetention: (t, d) => `True retention (last 30 days): **${t}**, desired: **${d}**`,
   forecastTitle: (n) => `Reviews per day over the next ${n} days, by desired retention (cards you already studied):`,
   forecastLine: (p) => `${p.retention}${p.current ? " (yours)" : ""}: **${p.average.toFixed(1)}** a day on average, at most ${p.peak}`,
 };
@@ -84,7 +82,6 @@ const ja: SchedulingMessages = {
   optimizeQueued: "あなたの復習からパラメータを調整しています。終わったら結果をお送りします。",
   optimizeAlreadyQueued: "パラメータの調整はすでに予定されています。終わったら結果をお送りします。",
   fitResultTitle: "スケジュールのパラメータ",
-  trueRetention: (t, d) => `実際の定着率（過去30日）：**${t}**、目標：**${d}**`,
   forecastTitle: (n) => `今後${n}日間の1日あたりの復習数（目標定着率ごと、学習済みのカード）：`,
   forecastLine: (p) => `${p.retention}${p.current ? "（現在の設定）" : ""}：平均 **${p.average.toFixed(1)}** 回、最大 ${p.peak} 回`,
 };

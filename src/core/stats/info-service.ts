@@ -89,10 +89,11 @@ export class InfoService {
           dueToday: s.dueToday,
           reviewedToday: s.reviewedToday,
           retention,
+          desired: profile.desiredRetention.toFixed(2),
           streak: currentStreak(profile, today.day, vacationOf(profile)),
           cards: s.totalCards,
         }),
-        ...schedulingLines(profile, fit, locale, retention),
+        ...schedulingLines(profile, fit, locale),
         ...forecastLines(profile, cards, now, locale),
       ],
       buttons: [[{ action: actionId({ kind: "study", topic: undefined }), label: t.studyButton, style: "primary" }]],
@@ -174,7 +175,7 @@ export function settingsView(profile: UserProfile, actor: Actor, saved: boolean,
     images: profile.images ? t.settingOn : t.settingOff,
     parameters: parametersShown(profile, locale),
   };
-  const lastFit = schedulingLines(profile, fit, locale, null);
+  const lastFit = schedulingLines(profile, fit, locale);
   return view({
     title: t.settingsTitle,
     body: [...(saved ? [t.settingsSaved] : []), [...t.settingsLines(shown), ...lastFit.slice(1)].join("\n"), t.settingsHint],
