@@ -22,19 +22,17 @@ export interface StatsRecord {
   totalCards: number;
 }
 
-/** What the /stats picture draws: reviews per study day since `sinceDay`, and upcoming due times. */
-export interface HistoryQuery {
-  userId: string;
-  teamId: string;
-  /** The first study day (YYYY-MM-DD) to count. */
-  sinceDay: string;
-  /** Due times of studied cards before this instant (overdue ones included). */
-  dueBefore: Date;
+/** A study day with reviews: all reviews, reviews of cards in review state, and how many of those were not Again. */
+export interface ReviewDay {
+  day: string;
+  reviews: number;
+  mature: number;
+  recalled: number;
 }
 
+/** What the /stats picture draws: reviews per study day, and the due times of the studied cards. */
 export interface HistoryRecord {
-  /** Study days with reviews: all reviews, reviews of cards in review state, and how many of those were not Again. */
-  days: { day: string; reviews: number; mature: number; recalled: number }[];
+  days: ReviewDay[];
   dues: Date[];
 }
 
@@ -61,7 +59,8 @@ export interface CardStore {
   gradedItems(query: CardQuery): Promise<{ item: StoredItem; record: CardRecord | null }[]>;
   items(ids: string[]): Promise<StoredItem[]>;
   stats(query: StatsQuery): Promise<StatsRecord>;
-  history(query: HistoryQuery): Promise<HistoryRecord>;
+  /** The user's reviews per study day since `sinceDay` (YYYY-MM-DD), in every team. */
+  reviewDays(userId: string, sinceDay: string): Promise<ReviewDay[]>;
   /** The user's studied cards in the team, as the scheduler keeps them (for the workload forecast). */
   studiedCards(userId: string, teamId: string): Promise<CardState[]>;
   /** Number of active items per topic that the team can see. */

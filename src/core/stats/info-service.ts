@@ -6,13 +6,14 @@ import { messages } from "../i18n/messages.ts";
 import { schedulingMessages } from "../i18n/scheduling-messages.ts";
 import type { FitRecord } from "../ports/parameter-store.ts";
 import type { UserProfile } from "../ports/records.ts";
+import type { CardState } from "../scheduler/card-state.ts";
 import { parseSettings, type SettingName, type SettingsInput } from "../settings/settings.ts";
 import { studyDayFor, zoneChangePatch } from "../time/study-day.ts";
 import { update, view, type Reply, type View } from "../views/view.ts";
 import { actionId } from "../actions/action-id.ts";
 import { vacationOf } from "../study/review-effects.ts";
 import { currentStreak } from "./streak.ts";
-import { historyQuery, statsPicture } from "./stats-picture.ts";
+import { historySince, statsPicture } from "./stats-picture.ts";
 import { altText } from "../views/alt-text.ts";
 import { forecastLines, parametersShown, schedulingLines } from "./scheduling-lines.ts";
 
@@ -34,18 +35,19 @@ export class InfoService {
 
   async stats(actor: Actor, now: Date): Promise<Reply> {
     const profile = await this.enter(actor, now);
-    const shown = await this.statsView(actor, now, profile);
+    const { shown, cards } = await this.statsView(actor, now, profile);
     if (!profile.images) return update(shown);
     const locale = localeOf(profile, actor);
     const today = studyDayFor(profile, now);
-    const history = await this.deps.cards.history(historyQuery(profile.id, actor.teamId, today.day, today.end));
-    const picture = statsPicture(history, today.day, profile.timeZone, locale);
+    // The due forecast reads the studied cards the text already loaded: one read of them per /stats.
+    const days = await this.deps.cards.reviewDays(profile.id, historySince(today.day));
+    const picture = statsPicture({ days, dues: cards.map((c) => c.due) }, today.day, profile.timeZone, locale);
     return { ...update(shown), picture: { name: `stats-${today.day}`, picture, alt: altText(shown) } };
   }
 
   /** The App Home page (Slack): the same numbers as /stats, with buttons to start. */
   async home(actor: Actor, now: Date): Promise<View> {
-    const stats = await this.statsView(actor, now);
+    const { shown: stats } = await this.statsView(actor, now);
     const t = messages(await this.deps.profiles.profile(actor.userId).then((p) => localeOf(p, actor)));
     return {
       ...stats,
@@ -60,7 +62,8 @@ export class InfoService {
     };
   }
 
-  private async statsView(actor: Actor, now: Date, entered?: UserProfile): Promise<View> {
+  /** The /stats text, and the studied cards it was computed from. */
+  private async statsView(actor: Actor, now: Date, entered?: UserProfile): Promise<{ shown: View; cards: CardState[] }> {
     const profile = entered ?? (await this.enter(actor, now));
     const locale = localeOf(profile, actor);
     const t = messages(locale);
@@ -81,7 +84,7 @@ export class InfoService {
       this.deps.parameters.lastFit(profile.id),
       this.deps.cards.studiedCards(profile.id, actor.teamId),
     ]);
-    return view({
+    const shown = view({
       title: t.statsTitle,
       body: [
         ...t.stats({
@@ -98,6 +101,7 @@ export class InfoService {
       ],
       buttons: [[{ action: actionId({ kind: "study", topic: undefined }), label: t.studyButton, style: "primary" }]],
     });
+    return { shown, cards };
   }
 
   async topics(actor: Actor, now: Date): Promise<Reply> {

@@ -3,7 +3,7 @@
 // were not rated Again). Days are study days (4 AM in the learner's zone), as ReviewLog stores them.
 import type { Locale } from "../i18n/locale.ts";
 import { pictureMessages } from "../i18n/picture-messages.ts";
-import type { HistoryQuery, HistoryRecord } from "../ports/card-store.ts";
+import type { HistoryRecord } from "../ports/card-store.ts";
 import { studyDayOf } from "../time/study-day.ts";
 import { addDays, daysBetween, parseDateKey } from "../time/zoned-time.ts";
 import type { StatsPicture } from "../views/picture.ts";
@@ -19,16 +19,11 @@ export function mondayOf(day: string): string {
   return addDays(day, -weekday);
 }
 
-/** What to ask the store for, given today's study day. */
-export function historyQuery(userId: string, teamId: string, today: string, dayEnd: Date): HistoryQuery {
+/** The first study day the picture needs reviews from, given today's: the heatmap's or the retention weeks'. */
+export function historySince(today: string): string {
   const heatmapFrom = addDays(today, -(HEATMAP_DAYS - 1));
   const retentionFrom = addDays(mondayOf(today), -7 * (RETENTION_WEEKS - 1));
-  return {
-    userId,
-    teamId,
-    sinceDay: heatmapFrom < retentionFrom ? heatmapFrom : retentionFrom,
-    dueBefore: new Date(dayEnd.getTime() + (FORECAST_DAYS - 1) * 86_400_000 + 2 * 3_600_000),
-  };
+  return heatmapFrom < retentionFrom ? heatmapFrom : retentionFrom;
 }
 
 export function statsPicture(history: HistoryRecord, today: string, timeZone: string, locale: Locale): StatsPicture {

@@ -1,6 +1,6 @@
 // CardStore on Prisma: items (through an in-memory cache) and a person's progress on them, the next
 // card to show (see card-selection.ts), and the counts behind /stats and /topics.
-import type { CardStore, HistoryQuery, HistoryRecord, StatsQuery, StatsRecord } from "../../core/ports/card-store.ts";
+import type { CardStore, ReviewDay, StatsQuery, StatsRecord } from "../../core/ports/card-store.ts";
 import type { CardQuery, StoredItem } from "../../core/ports/records.ts";
 import { CARD_STATES, type CardState } from "../../core/scheduler/card-state.ts";
 import { firstNewRow, firstScheduledRow, reviewedSiblings } from "../card-selection.ts";
@@ -108,25 +108,18 @@ export class PrismaCardStore implements CardStore {
     return { dueNow, dueToday, reviewedToday, matureReviews, matureRecalled, totalCards };
   }
 
-  /** Raw SQL for the grouping by study day (see topicCounts); the due times are a plain indexed read. */
-  async history(q: HistoryQuery): Promise<HistoryRecord> {
+  /** Raw SQL for the grouping by study day (see topicCounts). */
+  async reviewDays(userId: string, sinceDay: string): Promise<ReviewDay[]> {
     const review = CARD_STATES.review;
-    const [rows, dues] = await Promise.all([
-      this.db.$queryRaw<{ day: string; reviews: number | bigint; mature: number | bigint | null; recalled: number | bigint | null }[]>`
-        SELECT "studyDay" AS "day", COUNT(*) AS "reviews",
-          SUM(CASE WHEN "stateBefore" = ${review} THEN 1 ELSE 0 END) AS "mature",
-          SUM(CASE WHEN "stateBefore" = ${review} AND "rating" > 1 THEN 1 ELSE 0 END) AS "recalled"
-        FROM "ReviewLog" WHERE "userId" = ${q.userId} AND "studyDay" >= ${q.sinceDay}
-        GROUP BY "studyDay"`,
-      this.db.cardState.findMany({
-        where: { userId: q.userId, state: { gt: CARD_STATES.new }, due: { lt: q.dueBefore }, item: visibleItems(q.teamId, undefined) },
-        select: { due: true },
-      }),
-    ]);
-    return {
-      days: rows.map((r) => ({ day: r.day, reviews: Number(r.reviews), mature: Number(r.mature ?? 0), recalled: Number(r.recalled ?? 0) })),
-      dues: dues.map((d) => d.due),
-    };
+    const rows = await this.db.$queryRaw<
+      { day: string; reviews: number | bigint; mature: number | bigint | null; recalled: number | bigint | null }[]
+    >`
+      SELECT "studyDay" AS "day", COUNT(*) AS "reviews",
+        SUM(CASE WHEN "stateBefore" = ${review} THEN 1 ELSE 0 END) AS "mature",
+        SUM(CASE WHEN "stateBefore" = ${review} AND "rating" > 1 THEN 1 ELSE 0 END) AS "recalled"
+      FROM "ReviewLog" WHERE "userId" = ${userId} AND "studyDay" >= ${sinceDay}
+      GROUP BY "studyDay"`;
+    return rows.map((r) => ({ day: r.day, reviews: Number(r.reviews), mature: Number(r.mature ?? 0), recalled: Number(r.recalled ?? 0) }));
   }
 
   /** Raw SQL: a grouping, which the client type shared by both databases leaves out (see database-client.ts). */
