@@ -165,11 +165,21 @@ export async function runService(
         ],
       });
       // Fits take seconds in a child process: on their own tick, so reminders never wait for one.
-      const fits = new ParameterFitJob({ fits: stores.parameters, profiles: stores.profiles, sender, logger, leaseMs: FIT_LEASE_MS });
+      const fits = new ParameterFitJob({
+        fits: stores.parameters,
+        teamFits: stores.teamParameters,
+        profiles: stores.profiles,
+        sender,
+        logger,
+        leaseMs: FIT_LEASE_MS,
+      });
       const fitScheduler = startScheduler({
         logger,
         expression: config.jobsCron,
-        jobs: [{ name: "parameter fits", run: (now) => fits.tick(now) }],
+        jobs: [
+          { name: "team parameter fits", run: (now) => fits.tickTeams(now) },
+          { name: "parameter fits", run: (now) => fits.tick(now) },
+        ],
       });
       parts.unshift({
         name: "jobs",

@@ -37,14 +37,14 @@ export class Bot {
 
   constructor(deps: CoreDeps) {
     const { stores, catalog, random, defaultTimeZone } = deps;
-    const { profiles, teams, cards, reviews, quizzes, leaderboards, reminders, qotd, teamDecks, privacy, reports, parameters } = stores;
+    const { profiles, teams, cards, reviews, quizzes, leaderboards, reminders, qotd, teamDecks, privacy, reports, parameters, teamParameters } = stores;
     this.deps = { profiles, reminders, cards, catalog };
     this.study = new StudyService({ profiles, teams, cards, reviews, catalog, defaultTimeZone });
     this.quiz = new QuizService({ profiles, teams, cards, reviews, quizzes, catalog, random, defaultTimeZone });
-    this.info = new InfoService({ profiles, cards, parameters, catalog, defaultTimeZone });
+    this.info = new InfoService({ profiles, cards, parameters, teamParameters, catalog, defaultTimeZone });
     this.leaderboard = new LeaderboardService({ profiles, teams, leaderboards, defaultTimeZone });
     this.reminders = new ReminderService({ profiles, reminders, defaultTimeZone });
-    this.team = new TeamService({ profiles, teams, defaultTimeZone });
+    this.team = new TeamService({ profiles, teams, teamParameters, defaultTimeZone });
     this.qotd = new QotdService({ profiles, teams, cards, reviews, qotd, defaultTimeZone });
     this.privacy = new PrivacyService({ profiles, privacy, reports, defaultTimeZone });
     this.decks = new TeamDeckService({ profiles, teams, teamDecks, defaultTimeZone });

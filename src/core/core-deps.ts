@@ -6,7 +6,7 @@ import type { Locale } from "./i18n/locale.ts";
 import type { Actor } from "./identity.ts";
 import type { CardStore } from "./ports/card-store.ts";
 import type { LeaderboardStore } from "./ports/leaderboard-store.ts";
-import type { ParameterStore } from "./ports/parameter-store.ts";
+import type { ParameterStore, TeamParameterStore } from "./ports/parameter-store.ts";
 import type { PrivacyStore } from "./ports/privacy-store.ts";
 import type { ProfileStore } from "./ports/profile-store.ts";
 import type { QotdStore } from "./ports/qotd-store.ts";
@@ -34,6 +34,8 @@ export interface CoreStores {
   reports: ReportStore;
   /** Fits of learners' FSRS parameters. */
   parameters: ParameterStore;
+  /** Teams' default parameters, fitted when an admin asks. */
+  teamParameters: TeamParameterStore;
 }
 
 export interface CoreDeps {

@@ -1,16 +1,24 @@
 // A learner's review log as the optimizer reads it: one item per review of a card, holding that
-// card's history up to and including it (the last review is the one predicted), in whole days.
+// card's history up to and including it (the last review is the one predicted), in whole study
+// days: the learner's day from 4 AM to 4 AM in their time zone, as the review log recorded it when
+// they rated (the study-day function the rest of the bot counts days with), not UTC days.
 // Items are ordered by when their last review happened, so the held-out part is the most recent.
 import { FSRSBindingItem, FSRSBindingReview } from "@open-spaced-repetition/binding";
 
-/** A review as sent to the fitting process: the card, when (epoch ms), the rating (1-4). */
+/** A review as sent to the fitting process: the card, when (epoch ms), the rating (1-4), and the learner's study day (YYYY-MM-DD). */
 export interface PlainReview {
   itemId: string;
   at: number;
   rating: number;
+  studyDay: string;
 }
 
 const DAY_MS = 86_400_000;
+
+/** A study day as a whole number of days since 1970-01-01: days between reviews are differences of these. */
+export function dayNumber(studyDay: string): number {
+  return Math.round(Date.parse(`${studyDay}T00:00:00Z`) / DAY_MS);
+}
 
 export function toFitItems(reviews: readonly PlainReview[]): FSRSBindingItem[] {
   const byCard = new Map<string, PlainReview[]>();
@@ -25,7 +33,7 @@ export function toFitItems(reviews: readonly PlainReview[]): FSRSBindingItem[] {
     const history: FSRSBindingReview[] = [];
     let previousDay = 0;
     for (const [i, r] of list.entries()) {
-      const day = Math.floor(r.at / DAY_MS);
+      const day = dayNumber(r.studyDay);
       history.push(new FSRSBindingReview(r.rating, i === 0 ? 0 : day - previousDay));
       previousDay = day;
       // The optimizer refuses (and aborts the process on) an item without a day between reviews.

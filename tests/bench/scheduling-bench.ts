@@ -60,6 +60,7 @@ export async function benchScheduling(o: SchedulingBenchOptions, log: (s: string
         itemId: r.itemId,
         at: r.reviewedAt.getTime(),
         rating: r.rating,
+        studyDay: r.studyDay,
       }));
       const started = performance.now();
       const answer = await fitParameters({ reviews, current: null });
@@ -85,6 +86,7 @@ export async function benchScheduling(o: SchedulingBenchOptions, log: (s: string
         itemId: r.itemId,
         at: r.reviewedAt.getTime(),
         rating: r.rating,
+        studyDay: r.studyDay,
       }));
       for (let i = 0; i < 3; i++) await fitInProcess({ reviews: reviewsOf, current: null });
     })();

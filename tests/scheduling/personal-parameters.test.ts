@@ -109,7 +109,9 @@ describe.each(DATABASES)("personal scheduling on %s", (kind) => {
 
   it("refuses a fit that predicts the recent reviews no better than the parameters in use, and says why", async () => {
     // Parameters fitted on the whole history, held-out reviews included: a fit on the rest alone does not beat them there.
-    const items = toFitItems(history.map((r) => ({ itemId: r.itemId, at: r.reviewedAt.getTime(), rating: r.rating })));
+    const items = toFitItems(
+      history.map((r) => ({ itemId: r.itemId, at: r.reviewedAt.getTime(), rating: r.rating, studyDay: r.reviewedAt.toISOString().slice(0, 10) })),
+    );
     const oracle = await computeParameters(items, { enableShortTerm: true });
     await t.bot.command(LEARNER, { name: "settings", changes: { parameters: oracle.join(", ") } }, NOW);
     expect(bodyText(await t.bot.command(LEARNER, { name: "settings", optimize: true, changes: {} }, NOW))).toContain(

@@ -70,7 +70,7 @@ export function parseCommandLine(line: string): ParsedLine {
       if (words.length === 0) return { ok: true, command: { name, changes: {} } };
       const [key, value, ...rest] = words;
       const setting = (key ?? "").toLowerCase();
-      if (!["channel", "qotd", "timezone", "language", "recap", "milestones"].includes(setting)) {
+      if (!["channel", "qotd", "timezone", "language", "recap", "milestones", "parameters"].includes(setting)) {
         return invalid(setting.slice(0, 40), (t) => t.optionNotTeamSetting);
       }
       if (value === undefined || rest.length > 0) return invalid(setting, (t) => t.optionNeedsOneValue);

@@ -105,6 +105,17 @@ export const COMMAND_TEXT = {
     },
     recap: words("recap", "週間まとめ", "Weekly recap on Mondays", "毎週月曜の週間まとめ"),
     milestones: words("milestones", "達成通知", "Announce streak milestones", "連続記録の達成を通知する"),
+    // Team default FSRS parameters (issue 20, part 5).
+    parameters: words(
+      "parameters",
+      "パラメータ",
+      "Members' starting FSRS parameters: fit from the team's reviews, or reset",
+      "メンバーの初期 FSRS パラメータ：チームの復習から調整、または reset",
+    ),
+    parametersChoices: {
+      fit: { en: "fit from the team's reviews", ja: "チームの復習から調整" },
+      reset: { en: "reset to FSRS defaults", ja: "FSRS の既定値に戻す" },
+    },
   },
   deck: {
     ...words("deck", "デッキ", "The team's own decks", "チーム独自のデッキ"),

@@ -53,6 +53,8 @@ export interface PersonalParameters {
   fittedAt: Date | null;
   /** Held-out log loss when fitted. */
   logLoss: number | null;
+  /** With source "team": the team whose defaults these are. */
+  teamId: string | null;
 }
 
 /** A team's settings, as admins set them. */

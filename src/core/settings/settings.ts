@@ -107,7 +107,7 @@ export function parseSettings(input: SettingsInput): SettingsResult {
           ),
         };
       }
-      patch.personalParameters = { values, source: "pasted", reviews: 0, fittedAt: null, logLoss: null };
+      patch.personalParameters = { values, source: "pasted", reviews: 0, fittedAt: null, logLoss: null, teamId: null };
     }
   }
   return { ok: true, patch };

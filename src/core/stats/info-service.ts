@@ -4,7 +4,7 @@ import type { Actor } from "../identity.ts";
 import type { Locale } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
 import { schedulingMessages } from "../i18n/scheduling-messages.ts";
-import type { FitRecord } from "../ports/parameter-store.ts";
+import type { FitRecord, TeamParameters } from "../ports/parameter-store.ts";
 import type { UserProfile } from "../ports/records.ts";
 import type { CardState } from "../scheduler/card-state.ts";
 import { parseSettings, type SettingName, type SettingsInput } from "../settings/settings.ts";
@@ -20,7 +20,7 @@ import { forecastLines, parametersShown, schedulingLines } from "./scheduling-li
 const RETENTION_WINDOW_MS = 30 * 24 * 3600_000;
 
 /** The ports and inputs InfoService uses. */
-export type InfoDeps = Pick<CoreStores, "profiles" | "cards" | "parameters"> & Pick<CoreDeps, "catalog" | "defaultTimeZone">;
+export type InfoDeps = Pick<CoreStores, "profiles" | "cards" | "parameters" | "teamParameters"> & Pick<CoreDeps, "catalog" | "defaultTimeZone">;
 
 export class InfoService {
   private readonly deps: InfoDeps;
@@ -80,9 +80,10 @@ export class InfoService {
       s.matureReviews === 0
         ? t.retentionNone
         : `${((100 * s.matureRecalled) / s.matureReviews).toFixed(1)}% (${s.matureRecalled}/${s.matureReviews})`;
-    const [fit, cards] = await Promise.all([
+    const [fit, cards, team] = await Promise.all([
       this.deps.parameters.lastFit(profile.id),
       this.deps.cards.studiedCards(profile.id, actor.teamId),
+      this.teamDefaultsOf(profile),
     ]);
     const shown = view({
       title: t.statsTitle,
@@ -96,7 +97,7 @@ export class InfoService {
           streak: currentStreak(profile, today.day, vacationOf(profile)),
           cards: s.totalCards,
         }),
-        ...schedulingLines(profile, fit, locale),
+        ...schedulingLines(profile, fit, locale, team),
         ...forecastLines(profile, cards, now, locale),
       ],
       buttons: [[{ action: actionId({ kind: "study", topic: undefined }), label: t.studyButton, style: "primary" }]],
@@ -135,7 +136,14 @@ export class InfoService {
       const patch = timeZone === undefined ? parsed.patch : { ...parsed.patch, ...zoneChangePatch(profile, timeZone, now) };
       profile = await this.deps.profiles.updateSettings(profile.id, patch);
     }
-    return update(settingsView(profile, actor, hasChanges, await this.deps.parameters.lastFit(profile.id)));
+    const [fit, team] = await Promise.all([this.deps.parameters.lastFit(profile.id), this.teamDefaultsOf(profile)]);
+    return update(settingsView(profile, actor, hasChanges, fit, team));
+  }
+
+  /** The team defaults a learner's parameters came from, when they did. */
+  private teamDefaultsOf(profile: UserProfile): Promise<TeamParameters | null> {
+    const p = profile.personalParameters;
+    return p?.source === "team" && p.teamId ? this.deps.teamParameters.teamParameters(p.teamId) : Promise.resolve(null);
   }
 
   /** /settings optimize: queues a fit of the person's parameters; the fitting job answers when done. */
@@ -163,7 +171,13 @@ export class InfoService {
   }
 }
 
-export function settingsView(profile: UserProfile, actor: Actor, saved: boolean, fit: FitRecord | null = null): View {
+export function settingsView(
+  profile: UserProfile,
+  actor: Actor,
+  saved: boolean,
+  fit: FitRecord | null = null,
+  team: TeamParameters | null = null,
+): View {
   const locale = localeOf(profile, actor);
   const t = messages(locale);
   const language = profile.locale ? t.languageName[profile.locale] : t.languageAuto(t.languageName[locale]);
@@ -177,9 +191,9 @@ export function settingsView(profile: UserProfile, actor: Actor, saved: boolean,
     team: profile.dmTeamId ? `\`${profile.dmTeamId}\`` : t.dmTeamPersonal,
     hidden: profile.hidden ? t.settingOn : t.settingOff,
     images: profile.images ? t.settingOn : t.settingOff,
-    parameters: parametersShown(profile, locale),
+    parameters: parametersShown(profile, locale, team),
   };
-  const lastFit = schedulingLines(profile, fit, locale);
+  const lastFit = schedulingLines(profile, fit, locale, team);
   return view({
     title: t.settingsTitle,
     body: [...(saved ? [t.settingsSaved] : []), [...t.settingsLines(shown), ...lastFit.slice(1)].join("\n"), t.settingsHint],

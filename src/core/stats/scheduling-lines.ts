@@ -3,29 +3,57 @@
 // desired retention in /stats's own retention line.
 import type { Locale } from "../i18n/locale.ts";
 import { schedulingMessages } from "../i18n/scheduling-messages.ts";
-import type { FitRecord } from "../ports/parameter-store.ts";
+import type { FitRecord, TeamFitRecord, TeamParameters } from "../ports/parameter-store.ts";
 import type { UserProfile } from "../ports/records.ts";
 import type { CardState } from "../scheduler/card-state.ts";
 import { scheduleOf } from "../scheduler/learner-schedule.ts";
 import { forecastReviews } from "../scheduler/workload-forecast.ts";
 
-export function parametersShown(profile: UserProfile, locale: Locale): string {
+/** `team`: the defaults of the team the learner's parameters came from, for how many members they were fitted on. */
+export function parametersShown(profile: UserProfile, locale: Locale, team: TeamParameters | null = null): string {
   const t = schedulingMessages(locale);
   const p = profile.personalParameters;
   if (!p) return t.parametersDefault;
-  return t.parametersPersonal({ source: p.source, reviews: p.reviews, fittedAt: p.fittedAt?.toISOString().slice(0, 10) ?? null });
+  return t.parametersPersonal({
+    source: p.source,
+    reviews: p.reviews,
+    fittedAt: p.fittedAt?.toISOString().slice(0, 10) ?? null,
+    members: p.source === "team" ? team?.members : undefined,
+  });
 }
 
 /** The first line: the parameters in use; then the last fit's outcome when it was not adopted. */
-export function schedulingLines(profile: UserProfile, fit: FitRecord | null, locale: Locale): string[] {
+export function schedulingLines(profile: UserProfile, fit: FitRecord | null, locale: Locale, team: TeamParameters | null = null): string[] {
   const t = schedulingMessages(locale);
-  const lines = [`${t.fitResultTitle}: **${parametersShown(profile, locale)}**`];
+  const lines = [`${t.fitResultTitle}: **${parametersShown(profile, locale, team)}**`];
   if (fit?.attemptedAt && fit.outcome && fit.outcome !== "adopted") {
     lines.push(
       t.lastFit({
         outcome: fit.outcome,
         when: fit.attemptedAt.toISOString().slice(0, 10),
         reviews: fit.attemptReviews,
+        fitLogLoss: fit.fitLogLoss,
+        currentLogLoss: fit.currentLogLoss,
+      }),
+    );
+  }
+  return lines;
+}
+
+/** What /team shows of the team's defaults: the parameters members start from, and the last fit when it was not adopted. */
+export function teamParameterLines(team: TeamParameters | null, fit: TeamFitRecord | null, locale: Locale): string[] {
+  const t = schedulingMessages(locale);
+  const shown = team
+    ? t.parametersPersonal({ source: "team", reviews: team.reviews, members: team.members, fittedAt: team.fittedAt?.toISOString().slice(0, 10) ?? null })
+    : t.teamParametersNone;
+  const lines = [`${t.teamParametersTitle}: **${shown}**`];
+  if (fit?.attemptedAt && fit.outcome && fit.outcome !== "adopted") {
+    lines.push(
+      t.teamLastFit({
+        outcome: fit.outcome,
+        when: fit.attemptedAt.toISOString().slice(0, 10),
+        reviews: fit.attemptReviews,
+        members: fit.attemptMembers,
         fitLogLoss: fit.fitLogLoss,
         currentLogLoss: fit.currentLogLoss,
       }),

@@ -1,9 +1,12 @@
 // Team settings (/team): the team channel, its time zone and language, the question of the day,
-// the weekly recap and streak milestones. Anyone may look; only admins may change them.
+// the weekly recap, streak milestones, and the FSRS parameters members without their own start
+// from (fitted from the team's reviews when an admin asks). Anyone may look; only admins may change them.
 import { localeOf, type CoreDeps, type CoreStores } from "../core-deps.ts";
 import type { Actor } from "../identity.ts";
 import { localeSchema } from "../i18n/locale.ts";
 import { messages } from "../i18n/messages.ts";
+import { schedulingMessages } from "../i18n/scheduling-messages.ts";
+import { teamParameterLines } from "../stats/scheduling-lines.ts";
 import type { TeamSettings } from "../ports/records.ts";
 import type { TeamPatch } from "../ports/team-store.ts";
 import { formatClockTime, nextOccurrence, parseClockTime } from "../reminders/reminder-schedule.ts";
@@ -19,6 +22,8 @@ export interface TeamInput {
   language?: string | undefined;
   recap?: string | boolean | undefined;
   milestones?: string | boolean | undefined;
+  /** "fit": fit the team's default parameters from its members' reviews (queued); "reset": back to FSRS's defaults. */
+  parameters?: string | undefined;
 }
 
 function onOff(value: string | boolean): boolean | undefined {
@@ -32,7 +37,7 @@ export function isTeamAdmin(actor: Actor, team: TeamSettings): boolean {
 }
 
 /** The ports and inputs TeamService uses. */
-export type TeamDeps = Pick<CoreStores, "profiles" | "teams"> & Pick<CoreDeps, "defaultTimeZone">;
+export type TeamDeps = Pick<CoreStores, "profiles" | "teams" | "teamParameters"> & Pick<CoreDeps, "defaultTimeZone">;
 
 export class TeamService {
   private readonly deps: TeamDeps;
@@ -42,15 +47,20 @@ export class TeamService {
   }
 
   async settings(actor: Actor, input: TeamInput, now: Date): Promise<Reply> {
-    const { profiles, teams } = this.deps;
+    const { profiles, teams, teamParameters } = this.deps;
     const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
-    const t = messages(localeOf(profile, actor));
+    const locale = localeOf(profile, actor);
+    const t = messages(locale);
+    const s = schedulingMessages(locale);
+    let done: string | null = null;
     let team = await teams.teamSettings(actor.teamId);
     const changes = Object.values(input).some((v) => v !== undefined);
     if (changes) {
       if (!isTeamAdmin(actor, team)) return update(view({ body: [t.notAdmin], tone: "error" }));
       const fail = (problem: string) => update(view({ body: [t.invalidSetting(problem), t.teamHint], tone: "error" }));
       const patch: TeamPatch = {};
+      const parameters = input.parameters?.trim().toLowerCase();
+      if (parameters !== undefined && parameters !== "fit" && parameters !== "reset") return fail(s.teamParametersChoice);
       if (input.channel !== undefined) {
         const c = input.channel.trim();
         if (c === "off" || c === "none") patch.channelId = null;
@@ -89,13 +99,22 @@ export class TeamService {
       const next = { ...team, ...patch };
       patch.nextQotdAt = next.qotdMinute !== null && next.channelId ? nextOccurrence(next.qotdMinute, next.timeZone, now).at : null;
       patch.nextRecapAt = next.recapEnabled && next.channelId ? nextRecapAt(now, next.timeZone) : null;
-      team = await teams.updateTeam(actor.teamId, patch);
+      if (Object.entries(input).some(([key, value]) => key !== "parameters" && value !== undefined)) {
+        team = await teams.updateTeam(actor.teamId, patch);
+      }
+      if (parameters === "fit") {
+        done = (await teamParameters.requestTeamFit(actor.teamId, actor.userId, now)) ? s.teamFitQueued : s.teamFitAlreadyQueued;
+      } else if (parameters === "reset") {
+        await teamParameters.resetTeamParameters(actor.teamId);
+        done = s.teamParametersReset;
+      }
     }
+    const [defaults, lastFit] = await Promise.all([teamParameters.teamParameters(actor.teamId), teamParameters.lastTeamFit(actor.teamId)]);
     return update(
       view({
         title: t.teamTitle,
         body: [
-          ...(changes ? [t.settingsSaved] : []),
+          ...(changes ? [done ?? t.settingsSaved] : []),
           t
             .teamLines({
               channel: team.channelId ? `#${team.channelId}` : t.noChannel,
@@ -105,6 +124,7 @@ export class TeamService {
               recap: team.recapEnabled,
               milestones: team.milestones,
             })
+            .concat(teamParameterLines(defaults, lastFit, locale))
             .join("\n"),
           t.teamHint,
         ],

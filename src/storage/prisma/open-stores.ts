@@ -13,6 +13,7 @@ import { PrismaReminderStore } from "./reminder-store.ts";
 import { PrismaReportStore } from "./report-store.ts";
 import { PrismaReviewStore } from "./review-store.ts";
 import { PrismaTeamDeckStore } from "./team-deck-store.ts";
+import { PrismaTeamParameterStore } from "./team-parameter-store.ts";
 import { PrismaTeamPostStore } from "./team-post-store.ts";
 import { PrismaTeamStore } from "./team-store.ts";
 
@@ -30,6 +31,7 @@ export interface PrismaStores {
   privacy: PrismaPrivacyStore;
   reports: PrismaReportStore;
   parameters: PrismaParameterStore;
+  teamParameters: PrismaTeamParameterStore;
 }
 
 export function openStores(db: Db): PrismaStores {
@@ -50,5 +52,6 @@ export function openStores(db: Db): PrismaStores {
     privacy: new PrismaPrivacyStore(db, profiles),
     reports: new PrismaReportStore(db),
     parameters: new PrismaParameterStore(db),
+    teamParameters: new PrismaTeamParameterStore(db),
   };
 }

@@ -112,9 +112,9 @@ export class PrismaParameterStore implements ParameterStore, FitJobStore {
     const rows = await this.db.reviewLog.findMany({
       where: { userId },
       orderBy: [{ reviewedAt: "asc" }, { id: "asc" }],
-      select: { itemId: true, reviewedAt: true, rating: true },
+      select: { itemId: true, reviewedAt: true, rating: true, studyDay: true },
     });
-    return rows.map((r) => ({ itemId: r.itemId, reviewedAt: r.reviewedAt, rating: ratingSchema.parse(r.rating) }));
+    return rows.map((r) => ({ itemId: r.itemId, reviewedAt: r.reviewedAt, rating: ratingSchema.parse(r.rating), studyDay: r.studyDay }));
   }
 
   async releaseFit(userId: string): Promise<void> {

@@ -2,10 +2,10 @@
 // ago), their profile and their own settings.
 import type { Actor } from "../../core/identity.ts";
 import type { ProfileStore, SettingsPatch } from "../../core/ports/profile-store.ts";
-import type { UserProfile } from "../../core/ports/records.ts";
+import type { PersonalParameters, UserProfile } from "../../core/ports/records.ts";
 import type { Db } from "../open-database.ts";
 import { isUniqueViolation } from "./prisma-errors.ts";
-import { personalParameterColumns, toProfile } from "./rows.ts";
+import { fromTeamColumns, personalParameterColumns, toProfile, toTeamParameters } from "./rows.ts";
 
 /** How long a membership is trusted without writing it again (lastSeenAt is this precise). */
 export const ENTER_REFRESH_MS = 5 * 60_000;
@@ -48,14 +48,22 @@ export class PrismaProfileStore implements ProfileStore {
           update: { lastSeenAt: now },
         }),
       ]);
-    let user;
+    let team, user;
     try {
-      [, user] = await upserts();
+      [team, user] = await upserts();
     } catch (e) {
       // Two first interactions at once (two people in a new team, one person's double click) can
       // both try to insert the same row: the loser finds it there on a second try.
       if (!isUniqueViolation(e)) throw e;
-      [, user] = await upserts();
+      [team, user] = await upserts();
+    }
+    // Someone without parameters of their own starts from the team's defaults, when it has them.
+    const teamDefaults = user.fsrsParameters === null ? toTeamParameters(team) : null;
+    if (teamDefaults) {
+      user = await this.db.user.update({
+        where: { id: actor.userId, fsrsParameters: null },
+        data: fromTeamColumns(actor.teamId, teamDefaults),
+      });
     }
     if (this.recentlyEntered.size >= 100_000) this.recentlyEntered.clear();
     this.recentlyEntered.set(key, now.getTime());
@@ -69,8 +77,20 @@ export class PrismaProfileStore implements ProfileStore {
 
   async updateSettings(userId: string, patch: SettingsPatch): Promise<UserProfile> {
     const { personalParameters, ...rest } = patch;
-    const data = personalParameters === undefined ? rest : { ...rest, ...personalParameterColumns(personalParameters) };
+    const data = personalParameters === undefined ? rest : { ...rest, ...(await this.parameterColumns(userId, personalParameters)) };
     return toProfile(await this.db.user.update({ where: { id: userId }, data }));
+  }
+
+  /** Personal parameters given up (reset) fall back to the defaults of the team the person studied in last that has some. */
+  private async parameterColumns(userId: string, p: PersonalParameters | null) {
+    if (p) return personalParameterColumns(p);
+    const member = await this.db.member.findFirst({
+      where: { userId, team: { fsrsParameters: { not: null } } },
+      orderBy: { lastSeenAt: "desc" },
+      select: { team: { select: { id: true, fsrsParameters: true, fsrsReviews: true, fsrsMembers: true, fsrsFittedAt: true, fsrsLogLoss: true } } },
+    });
+    const team = member ? toTeamParameters(member.team) : null;
+    return member && team ? fromTeamColumns(member.team.id, team) : personalParameterColumns(null);
   }
 
   async memberships(userId: string): Promise<string[]> {

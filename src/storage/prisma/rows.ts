@@ -1,6 +1,7 @@
 // Rows as the core sees them: a person's profile and a team's settings, read by several stores.
 import { z } from "zod";
 import { toLocale } from "../../core/i18n/locale.ts";
+import type { TeamParameters } from "../../core/ports/parameter-store.ts";
 import type { PersonalParameters, TeamSettings, UserProfile } from "../../core/ports/records.ts";
 import type { Db } from "../open-database.ts";
 
@@ -59,6 +60,7 @@ function toPersonalParameters(row: UserRow): PersonalParameters | null {
     reviews: row.fsrsReviews,
     fittedAt: row.fsrsFittedAt,
     logLoss: row.fsrsLogLoss,
+    teamId: row.fsrsTeamId,
   };
 }
 
@@ -70,10 +72,37 @@ export function personalParameterColumns(p: PersonalParameters | null) {
     fsrsReviews: p?.reviews ?? 0,
     fsrsFittedAt: p?.fittedAt ?? null,
     fsrsLogLoss: p?.logLoss ?? null,
+    fsrsTeamId: p?.teamId ?? null,
   };
 }
 
 export type TeamRow = NonNullable<Awaited<ReturnType<Db["team"]["findUnique"]>>>;
+
+/** A team's default parameters; null when it has none (or they do not read back as 21 numbers). */
+export function toTeamParameters(
+  row: Pick<TeamRow, "fsrsParameters" | "fsrsReviews" | "fsrsMembers" | "fsrsFittedAt" | "fsrsLogLoss">,
+): TeamParameters | null {
+  if (row.fsrsParameters === null) return null;
+  const values = parameterValues.safeParse(safeJson(row.fsrsParameters));
+  if (!values.success) return null;
+  return { values: values.data, reviews: row.fsrsReviews, members: row.fsrsMembers, fittedAt: row.fsrsFittedAt, logLoss: row.fsrsLogLoss };
+}
+
+/** The Team columns that keep its default parameters (null clears them). */
+export function teamParameterColumns(p: TeamParameters | null) {
+  return {
+    fsrsParameters: p ? JSON.stringify(p.values) : null,
+    fsrsReviews: p?.reviews ?? 0,
+    fsrsMembers: p?.members ?? 0,
+    fsrsFittedAt: p?.fittedAt ?? null,
+    fsrsLogLoss: p?.logLoss ?? null,
+  };
+}
+
+/** The User columns of a member who takes their team's defaults. */
+export function fromTeamColumns(teamId: string, p: TeamParameters) {
+  return personalParameterColumns({ values: p.values, source: "team", reviews: p.reviews, fittedAt: p.fittedAt, logLoss: p.logLoss, teamId });
+}
 
 export function toTeamSettings(row: TeamRow): TeamSettings {
   const admins = z.array(z.string()).catch([]).parse(safeJson(row.adminIds));

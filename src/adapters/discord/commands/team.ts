@@ -33,6 +33,11 @@ export const team: DiscordCommand = {
         type: ApplicationCommandOptionType.Boolean,
         ...localized(COMMAND_TEXT.team.milestones),
       },
+      {
+        type: ApplicationCommandOptionType.String,
+        ...localized(COMMAND_TEXT.team.parameters),
+        choices: [choice(COMMAND_TEXT.team.parametersChoices.fit, "fit"), choice(COMMAND_TEXT.team.parametersChoices.reset, "reset")],
+      },
     ],
     contexts: [0],
     integration_types: [0],
@@ -46,6 +51,7 @@ export const team: DiscordCommand = {
       language: stringOption(interaction, "language", 4),
       recap: interaction.options.getBoolean("recap") ?? undefined,
       milestones: interaction.options.getBoolean("milestones") ?? undefined,
+      parameters: stringOption(interaction, "parameters", 8),
     },
   }),
 };
