@@ -79,7 +79,7 @@ export class ParameterFitJob {
     };
     let result: FitResult;
     try {
-      const answer = await this.run(request);
+      const answer = await this.run(request, { userId });
       result =
         answer.outcome === "too-few"
           ? { outcome: "too-few", reviews: answer.reviews, fitLogLoss: null, currentLogLoss: null, adopted: null }
@@ -114,9 +114,12 @@ export class ParameterFitJob {
     return result;
   }
 
-  private run(request: FitRequest): Promise<FitAnswer> {
+  /** One fit, in a child process unless the caller gave its own way; `who` names it in the log. */
+  private run(request: FitRequest, who: { userId: string } | { teamId: string }): Promise<FitAnswer> {
     const signal = this.stopping.signal;
-    return this.o.fit ? this.o.fit(request, signal) : fitInProcess(request, { signal });
+    if (this.o.fit) return this.o.fit(request, signal);
+    const onStart = (pid: number) => this.o.logger.info({ ...who, fitPid: pid, reviews: request.reviews.length }, "parameter fit started");
+    return fitInProcess(request, { signal, onStart });
   }
 
   /** Fits the defaults of teams whose admin asked; returns which teams were fitted here and with what outcome. */
@@ -143,7 +146,7 @@ export class ParameterFitJob {
     const request: FitRequest = { reviews: teamPlainReviews(reviews), current: current?.values ?? null };
     let result: TeamFitResult;
     try {
-      const answer = await this.run(request);
+      const answer = await this.run(request, { teamId });
       result =
         answer.outcome === "too-few"
           ? { outcome: "too-few", reviews: answer.reviews, members, fitLogLoss: null, currentLogLoss: null, adopted: null }

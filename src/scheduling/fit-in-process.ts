@@ -23,8 +23,14 @@ const answerSchema = z.union([
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);
 
-/** Fits in a child process; `signal` ends it (the instance is stopping), and the fit rejects. */
-export function fitInProcess(request: FitRequest, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<FitAnswer> {
+/**
+ * Fits in a child process; `signal` ends it (the instance is stopping), and the fit rejects.
+ * `onStart` is told the process's id once it runs.
+ */
+export function fitInProcess(
+  request: FitRequest,
+  options: { timeoutMs?: number; signal?: AbortSignal; onStart?: (pid: number) => void } = {},
+): Promise<FitAnswer> {
   const timeoutMs = options.timeoutMs ?? 10 * 60_000;
   return new Promise((resolve, reject) => {
     const child = fork(WORKER_PATH, [], {
@@ -57,6 +63,9 @@ export function fitInProcess(request: FitRequest, options: { timeoutMs?: number;
     child.once("exit", (code, signal) =>
       finish(() => reject(new Error(`fitting process ended (${signal ?? code}): ${stderr.split("\n").slice(0, 3).join(" ")}`))),
     );
+    child.once("spawn", () => {
+      if (child.pid !== undefined) options.onStart?.(child.pid);
+    });
     child.send(request);
   });
 }

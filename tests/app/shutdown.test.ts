@@ -1,6 +1,7 @@
 // `npm start` stops within 10 seconds of SIGTERM and exits 0 whatever has become unreachable: the
 // Discord gateway, Slack, or the database; and a SIGTERM while a platform is still connecting stops
-// it too. Each case runs the real entry point as a child process against the local fakes.
+// it too, as does one while a learner's parameters are being fitted. Each case runs the real entry
+// point as a child process against the local fakes.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,6 +12,11 @@ import { FakeSlack } from "../fakes/slack/fake-slack.ts";
 import { PROCESS_TEST_MS, startChild, type RunningChild } from "../support/child-process.ts";
 import { freshDatabase, type TestDatabase } from "../support/databases.ts";
 import { APPLICATION_ID, FAKE_DISCORD_TOKEN } from "../support/discord-harness.ts";
+import { aFlashcard, aLibrary } from "../support/builders.ts";
+import { parametersAround, simulateLearner, storeHistory } from "../support/simulated-learner.ts";
+import { syncLibrary } from "../../src/storage/content-sync.ts";
+import { openDatabase } from "../../src/storage/open-database.ts";
+import { PrismaParameterStore } from "../../src/storage/prisma/parameter-store.ts";
 
 /** The promise is 10 s; the test waits a little longer so that a loaded machine does not fail it spuriously. */
 const EXIT_WAIT_MS = 15_000;
@@ -25,6 +31,15 @@ async function exitAfterSigterm(bot: RunningChild): Promise<{ code: number | nul
     return await Promise.race([bot.exited, late]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -148,6 +163,68 @@ describe("SIGTERM stops the bot and exits 0 whatever is unreachable", () => {
         expect(bot.stderr()).toContain("shutting down while starting");
       } finally {
         await silent.close();
+      }
+    },
+    PROCESS_TEST_MS,
+  );
+
+  it(
+    "exits 0 after SIGTERM with a parameter fit under way: its process ends too, the claim is given back, nothing is written",
+    async () => {
+      const url = `file:${path.join(dir, "bot.db")}`;
+      const learner = "discord:900000000000000001";
+      // A long history (several sets of cards), so the fit is still running when the signal comes.
+      const seeded = await openDatabase(url);
+      try {
+        const sets = Array.from({ length: 4 }, (_, s) => Array.from({ length: 300 }, (_, i) => `fit-${s}-${i}`));
+        await syncLibrary(seeded.db, aLibrary(sets.flat().map((id) => aFlashcard(id))), new Date());
+        for (const [s, itemIds] of sets.entries()) {
+          const history = simulateLearner({
+            seed: `shutdown-${s}`,
+            trueParameters: parametersAround(`shutdown-${s}`),
+            itemIds,
+            days: 365,
+            newPerDay: 4,
+            start: new Date("2025-01-01T00:00:00Z"),
+          });
+          await storeHistory(seeded.db, learner, "discord:800000000000000001", history);
+        }
+        expect(await new PrismaParameterStore(seeded.db).requestFit(learner, new Date())).toBe(true);
+      } finally {
+        await seeded.close();
+      }
+      const discord = await FakeDiscord.start({ applicationId: APPLICATION_ID });
+      try {
+        bot = startChild(["npm", "start", "--silent"], {
+          DISCORD_TOKEN: FAKE_DISCORD_TOKEN,
+          DISCORD_APPLICATION_ID: APPLICATION_ID,
+          DISCORD_API_URL: discord.restUrl,
+          DATABASE_URL: url,
+          JOBS_CRON: "* * * * * *",
+          LOG_LEVEL: "info",
+        });
+        await bot.waitForOutput(/"msg":"parameter fit started"/);
+        const pid = Number(/"fitPid":(\d+)[^\n]*"msg":"parameter fit started"/.exec(bot.stderr())?.[1]);
+        expect(pid).toBeGreaterThan(0);
+        expect(await exitAfterSigterm(bot), bot.stderr()).toEqual({ code: 0, signal: null });
+        expect(bot.stderr()).toContain('"msg":"stopped"');
+        // The fitting process went with the bot (signal 0 only asks whether it is still there).
+        await expect.poll(() => isRunning(pid), { timeout: EXIT_WAIT_MS, interval: 50 }).toBe(false);
+      } finally {
+        await discord.stop();
+      }
+      const after = await openDatabase(url);
+      try {
+        // No attempt recorded, no parameters adopted, the claim given back: the learner is due for the next instance.
+        expect(await after.db.parameterFit.findUnique({ where: { userId: learner } })).toMatchObject({
+          attemptedAt: null,
+          outcome: null,
+          claimedUntil: null,
+          requestedAt: expect.any(Date),
+        });
+        expect(await after.db.user.findUnique({ where: { id: learner } })).toMatchObject({ fsrsParameters: null, fsrsSource: null });
+      } finally {
+        await after.close();
       }
     },
     PROCESS_TEST_MS,
