@@ -8,7 +8,7 @@ import { benchPictures } from "./pictures-bench.ts";
 import { benchRemindersClaim } from "./reminders-claim-bench.ts";
 import { benchRemindersDispatch } from "./reminders-dispatch-bench.ts";
 import { benchRemindersTick } from "./reminders-tick-bench.ts";
-import { benchScheduling } from "./scheduling-bench.ts";
+import { benchSchedulingAndForecast } from "./scheduling-bench.ts";
 import { benchStudyLoopSqlite, type StudyBenchOptions } from "./study-loop-bench.ts";
 import { stopStartedPostgres } from "./postgres-bench-database.ts";
 import { benchStudyLoopPostgres } from "./study-postgres-bench.ts";
@@ -56,7 +56,13 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "reminders-dispatch", run: () => benchRemindersDispatch({ reminders: quick ? 150 : 600 }, log) },
   {
     name: "scheduling",
-    run: () => benchScheduling(quick ? { learners: 20, days: 365, studyRounds: 30 } : { learners: 200, days: 365, studyRounds: 100 }, log),
+    run: () =>
+      benchSchedulingAndForecast(
+        quick
+          ? { learners: 20, days: 365, studyRounds: 30, forecastCalls: 10 }
+          : { learners: 200, days: 365, studyRounds: 100, forecastCalls: 30 },
+        log,
+      ),
   },
 ];
 

@@ -2,7 +2,8 @@
 // for a simulated year through the real scheduler; their review logs go through the real storage,
 // and each is fitted by fsrs-rs's optimizer on the first 80% and judged on the last 20% against the
 // defaults (log loss and RMSE in bins). Fit time per 1,000 reviews and peak memory sit beside a
-// /study round, measured alone and while fits run in their child processes.
+// /study round, measured alone and while fits run in their child processes. Then the workload
+// forecast on the /stats path for learners with 5,000 and 20,000 cards (forecast-bench.ts).
 import { fitInProcess } from "../../src/scheduling/fit-in-process.ts";
 import { fitParameters, type FitAnswer } from "../../src/scheduling/fit-parameters.ts";
 import type { Actor } from "../../src/core/identity.ts";
@@ -10,11 +11,14 @@ import { aFlashcard, aLibrary } from "../support/builders.ts";
 import { parametersAround, simulateLearner, storeHistory } from "../support/simulated-learner.ts";
 import { answerCard, startTestBot, type TestBot } from "../support/test-bot.ts";
 import { summarize, type BenchRow } from "./bench-table.ts";
+import { benchForecast } from "./forecast-bench.ts";
 
 export interface SchedulingBenchOptions {
   learners: number;
   days: number;
   studyRounds: number;
+  /** Calls of the forecast and of /stats per learner size (5,000 and 20,000 cards). */
+  forecastCalls: number;
 }
 
 const ITEMS = Array.from({ length: 400 }, (_, i) => `card-${i}`);
@@ -130,4 +134,10 @@ export async function benchScheduling(o: SchedulingBenchOptions, log: (s: string
   } finally {
     await t.close();
   }
+}
+
+/** The fits, then the forecast on its own database (a library of 20,000 cards). */
+export async function benchSchedulingAndForecast(o: SchedulingBenchOptions, log: (s: string) => void): Promise<BenchRow[]> {
+  const fits = await benchScheduling(o, log);
+  return [...fits, ...(await benchForecast({ sizes: [5_000, 20_000], calls: o.forecastCalls }, log))];
 }
