@@ -90,7 +90,14 @@ export class ParameterFitJob {
               currentLogLoss: answer.current.logLoss,
               adopted:
                 answer.outcome === "adopted"
-                  ? { values: answer.parameters, source: "fitted", reviews: answer.reviews, fittedAt: now, logLoss: answer.fit.logLoss, teamId: null }
+                  ? {
+                      values: answer.parameters,
+                      source: "fitted",
+                      reviews: answer.reviews,
+                      fittedAt: now,
+                      logLoss: answer.fit.logLoss,
+                      teamId: null,
+                    }
                   : null,
             };
     } catch (e) {

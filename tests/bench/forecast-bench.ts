@@ -67,7 +67,8 @@ export async function benchForecast(o: { sizes: number[]; calls: number }, log: 
       const all: number[] = [];
       for (let i = 0; i < Math.min(5, o.calls); i++) {
         const started = performance.now();
-        for (const retention of [0.85, 0.9, 0.95]) forecastReviews(studied, NOW, { retention, parameters: null }, FORECAST_DAYS, profile.id);
+        for (const retention of [0.85, 0.9, 0.95])
+          forecastReviews(studied, NOW, { retention, parameters: null }, FORECAST_DAYS, profile.id);
         all.push(performance.now() - started);
       }
       const stats: number[] = [];

@@ -44,7 +44,7 @@ const ALLOWED = new Set([
   ...["count", "topic", "duration", "text"],
   // Settings and options, as typed.
   ...["language", "timezone", "retention", "new", "reviews", "hidden", "images", "personal", "ja", "en", "auto"],
-  ...["parameters", "reset", "optimize"],
+  ...["parameters", "reset", "optimize", "fit"],
   // Names of the scheduler, the app people copy parameters from, and the figure a fit is judged by.
   ...["FSRS", "Anki", "log", "loss"],
   ...["channel", "qotd", "recap", "milestones", "here", "on", "off", "when", "due", "not", "studied"],

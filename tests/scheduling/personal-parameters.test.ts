@@ -101,16 +101,19 @@ describe.each(DATABASES)("personal scheduling on %s", (kind) => {
     expect(bodyText(await t.bot.command(LEARNER, { name: "settings", changes: {} }, NOW))).toContain(
       `personal, fitted from ${history.length} reviews on 2026-03-02`,
     );
-    expect(bodyText(await t.bot.command(LEARNER, { name: "stats" }, NOW))).toMatch(
-      /Retention \(last 30 days\): .*desired: \*\*0\.90\*\*/,
-    );
+    expect(bodyText(await t.bot.command(LEARNER, { name: "stats" }, NOW))).toMatch(/Retention \(last 30 days\): .*desired: \*\*0\.90\*\*/);
     expect(bodyText(await t.bot.command(OTHER, { name: "settings", changes: {} }, NOW))).toContain("FSRS defaults");
   });
 
   it("refuses a fit that predicts the recent reviews no better than the parameters in use, and says why", async () => {
     // Parameters fitted on the whole history, held-out reviews included: a fit on the rest alone does not beat them there.
     const items = toFitItems(
-      history.map((r) => ({ itemId: r.itemId, at: r.reviewedAt.getTime(), rating: r.rating, studyDay: r.reviewedAt.toISOString().slice(0, 10) })),
+      history.map((r) => ({
+        itemId: r.itemId,
+        at: r.reviewedAt.getTime(),
+        rating: r.rating,
+        studyDay: r.reviewedAt.toISOString().slice(0, 10),
+      })),
     );
     const oracle = await computeParameters(items, { enableShortTerm: true });
     await t.bot.command(LEARNER, { name: "settings", changes: { parameters: oracle.join(", ") } }, NOW);

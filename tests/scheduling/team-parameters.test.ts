@@ -138,12 +138,21 @@ describe.each(DATABASES)("team default parameters on %s", (kind) => {
 
   it("refuses a team fit that predicts the team's recent reviews no better than its parameters now, and says why", async () => {
     // The team's parameters fitted on every review, the held-out ones included: a fit on the rest alone does not beat them there.
-    const oracle = await computeParameters(toFitItems(teamPlainReviews(await t.stores.teamParameters.teamReviews(TEAM, TEAM_FIT_MAX_REVIEWS))), {
-      enableShortTerm: true,
-    });
+    const oracle = await computeParameters(
+      toFitItems(teamPlainReviews(await t.stores.teamParameters.teamReviews(TEAM, TEAM_FIT_MAX_REVIEWS))),
+      {
+        enableShortTerm: true,
+      },
+    );
     await t.db.team.update({
       where: { id: TEAM },
-      data: teamParameterColumns({ values: oracle, reviews: TEAM_REVIEWS, members: 3, fittedAt: new Date("2026-02-01T00:00:00Z"), logLoss: null }),
+      data: teamParameterColumns({
+        values: oracle,
+        reviews: TEAM_REVIEWS,
+        members: 3,
+        fittedAt: new Date("2026-02-01T00:00:00Z"),
+        logLoss: null,
+      }),
     });
     const before = await Promise.all([NEWBIE, PASTER, OUTSIDER].map((a) => parametersOf(a.userId)));
 
@@ -152,7 +161,8 @@ describe.each(DATABASES)("team default parameters on %s", (kind) => {
 
     expect((await t.stores.teamParameters.teamParameters(TEAM))?.values).toEqual(oracle);
     expect(await Promise.all([NEWBIE, PASTER, OUTSIDER].map((a) => parametersOf(a.userId)))).toEqual(before);
-    const reason = /kept the team's parameters: the new fit predicted the team's recent reviews no better \(log loss [\d.]+ vs [\d.]+ now\)/;
+    const reason =
+      /kept the team's parameters: the new fit predicted the team's recent reviews no better \(log loss [\d.]+ vs [\d.]+ now\)/;
     expect(sender.sent[0]?.view.body.join("\n")).toMatch(reason);
     expect(text(await t.bot.command(MEMBER, { name: "team", changes: {} }, NOW))).toMatch(reason);
   });

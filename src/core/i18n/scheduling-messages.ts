@@ -8,7 +8,12 @@ export type FitOutcome = "adopted" | "worse" | "too-few" | "failed";
 export interface SchedulingMessages {
   /** The value shown for the `parameters` setting. */
   parametersDefault: string;
-  parametersPersonal(p: { source: "fitted" | "pasted" | "team"; reviews: number; fittedAt: string | null; members?: number | undefined }): string;
+  parametersPersonal(p: {
+    source: "fitted" | "pasted" | "team";
+    reviews: number;
+    fittedAt: string | null;
+    members?: number | undefined;
+  }): string;
   /** The last fit that was not adopted, and why. */
   lastFit(p: { outcome: FitOutcome; when: string; reviews: number; fitLogLoss: number | null; currentLogLoss: number | null }): string;
   parametersCount(count: number, expected: number): string;
@@ -23,9 +28,16 @@ export interface SchedulingMessages {
   /** Shown with more cards than a forecast plays forward: it plays a sample and scales it up. */
   forecastSampled(sampled: number, cards: number): string;
   // Team defaults (/team parameters fit | reset).
-  teamParametersTitle: string;
+  teamParametersLine(shown: string): string;
   teamParametersNone: string;
-  teamLastFit(p: { outcome: FitOutcome; when: string; reviews: number; members: number; fitLogLoss: number | null; currentLogLoss: number | null }): string;
+  teamLastFit(p: {
+    outcome: FitOutcome;
+    when: string;
+    reviews: number;
+    members: number;
+    fitLogLoss: number | null;
+    currentLogLoss: number | null;
+  }): string;
   teamFitQueued: string;
   teamFitAlreadyQueued: string;
   teamParametersReset: string;
@@ -66,7 +78,7 @@ const en: SchedulingMessages = {
   forecastTitle: (n) => `Reviews per day over the next ${n} days, by desired retention (cards you already studied):`,
   forecastLine: (p) => `${p.retention}${p.current ? " (yours)" : ""}: **${p.average.toFixed(1)}** a day on average, at most ${p.peak}`,
   forecastSampled: (sampled, cards) => `(estimated from ${sampled} of your ${cards} cards, scaled up)`,
-  teamParametersTitle: "Starting parameters for members without their own",
+  teamParametersLine: (shown) => `Starting parameters for members without their own: **${shown}**`,
   teamParametersNone: "FSRS defaults (an admin can fit the team's with /team parameters fit)",
   teamLastFit: (p) => {
     const figures =
@@ -119,7 +131,7 @@ const ja: SchedulingMessages = {
   forecastTitle: (n) => `今後${n}日間の1日あたりの復習数（目標定着率ごと、学習済みのカード）：`,
   forecastLine: (p) => `${p.retention}${p.current ? "（現在の設定）" : ""}：平均 **${p.average.toFixed(1)}** 回、最大 ${p.peak} 回`,
   forecastSampled: (sampled, cards) => `（${cards} 枚のうち ${sampled} 枚から見積もり、全体に換算）`,
-  teamParametersTitle: "自分のパラメータがないメンバーの初期パラメータ",
+  teamParametersLine: (shown) => `自分のパラメータがないメンバーの初期パラメータ：**${shown}**`,
   teamParametersNone: "FSRS の既定値（管理者は /team parameters fit でチーム用に調整できます）",
   teamLastFit: (p) => {
     const figures =

@@ -20,7 +20,8 @@ import { forecastLines, parametersShown, schedulingLines } from "./scheduling-li
 const RETENTION_WINDOW_MS = 30 * 24 * 3600_000;
 
 /** The ports and inputs InfoService uses. */
-export type InfoDeps = Pick<CoreStores, "profiles" | "cards" | "parameters" | "teamParameters"> & Pick<CoreDeps, "catalog" | "defaultTimeZone">;
+export type InfoDeps = Pick<CoreStores, "profiles" | "cards" | "parameters" | "teamParameters"> &
+  Pick<CoreDeps, "catalog" | "defaultTimeZone">;
 
 export class InfoService {
   private readonly deps: InfoDeps;

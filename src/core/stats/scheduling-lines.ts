@@ -44,9 +44,14 @@ export function schedulingLines(profile: UserProfile, fit: FitRecord | null, loc
 export function teamParameterLines(team: TeamParameters | null, fit: TeamFitRecord | null, locale: Locale): string[] {
   const t = schedulingMessages(locale);
   const shown = team
-    ? t.parametersPersonal({ source: "team", reviews: team.reviews, members: team.members, fittedAt: team.fittedAt?.toISOString().slice(0, 10) ?? null })
+    ? t.parametersPersonal({
+        source: "team",
+        reviews: team.reviews,
+        members: team.members,
+        fittedAt: team.fittedAt?.toISOString().slice(0, 10) ?? null,
+      })
     : t.teamParametersNone;
-  const lines = [`${t.teamParametersTitle}: **${shown}**`];
+  const lines = [t.teamParametersLine(shown)];
   if (fit?.attemptedAt && fit.outcome && fit.outcome !== "adopted") {
     lines.push(
       t.teamLastFit({
@@ -100,6 +105,9 @@ export function forecastLines(profile: UserProfile, cards: readonly CardState[],
       peak: Math.round(Math.max(...perDay)),
     })}`;
   });
-  const title = sample.length < cards.length ? `${t.forecastTitle(FORECAST_DAYS)} ${t.forecastSampled(sample.length, cards.length)}` : t.forecastTitle(FORECAST_DAYS);
+  const title =
+    sample.length < cards.length
+      ? `${t.forecastTitle(FORECAST_DAYS)} ${t.forecastSampled(sample.length, cards.length)}`
+      : t.forecastTitle(FORECAST_DAYS);
   return [[title, ...lines].join("\n")];
 }

@@ -87,7 +87,9 @@ export class PrismaProfileStore implements ProfileStore {
     const member = await this.db.member.findFirst({
       where: { userId, team: { fsrsParameters: { not: null } } },
       orderBy: { lastSeenAt: "desc" },
-      select: { team: { select: { id: true, fsrsParameters: true, fsrsReviews: true, fsrsMembers: true, fsrsFittedAt: true, fsrsLogLoss: true } } },
+      select: {
+        team: { select: { id: true, fsrsParameters: true, fsrsReviews: true, fsrsMembers: true, fsrsFittedAt: true, fsrsLogLoss: true } },
+      },
     });
     const team = member ? toTeamParameters(member.team) : null;
     return member && team ? fromTeamColumns(member.team.id, team) : personalParameterColumns(null);

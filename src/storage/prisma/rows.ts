@@ -101,7 +101,14 @@ export function teamParameterColumns(p: TeamParameters | null) {
 
 /** The User columns of a member who takes their team's defaults. */
 export function fromTeamColumns(teamId: string, p: TeamParameters) {
-  return personalParameterColumns({ values: p.values, source: "team", reviews: p.reviews, fittedAt: p.fittedAt, logLoss: p.logLoss, teamId });
+  return personalParameterColumns({
+    values: p.values,
+    source: "team",
+    reviews: p.reviews,
+    fittedAt: p.fittedAt,
+    logLoss: p.logLoss,
+    teamId,
+  });
 }
 
 export function toTeamSettings(row: TeamRow): TeamSettings {
