@@ -12,6 +12,8 @@ import { scheduleOf } from "../../src/core/scheduler/learner-schedule.ts";
 import type { View } from "../../src/core/views/view.ts";
 import { ParameterFitJob, TEAM_FIT_MAX_REVIEWS, teamPlainReviews } from "../../src/jobs/parameter-fit-job.ts";
 import { toFitItems } from "../../src/scheduling/fit-items.ts";
+import { openDatabase } from "../../src/storage/open-database.ts";
+import { openStores } from "../../src/storage/prisma/open-stores.ts";
 import { teamParameterColumns } from "../../src/storage/prisma/rows.ts";
 import { allRows } from "../support/all-rows.ts";
 import { aFlashcard, aLibrary } from "../support/builders.ts";
@@ -57,10 +59,10 @@ const text = (reply: { view: View }) => reply.view.body.join("\n");
 describe.each(DATABASES)("team default parameters on %s", (kind) => {
   let t: TestBot;
   let sender: RecordingSender;
-  const job = () =>
+  const job = (stores = t.stores) =>
     new ParameterFitJob({
-      fits: t.stores.parameters,
-      teamFits: t.stores.teamParameters,
+      fits: stores.parameters,
+      teamFits: stores.teamParameters,
       profiles: t.stores.profiles,
       sender,
       logger: captureLogs().logger,
@@ -165,6 +167,18 @@ describe.each(DATABASES)("team default parameters on %s", (kind) => {
       /kept the team's parameters: the new fit predicted the team's recent reviews no better \(log loss [\d.]+ vs [\d.]+ now\)/;
     expect(sender.sent[0]?.view.body.join("\n")).toMatch(reason);
     expect(text(await t.bot.command(MEMBER, { name: "team", changes: {} }, NOW))).toMatch(reason);
+  });
+
+  it("fits the team once when two instances run the job at the same moment", async () => {
+    await t.bot.command(ADMIN, { name: "team", changes: { parameters: "fit" } }, NOW);
+    const second = await openDatabase(t.url);
+    try {
+      const [a, b] = await Promise.all([job().tickTeams(NOW), job(openStores(second.db)).tickTeams(NOW)]);
+      expect([...a, ...b]).toEqual([{ teamId: TEAM, outcome: "adopted" }]);
+      expect(sender.sent).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
   });
 
   it("refuses a non-admin's fit or reset, and a value that is neither, changing nothing", async () => {
