@@ -100,5 +100,7 @@ export function renderSlack(view: View): SlackMessage {
       .replace(/\*\*(.+?)\*\*/g, "$1"),
     SLACK_LIMITS.fallbackText,
   );
-  return { text: escapeSlack(text), blocks: renderBlocks(view) };
+  // The notification text names people, times and places as Slack does, like the blocks.
+  const marked = renderTimes(renderMentions(escapeSlack(text), mention), slackTime);
+  return { text: renderPlaces(marked, (place) => `<#${place.channelId}>`), blocks: renderBlocks(view) };
 }
