@@ -52,6 +52,9 @@ class RecordingSender implements PlatformSender {
   async channel(): Promise<SendResult> {
     return { ok: true, messageRef: null };
   }
+  async edit(): Promise<SendResult> {
+    return { ok: true, messageRef: null };
+  }
 }
 
 const text = (reply: { view: View }) => reply.view.body.join("\n");

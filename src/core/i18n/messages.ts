@@ -308,6 +308,7 @@ const en: Messages = {
   helpLines: [
     "**/study** [topic]: review due cards, then new ones. Show the answer, then rate how well you knew it.",
     "**/quiz** [topic] [count]: multiple-choice questions, graded at once.",
+    "**/game start** [topic] [questions=10] [seconds=20] [mode=mixed|weak|due]: a timed round in this channel that everyone plays at once, with a live scoreboard. **/game stop** ends it early (its starter or an admin).",
     "**/stats**: what is due, what you reviewed, your retention and streak.",
     "**/topics**: the topics you can study.",
     "**/settings**: language, time zone, retention and daily limits.",
@@ -446,7 +447,7 @@ const en: Messages = {
   cancel: "Cancel",
   forgotten: "Your data is deleted",
   forgottenCounts: (c) =>
-    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.reminders} reminder records, ${c.reports} problem reports, and your membership of ${c.teams} ${plural("en", c.teams, { one: "team", other: "teams" })}.`,
+    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.roundAnswers} live-round answers, ${c.reminders} reminder records, ${c.reports} problem reports, and your membership of ${c.teams} ${plural("en", c.teams, { one: "team", other: "teams" })}.`,
   forgetCancelled: "Nothing was deleted.",
   lineLabel: (n) => `line ${n}`,
   problemLine: (where, p) => `• ${where.length > 0 ? `${where.join(", ")}: ` : ""}${p}`,
@@ -590,6 +591,7 @@ const ja: Messages = {
   helpLines: [
     "**/study** [トピック]：期限の来たカード、続いて新しいカードを学習します。答えを見てから、どれだけ覚えていたかを評価します。",
     "**/quiz** [トピック] [問題数]：選択式のクイズ。その場で採点します。",
+    "**/game start** [トピック] [questions=10] [seconds=20] [mode=mixed|weak|due]：このチャンネルで全員が同時に解く制限時間付きのラウンド。スコアボードが随時更新されます。**/game stop** で途中で終了します（始めた人か管理者）。",
     "**/stats**：復習予定、今日の復習数、定着率、連続学習日数。",
     "**/topics**：学習できるトピックの一覧。",
     "**/settings**：言語、タイムゾーン、目標定着率、1日の上限。",
@@ -714,7 +716,7 @@ const ja: Messages = {
   cancel: "キャンセル",
   forgotten: "データを削除しました",
   forgottenCounts: (c) =>
-    `削除したもの：復習${c.reviews}件、カードの状態${c.cards}件、クイズ${c.quizzes}件、今日の問題の回答${c.answers}件、リマインダーの記録${c.reminders}件、問題の報告${c.reports}件、${c.teams}チームのメンバー情報。`,
+    `削除したもの：復習${c.reviews}件、カードの状態${c.cards}件、クイズ${c.quizzes}件、今日の問題の回答${c.answers}件、ラウンドの回答${c.roundAnswers}件、リマインダーの記録${c.reminders}件、問題の報告${c.reports}件、${c.teams}チームのメンバー情報。`,
   forgetCancelled: "何も削除していません。",
   lineLabel: (n) => `${n}行目`,
   problemLine: (where, p) => `• ${where.length > 0 ? `${where.join("、")}：` : ""}${p}`,

@@ -16,6 +16,7 @@ import { PrismaTeamDeckStore } from "./team-deck-store.ts";
 import { PrismaTeamParameterStore } from "./team-parameter-store.ts";
 import { PrismaTeamPostStore } from "./team-post-store.ts";
 import { PrismaTeamStore } from "./team-store.ts";
+import { PrismaGameStore } from "./game-store.ts";
 
 export interface PrismaStores {
   profiles: PrismaProfileStore;
@@ -32,6 +33,7 @@ export interface PrismaStores {
   reports: PrismaReportStore;
   parameters: PrismaParameterStore;
   teamParameters: PrismaTeamParameterStore;
+  games: PrismaGameStore;
 }
 
 export function openStores(db: Db): PrismaStores {
@@ -53,5 +55,6 @@ export function openStores(db: Db): PrismaStores {
     reports: new PrismaReportStore(db),
     parameters: new PrismaParameterStore(db),
     teamParameters: new PrismaTeamParameterStore(db),
+    games: new PrismaGameStore(db),
   };
 }
