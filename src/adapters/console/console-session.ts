@@ -35,6 +35,17 @@ export interface ConsoleOptions {
   /** Draws the pictures replies carry (/stats), saved under `picturesDir` (default ./data). */
   pictures?: PictureDrawer;
   picturesDir?: string;
+  /** The console person's name on board pictures (default: the name of the system account running it). */
+  ownName?: string | undefined;
+}
+
+/** The system account's name, or undefined where there is none to read (some containers). */
+function accountName(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
@@ -44,6 +55,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const actor: Actor = { userId: CONSOLE_USER, teamId: CONSOLE_TEAM, clientLocale: options.systemLocale, isAdmin: true };
   const exportsDir = options.exportsDir ?? "exports";
   const picturesDir = options.picturesDir ?? "data";
+  const ownName = options.ownName ?? accountName();
   const write = (s: string) => output.write(`${s}\n`);
   /** The catalog in the person's language now (/lang changes it mid-session). */
   const say = async () => messages(await bot.locale(actor));
@@ -93,7 +105,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       await writeFile(target, file.content);
       write((await say()).consoleSaved(target));
     }
-    const picture = await drawAttached(reply, options.pictures, logger);
+    // The console is one person's: they are the one name a board here can show.
+    const picture = await drawAttached(reply, options.pictures, logger, (userId) => (userId === CONSOLE_USER ? ownName : undefined));
     if (picture) {
       await mkdir(picturesDir, { recursive: true });
       const target = path.join(picturesDir, path.basename(picture.filename));
