@@ -2,6 +2,7 @@
 // and from a pipe (`printf '/study\n1\n3\n/quit\n' | npm start`), exiting at /quit or end of input.
 // A form (reporting a problem) asks its questions one line at a time.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { userInfo } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Bot } from "../../core/bot.ts";
