@@ -56,6 +56,14 @@ export class PictureWorkers implements PictureDrawer {
     });
   }
 
+  /** The drawing threads' JavaScript heaps in use, in bytes (their native memory is in the process's RSS). */
+  async heapUsed(): Promise<number> {
+    // Worker#getHeapStatistics (Node 24) is newer than the installed @types/node.
+    type WithHeap = Worker & { getHeapStatistics(): Promise<{ used_heap_size: number }> };
+    const sizes = await Promise.all([...this.all].map(async (w) => (await (w as WithHeap).getHeapStatistics()).used_heap_size));
+    return sizes.reduce((a, b) => a + b, 0);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error("the picture drawer is closed"));
