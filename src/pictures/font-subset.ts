@@ -47,7 +47,8 @@ const KEPT = 32;
 export function charactersOf(svg: string): string {
   const chars = new Set<string>();
   for (let c = 0x20; c < 0x7f; c++) chars.add(String.fromCharCode(c));
-  for (const ch of svg) if (ch.codePointAt(0)! >= 0x7f) chars.add(ch);
+  // Only the non-ASCII characters are visited: most of an SVG is ASCII markup and numbers.
+  for (const m of svg.matchAll(/[^\x00-\x7e]/gu)) chars.add(m[0]);
   for (const m of svg.matchAll(/&#(x[0-9a-f]+|\d+);/gi)) {
     const code = m[1]!.startsWith("x") || m[1]!.startsWith("X") ? Number.parseInt(m[1]!.slice(1), 16) : Number(m[1]);
     if (Number.isInteger(code) && code > 0 && code <= 0x10ffff) chars.add(String.fromCodePoint(code));

@@ -71,7 +71,15 @@ export class PictureWorkers implements PictureDrawer {
   async heapUsed(): Promise<number> {
     // Worker#getHeapStatistics (Node 24) is newer than the installed @types/node.
     type WithHeap = Worker & { getHeapStatistics(): Promise<{ used_heap_size: number }> };
-    const sizes = await Promise.all([...this.all].map(async (w) => (await (w as WithHeap).getHeapStatistics()).used_heap_size));
+    // A thread not running yet (or any more) counts as nothing.
+    const sizes = await Promise.all(
+      [...this.all].map((w) =>
+        (w as WithHeap)
+          .getHeapStatistics()
+          .then((h) => h.used_heap_size)
+          .catch(() => 0),
+      ),
+    );
     return sizes.reduce((a, b) => a + b, 0);
   }
 
