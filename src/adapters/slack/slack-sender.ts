@@ -127,7 +127,11 @@ export class SlackSender implements PlatformSender {
         alt_text: picture.alt.slice(0, 1000),
       });
     } catch (e) {
-      kit.logger.warn({ err: e, channel: channelId, detail: slackFailure(e, false) }, "the post's picture was not uploaded; its text went");
+      const failure = slackFailure(e, false);
+      kit.logger.warn(
+        { channel: channelId, reason: failure.ok ? undefined : failure.reason, detail: failure.ok ? undefined : failure.detail },
+        "the post's picture was not uploaded; its text went",
+      );
     }
   }
 
@@ -135,7 +139,8 @@ export class SlackSender implements PlatformSender {
   private async lookForFile(channel: string, filename: string, afterTs: string): Promise<"found" | "absent" | "unknown"> {
     try {
       const history = await this.once.conversations.history({ channel, oldest: afterTs, limit: LOOK_BACK });
-      const found = history.messages?.some((m) => Number(m.ts) > Number(afterTs) && m.files?.some((f) => f.name === filename));
+      // Slack's ts are "seconds.micros" of fixed width: as strings they order as times, without a float's rounding.
+      const found = history.messages?.some((m) => (m.ts ?? "") > afterTs && m.files?.some((f) => f.name === filename));
       return found ? "found" : "absent";
     } catch {
       return "unknown";
