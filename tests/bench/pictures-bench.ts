@@ -71,8 +71,9 @@ export async function benchPictures(o: PicturesBenchOptions, log: (s: string) =>
     const actor: Actor = { userId: USER, teamId: TEAM, clientLocale: "ja", isAdmin: false };
     const rows: BenchRow[] = [];
     try {
-      // The bound a picture is held to: drawn within a second at the 99th percentile, on a loaded machine.
-      const bound = (name: string, p99: number) => (/picture/.test(name) ? { target: "p99 <= 1000 ms", met: p99 <= P99_BOUND_MS } : {});
+      // The bound a picture's drawing is held to: within a second at the 99th percentile, on a loaded
+      // machine. /stats with its picture is not held to it: its text answers first, the picture follows.
+      const bound = (name: string, p99: number) => (/drawn alone|in a row/.test(name) ? { target: "p99 <= 1000 ms", met: p99 <= P99_BOUND_MS } : {});
       const measure = async (name: string, images: boolean, call: () => Promise<unknown>) => {
         await bot.command(actor, { name: "settings", changes: { images: images ? "on" : "off" } }, NOW);
         for (let i = 0; i < 5; i++) await call();
@@ -134,7 +135,7 @@ export async function benchPictures(o: PicturesBenchOptions, log: (s: string) =>
         if (i % Math.max(1, Math.floor(o.memoryPictures / 4)) === 0) marks.push(`${i}: ${await memory()}`);
       }
       const s = summarize(samples, samples.reduce((a, b) => a + b, 0));
-      rows.push({ benchmark: `${o.memoryPictures} pictures in a row (worker)`, p50Ms: s.p50, p99Ms: s.p99, opsPerSec: s.opsPerSec, ...bound("picture", s.p99) });
+      rows.push({ benchmark: `${o.memoryPictures} pictures in a row (worker)`, p50Ms: s.p50, p99Ms: s.p99, opsPerSec: s.opsPerSec, ...bound("in a row", s.p99) });
       const growth = (100 * (rss - warmRss)) / warmRss;
       rows.push({
         benchmark: `memory MB over ${o.memoryPictures} pictures`,
