@@ -11,6 +11,7 @@ import { startDiscord } from "../adapters/discord/start-discord.ts";
 import { startShards } from "../adapters/discord/start-shards.ts";
 import { SlackSender } from "../adapters/slack/slack-sender.ts";
 import { startSlack } from "../adapters/slack/start-slack.ts";
+import { SeenNames } from "../adapters/shared/seen-names.ts";
 import { SenderRouter, type PlatformSender } from "../core/ports/platform-sender.ts";
 import { ReminderDispatcher } from "../jobs/reminder-dispatcher.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
@@ -111,22 +112,30 @@ export async function runService(
         observe: metrics.observer("discord"),
       });
       parts.push({ name: "discord", isReady: () => sharded.isReady(), stop: () => sharded.stop() });
-      senders["discord"] = new DiscordSender({ token: config.discord.token, apiUrl: config.discord.apiUrl });
+      // The shards' processes hold the names people's interactions carried: the recap's board here names nobody.
+      senders["discord"] = new DiscordSender({ token: config.discord.token, apiUrl: config.discord.apiUrl, pictures: { drawer: pictures, logger } });
     } else if (config.discord) {
+      // One memory of names for the replies' pictures and the scheduled posts' (the weekly recap).
+      const names = new SeenNames();
       const discord = await startDiscord({
         bot: runtime.bot,
         logger,
         token: config.discord.token,
         client: { apiUrl: config.discord.apiUrl },
-        router: { observe: metrics.observer("discord"), pictures },
+        router: { observe: metrics.observer("discord"), pictures, names },
       });
       parts.push({ name: "discord", isReady: () => discord.isReady(), stop: () => discord.stop() });
-      senders["discord"] = new DiscordSender({ token: config.discord.token, apiUrl: config.discord.apiUrl, rest: discord.client.rest });
+      senders["discord"] = new DiscordSender({
+        token: config.discord.token,
+        apiUrl: config.discord.apiUrl,
+        rest: discord.client.rest,
+        pictures: { drawer: pictures, logger, nameOf: (userId) => names.nameOf(userId) },
+      });
     }
     if (config.slack) {
       const slack = await startSlack({ bot: runtime.bot, logger, ...config.slack, observe: metrics.observer("slack"), pictures });
       parts.push({ name: "slack", isReady: () => slack.isReady(), stop: () => slack.stop() });
-      senders["slack"] = new SlackSender(slack.client);
+      senders["slack"] = new SlackSender(slack.client, { pictures: { drawer: pictures, logger, nameOf: slack.nameOf } });
     }
     if (config.jobs && (config.discord || config.slack)) {
       const owner = `${hostname()}:${process.pid}`;

@@ -14,6 +14,7 @@ import type { TeamStore } from "../core/ports/team-store.ts";
 import { pickQuestion, QOTD_NO_REPEAT_DAYS, QOTD_OPEN_MS, QOTD_RESULTS_POST } from "../core/qotd/qotd-service.ts";
 import { randomId, seededRandom } from "../core/random/seeded-random.ts";
 import { dueReminder, localDate, nextOccurrence, occurrence } from "../core/reminders/reminder-schedule.ts";
+import { recapPicture } from "../core/team/recap-picture.ts";
 import { nextRecapAt } from "../core/team/recap-schedule.ts";
 import { previousWeekKey, weekKey, weekStart } from "../core/time/periods.ts";
 import { addDays } from "../core/time/zoned-time.ts";
@@ -198,16 +199,19 @@ export class TeamDispatcher {
           if (r.reviews > 0) {
             const t = messages(team.locale);
             const catalogName = r.missedTopic ? this.o.bot.topicName(r.missedTopic, team.locale) : null;
-            const v = view({
-              title: t.recapTitle(week.slice(1)),
-              body: t.recapLines({
-                top: r.top.map((row) => `${row.rank}. ${userMention(row.userId)} · ${row.value} XP`),
-                reviews: r.reviews,
-                retention: r.matureReviews === 0 ? t.retentionNone : `${((100 * r.matureRecalled) / r.matureReviews).toFixed(1)}%`,
-                missedTopic: catalogName,
-              }),
+            const lines = t.recapLines({
+              top: r.top.map((row) => `${row.rank}. ${userMention(row.userId)} · ${row.value} XP`),
+              reviews: r.reviews,
+              retention: r.matureReviews === 0 ? t.retentionNone : `${((100 * r.matureRecalled) / r.matureReviews).toFixed(1)}%`,
+              missedTopic: catalogName,
             });
-            const sent = await sender.channel(team.id, team.channelId, v, undefined, postKey("recap", team.id, week));
+            const v = view({ title: t.recapTitle(week.slice(1)), body: lines });
+            // The picture: the week's board, with the team's figures (every line but the top list) under it.
+            const picture = recapPicture(
+              { week: week.slice(1), top: r.top, figures: lines.slice(1).map((line) => line.replace(/\*\*/g, "")), post: v },
+              team.locale,
+            );
+            const sent = await sender.channel(team.id, team.channelId, v, undefined, postKey("recap", team.id, week), { picture });
             if (!sent.ok) {
               logger.warn({ team: team.id, reason: sent.reason }, "weekly recap not posted; will retry");
               continue;

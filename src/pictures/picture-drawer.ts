@@ -1,6 +1,9 @@
 // Draws pictures on a worker thread, one at a time per thread, so that the main thread keeps
 // answering interactions while a picture is drawn. A drawing that takes too long is abandoned (its
 // thread is replaced) and reported as a failure: the adapter then sends the text alone.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { z } from "zod";
 import type { Picture } from "../core/views/picture.ts";
@@ -33,6 +36,9 @@ export class PictureWorkers implements PictureDrawer {
   private readonly threads: number;
   private nextId = 1;
   private closed = false;
+  /** The threads' font subsets (svg-to-png.ts), one folder each under this one, removed on close. */
+  private fontDir: string | undefined;
+  private spawned = 0;
 
   constructor(options: { threads?: number; timeoutMs?: number } = {}) {
     this.threads = Math.max(1, options.threads ?? 1);
@@ -56,12 +62,34 @@ export class PictureWorkers implements PictureDrawer {
     });
   }
 
+  /** The folder the threads keep their font subsets in, once a thread started. */
+  get subsetFolder(): string | undefined {
+    return this.fontDir;
+  }
+
+  /** The drawing threads' JavaScript heaps in use, in bytes (their native memory is in the process's RSS). */
+  async heapUsed(): Promise<number> {
+    // Worker#getHeapStatistics (Node 24) is newer than the installed @types/node.
+    type WithHeap = Worker & { getHeapStatistics(): Promise<{ used_heap_size: number }> };
+    // A thread not running yet (or any more) counts as nothing.
+    const sizes = await Promise.all(
+      [...this.all].map((w) =>
+        (w as WithHeap)
+          .getHeapStatistics()
+          .then((h) => h.used_heap_size)
+          .catch(() => 0),
+      ),
+    );
+    return sizes.reduce((a, b) => a + b, 0);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const job of this.queue.splice(0)) job.reject(new Error("the picture drawer is closed"));
     await Promise.all([...this.all].map((w) => w.terminate()));
     this.all.clear();
     this.idle.length = 0;
+    if (this.fontDir) rmSync(this.fontDir, { recursive: true, force: true });
   }
 
   private pump(): void {
@@ -73,7 +101,8 @@ export class PictureWorkers implements PictureDrawer {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(WORKER_URL);
+    this.fontDir ??= mkdtempSync(path.join(tmpdir(), "study-bot-fonts-"));
+    const worker = new Worker(WORKER_URL, { workerData: { fontDir: path.join(this.fontDir, `thread-${this.spawned++}`) } });
     worker.unref();
     this.all.add(worker);
     return worker;

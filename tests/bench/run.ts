@@ -4,6 +4,7 @@ import { formatTable, type BenchRow } from "./bench-table.ts";
 import { benchDiscordMemory, benchDiscordThroughput } from "./discord-bench.ts";
 import { benchChaos } from "./chaos-bench.ts";
 import { benchLeaderboard } from "./leaderboard-bench.ts";
+import { benchPictureRenderers } from "./picture-renderers-bench.ts";
 import { benchPictures } from "./pictures-bench.ts";
 import { benchRemindersClaim } from "./reminders-claim-bench.ts";
 import { benchRemindersDispatch } from "./reminders-dispatch-bench.ts";
@@ -57,6 +58,7 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
         log,
       ),
   },
+  { name: "picture-renderers", run: () => benchPictureRenderers({ calls: quick ? 10 : 40 }, log) },
   { name: "reminders-dispatch", run: () => benchRemindersDispatch({ reminders: quick ? 150 : 600 }, log) },
   {
     name: "scheduling",

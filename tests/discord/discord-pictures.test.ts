@@ -72,6 +72,10 @@ describe("pictures on Discord", () => {
     const attachment = reply.attachments[0]!;
     expect(attachment.filename).toBe("leaderboard-week-xp.png");
     expect(attachment.description).toContain("Leaderboard");
+    // The description names people as the picture does, never as a bare "@".
+    expect(attachment.description).toMatch(/^\d\. Aiko Tanaka · \d+ XP$/m);
+    expect(attachment.description).toMatch(/^\d\. ren · \d+ XP$/m);
+    expect(attachment.description).not.toContain("@");
     const upload = board.requests().flatMap((r) => r.files)[0]!;
     expect(upload.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(decode(upload.bytes).width).toBe(1000);

@@ -175,6 +175,20 @@ describe.each(DATABASES)("team posts on %s", (kind) => {
     expect(text).toContain("1. discord:2 · 15 XP\n2. discord:3 · 10 XP\n3. discord:4 · 5 XP");
     expect(text).toContain("Reviews: **7**");
     expect(text).toContain("Most missed topic: **Topic net**");
+    // The team's picture goes with it: the week's board of the same people, the team's figures under it.
+    const picture = sender.channel_[0]!.picture!;
+    expect(picture.name).toBe("recap-2026-03-09");
+    if (picture.picture.kind !== "board") throw new Error("not a board");
+    expect(picture.picture.title).toBe("Weekly recap (week of 2026-03-09)");
+    expect(picture.picture.subtitle).toBe("The week 2026-03-09");
+    expect(picture.picture.rows.map((r) => [r.rank, r.userId, r.value, r.self])).toEqual([
+      [1, "discord:2", "15 XP", false],
+      [2, "discord:3", "10 XP", false],
+      [3, "discord:4", "5 XP", false],
+    ]);
+    expect(picture.picture.own).toContain("Reviews: 7");
+    expect(picture.picture.own).toContain("Most missed topic: Topic net");
+    expect(picture.alt).toContain("Weekly recap (week of 2026-03-09)");
   });
 
   it("announces a 7-day streak in the team channel once, when the team opted in", async () => {

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { registerCommands } from "../../src/adapters/discord/register-commands.ts";
 import { FakeDiscord } from "../fakes/discord/fake-discord.ts";
+import { waitUntil } from "../fakes/discord/wait.ts";
 import type { FakeGuild } from "../fakes/discord/fake-guild.ts";
 import { moreTicks, startChild, type RunningChild } from "../support/child-process.ts";
 import { DATABASES } from "../support/databases.ts";
@@ -68,6 +69,20 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
     const inDm = fake.interact.command({ name: "stats", user });
     await inDm.settled(50);
     expect(inDm.messages().length).toBeGreaterThan(0);
+    // Each shard draws pictures on its own threads: /stats answered in the DM (shard 0) and on shard
+    // 1's server gets its PNG added to the text, with the text as its description.
+    const onShard1 = fake.interact.command({ name: "stats", user, guildId: guilds[1]!.id });
+    await onShard1.settled(50);
+    for (const asked of [inDm, onShard1]) {
+      const pictured = await waitUntil(
+        () => asked.messages().find((m) => m.attachments.length > 0),
+        30_000,
+        () => `no /stats picture: ${running.stdout()}${running.stderr()}`,
+      );
+      expect(pictured.attachments[0]!.filename).toMatch(/^stats-\d{4}-\d{2}-\d{2}\.png$/);
+      expect(pictured.attachments[0]!.description).toContain("Reviewed today");
+      expect(asked.requests().flatMap((r) => r.files)[0]!.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+    }
 
     // Scheduled sends come from the manager only: each learner gets one reminder over several ticks.
     const dms = () => setup.userIds.map((id) => fake!.dmMessages(id).length);

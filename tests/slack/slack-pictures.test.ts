@@ -54,6 +54,10 @@ describe("pictures on Slack", () => {
     expect(file!.name).toBe("leaderboard-week-xp.png");
     expect(file!.channel).toBe(h.fake.dmChannelOf(DEFAULT_USER.id));
     expect(file!.altText).toContain("Leaderboard");
+    // The alt text names people as the picture does, never as a bare "@".
+    expect(file!.altText).toMatch(/^\d\. aiko · \d+ XP$/m);
+    expect(file!.altText).toMatch(/^\d\. Team member · \d+ XP$/m);
+    expect(file!.altText).not.toContain("@");
     expect(file!.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
     const picture = drawn.at(-1)!;
     if (picture.kind !== "board") throw new Error("not a board");
@@ -62,10 +66,33 @@ describe("pictures on Slack", () => {
       ["Team member", "?", false],
     ]);
 
+    // The period and metric buttons answer with their board too, in the DM as the command's.
+    await h.click(board.message, "This month");
+    const month = await h.fake.waitFor(() => h.fake.uploadedFiles()[1], 10_000);
+    expect(month.name).toBe("leaderboard-month-xp.png");
+    expect(month.channel).toBe(h.fake.dmChannelOf(DEFAULT_USER.id));
+    expect(month.altText).toContain("This month");
+    expect(drawn).toHaveLength(2);
+
     await h.command("settings images off");
-    await h.command("leaderboard");
+    const textOnly = await h.command("leaderboard");
+    await h.click(textOnly.message, "This month");
     await h.adapter.idle();
-    expect(h.fake.uploadedFiles()).toHaveLength(1);
-    expect(drawn).toHaveLength(1);
+    expect(h.fake.uploadedFiles()).toHaveLength(2);
+    expect(drawn).toHaveLength(2);
+  });
+
+  it("answers with the text alone, and no apology, when the person's DM cannot be opened for the picture", async () => {
+    pictures = new PictureWorkers();
+    h = await startSlackHarness("sqlite", aLibrary([aFlashcard("card-1")]), "socket", { pictures });
+    h.fake.failNext("conversations.open", { error: "cannot_dm_bot" });
+    const stats = await h.command("stats");
+    expect(textOf(stats.message)).toContain("Due now");
+    await h.adapter.idle();
+    expect(h.fake.uploadedFiles()).toHaveLength(0);
+    expect(h.logs.lines().some((e) => e["msg"] === "picture not delivered to the DM; the text went" && e["detail"] === "cannot_dm_bot")).toBe(true);
+    // The one answer is the text: no "something went wrong" after it.
+    expect(h.fake.responses().map((r) => JSON.stringify(r))).not.toContainEqual(expect.stringContaining("something went wrong"));
+    expect(h.fake.callsTo("conversations.open")).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 // A PlatformSender that records what it would send, and can refuse like a platform does.
-import type { PlatformSender, SendFailure, SendResult } from "../../src/core/ports/platform-sender.ts";
+import type { ChannelExtras, PlatformSender, SendFailure, SendResult } from "../../src/core/ports/platform-sender.ts";
+import type { PictureAttachment } from "../../src/core/views/picture.ts";
 import type { View } from "../../src/core/views/view.ts";
 
 export interface Sent {
@@ -9,6 +10,8 @@ export interface Sent {
   notify?: string[];
   /** The key naming this one post, which a platform uses to refuse a repeat of it. */
   once?: string;
+  /** The picture a channel post carries (the weekly recap's board). */
+  picture?: PictureAttachment;
   at: number;
 }
 
@@ -37,8 +40,16 @@ export class FakeSender implements PlatformSender {
     return { ok: true, messageRef: `dm/${++this.counter}` };
   }
 
-  async channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string): Promise<SendResult> {
-    const sent: Sent = { to: teamId, channelId, view, ...(notify ? { notify } : {}), ...(once ? { once } : {}), at: Date.now() };
+  async channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string, extras?: ChannelExtras): Promise<SendResult> {
+    const sent: Sent = {
+      to: teamId,
+      channelId,
+      view,
+      ...(notify ? { notify } : {}),
+      ...(once ? { once } : {}),
+      ...(extras?.picture ? { picture: extras.picture } : {}),
+      at: Date.now(),
+    };
     const failure = this.channelFailures.shift();
     if (failure) {
       this.refused.push(sent);

@@ -2,6 +2,7 @@
 // and from a pipe (`printf '/study\n1\n3\n/quit\n' | npm start`), exiting at /quit or end of input.
 // A form (reporting a problem) asks its questions one line at a time.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { userInfo } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Bot } from "../../core/bot.ts";
@@ -39,6 +40,17 @@ export interface ConsoleOptions {
   picturesDir?: string;
   /** Where live rounds (/game start) are kept: with it, a solo round plays in the terminal. */
   rounds?: Pick<GameDispatcherOptions, "games" | "cards" | "profiles">;
+  /** The console person's name on board pictures (default: the name of the system account running it). */
+  ownName?: string | undefined;
+}
+
+/** The system account's name, or undefined where there is none to read (some containers). */
+function accountName(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The terminal's one channel: where a solo round is played. */
@@ -57,6 +69,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
   const exportsDir = options.exportsDir ?? "exports";
   const picturesDir = options.picturesDir ?? "data";
+  const ownName = options.ownName ?? accountName();
   const write = (s: string) => output.write(`${s}\n`);
   /** The catalog in the person's language now (/lang changes it mid-session). */
   const say = async () => messages(await bot.locale(actor));
@@ -106,7 +119,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       await writeFile(target, file.content);
       write((await say()).consoleSaved(target));
     }
-    const picture = await drawAttached(reply, options.pictures, logger);
+    // The console is one person's: they are the one name a board here can show.
+    const picture = await drawAttached(reply, options.pictures, logger, (userId) => (userId === CONSOLE_USER ? ownName : undefined));
     if (picture) {
       await mkdir(picturesDir, { recursive: true });
       const target = path.join(picturesDir, path.basename(picture.filename));

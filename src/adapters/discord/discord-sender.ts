@@ -9,8 +9,9 @@
 // own repeats (seconds apart) and another instance taking a claim over after its lease.
 import { createHash } from "node:crypto";
 import { DiscordAPIError, REST, Routes, type RESTPostAPIChannelMessageJSONBody } from "discord.js";
-import type { PlatformSender, SendResult } from "../../core/ports/platform-sender.ts";
+import type { ChannelExtras, PlatformSender, SendResult } from "../../core/ports/platform-sender.ts";
 import type { View } from "../../core/views/view.ts";
+import { drawPictureAttachment, type DrawnPicture, type PictureKit } from "../shared/attached-picture.ts";
 import { discordSnowflakeOf } from "../shared/platform-ids.ts";
 import { renderDiscord } from "./render-discord.ts";
 import { SendPacer } from "./send-pacer.ts";
@@ -49,15 +50,27 @@ export class DiscordSender implements PlatformSender {
   readonly rest: REST;
   private readonly pacer: SendPacer;
   private readonly dmChannels = new Map<string, string>();
+  private readonly pictures: PictureKit | undefined;
 
-  /** `pacer`: 50 requests per second by default; share one between senders that share a bot token. */
-  constructor(o: { token: string; apiUrl?: string | undefined; rest?: REST; pacer?: SendPacer }) {
+  /**
+   * `pacer`: 50 requests per second by default; share one between senders that share a bot token.
+   * `pictures`: draws the pictures channel posts carry (the weekly recap's board); without it they go as text.
+   */
+  constructor(o: { token: string; apiUrl?: string | undefined; rest?: REST; pacer?: SendPacer; pictures?: PictureKit | undefined }) {
     this.rest = o.rest ?? new REST(o.apiUrl ? { api: o.apiUrl } : {}).setToken(o.token);
     this.pacer = o.pacer ?? new SendPacer();
+    this.pictures = o.pictures;
   }
 
-  private post(route: `/${string}`, body: unknown): Promise<{ id: string }> {
-    return this.pacer.run(async () => (await this.rest.post(route, { body })) as { id: string });
+  /**
+   * A create; with a picture, multipart: `files[0]` and its `attachments` entry, whose description is
+   * the alt text. The nonce rides in the same payload, so a repeated create with its file makes nothing new.
+   */
+  private post(route: `/${string}`, body: RESTPostAPIChannelMessageJSONBody | { recipient_id: string }, picture?: DrawnPicture): Promise<{ id: string }> {
+    if (!picture) return this.pacer.run(async () => (await this.rest.post(route, { body })) as { id: string });
+    const withFile = { ...body, attachments: [{ id: 0, filename: picture.filename, description: picture.alt.slice(0, 1024) }] };
+    const files = [{ name: picture.filename, data: Buffer.from(picture.png), contentType: "image/png" }];
+    return this.pacer.run(async () => (await this.rest.post(route, { body: withFile, files })) as { id: string });
   }
 
   async direct(userId: string, view: View, once?: string): Promise<SendResult> {
@@ -77,11 +90,16 @@ export class DiscordSender implements PlatformSender {
     }
   }
 
-  async channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string): Promise<SendResult> {
+  async channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string, extras?: ChannelExtras): Promise<SendResult> {
     if (discordSnowflakeOf(teamId) === undefined || !/^\d{15,22}$/.test(channelId))
       return { ok: false, reason: "not-found", detail: "not a Discord channel" };
+    // Drawn on the picture threads before the one create; a drawing that fails leaves the text alone.
+    const picture =
+      extras?.picture && this.pictures
+        ? await drawPictureAttachment(extras.picture, this.pictures.drawer, this.pictures.logger, this.pictures.nameOf)
+        : undefined;
     try {
-      const sent = await this.post(Routes.channelMessages(channelId), body(view, notify, once));
+      const sent = await this.post(Routes.channelMessages(channelId), body(view, notify, once), picture);
       return { ok: true, messageRef: `${channelId}/${sent.id}` };
     } catch (e) {
       return failureOf(e);

@@ -8,10 +8,16 @@
 // posted, the conversation's latest messages are read for that key before posting again. If they
 // cannot be read, nothing is posted again: the send reports failed, and the key is remembered so
 // that a later retry from this process looks first too. Replies to a person keep the app's client.
+// A post with a picture (the weekly recap) always looks for its key first, so a retry after a crash
+// finds the text it already posted; its picture is then uploaded to the channel only if no upload of
+// that file follows the text already. Files carry no metadata: the file's name (unique to the post)
+// and its place after the post are its marker.
 import { webApi } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { PlatformSender, SendResult } from "../../core/ports/platform-sender.ts";
+import type { ChannelExtras, PlatformSender, SendResult } from "../../core/ports/platform-sender.ts";
+import type { PictureAttachment } from "../../core/views/picture.ts";
 import type { View } from "../../core/views/view.ts";
+import { drawPictureAttachment, type PictureKit } from "../shared/attached-picture.ts";
 import { slackUserOf } from "../shared/platform-ids.ts";
 import { renderSlack } from "./render-slack.ts";
 import { openDm } from "./slack-dm.ts";
@@ -57,9 +63,12 @@ export class SlackSender implements PlatformSender {
   private readonly unsure = new Set<string>();
 
   private readonly client: WebClient;
+  private readonly pictures: PictureKit | undefined;
 
-  constructor(client: WebClient, o: { timeoutMs?: number } = {}) {
+  /** `pictures`: draws the pictures channel posts carry (the weekly recap's board); without it they go as text. */
+  constructor(client: WebClient, o: { timeoutMs?: number; pictures?: PictureKit | undefined } = {}) {
     this.client = client;
+    this.pictures = o.pictures;
     this.once = new webApi.WebClient(client.token, {
       slackApiUrl: client.slackApiUrl,
       retryConfig: { retries: 0 },
@@ -76,14 +85,66 @@ export class SlackSender implements PlatformSender {
     return this.post({ channel: user, ...renderSlack(view) }, once, true);
   }
 
-  async channel(_teamId: string, channelId: string, view: View, notify: string[] = [], once?: string): Promise<SendResult> {
+  async channel(
+    _teamId: string,
+    channelId: string,
+    view: View,
+    notify: string[] = [],
+    once?: string,
+    extras?: ChannelExtras,
+  ): Promise<SendResult> {
     const mentions = notify.map(slackUserOf).filter((u): u is string => u !== undefined);
     const message = renderSlack(view);
-    return this.post(
-      { channel: channelId, ...message, text: [mentions.map((u) => `<@${u}>`).join(" "), message.text].filter(Boolean).join(" ") },
-      once,
-      false,
-    );
+    const args = { channel: channelId, ...message, text: [mentions.map((u) => `<@${u}>`).join(" "), message.text].filter(Boolean).join(" ") };
+    if (!extras?.picture || !this.pictures) return this.post(args, once, false);
+    // A retry of a post that went through (from an instance that died before recording it) finds it.
+    const earlier = once ? await this.lookFor(channelId, once) : "absent";
+    const sent = typeof earlier === "object" ? ({ ok: true, messageRef: earlier.found } as const) : await this.post(args, once, false);
+    if (!sent.ok) return sent;
+    await this.uploadPicture(channelId, extras.picture, typeof earlier === "object" ? sent.messageRef : null);
+    return sent;
+  }
+
+  /**
+   * The post's picture, uploaded to the channel after its text. `after` is the text found from an
+   * earlier attempt: the upload is skipped if that attempt's file already follows it, or if that
+   * cannot be read (the text, which says the same, is there). An upload that fails is not retried:
+   * it may have gone through, and the text already went.
+   */
+  private async uploadPicture(channelId: string, attachment: PictureAttachment, after: string | null): Promise<void> {
+    const kit = this.pictures;
+    if (!kit) return;
+    const filename = `${attachment.name}.png`;
+    if (after !== null && (await this.lookForFile(channelId, filename, after.slice(after.indexOf("/") + 1))) !== "absent") return;
+    const picture = await drawPictureAttachment(attachment, kit.drawer, kit.logger, kit.nameOf);
+    if (!picture) return;
+    try {
+      await this.once.files.uploadV2({
+        channel_id: channelId,
+        filename: picture.filename,
+        title: picture.filename,
+        file: Buffer.from(picture.png),
+        alt_text: picture.alt.slice(0, 1000),
+      });
+    } catch (e) {
+      const failure = slackFailure(e, false);
+      kit.logger.warn(
+        { channel: channelId, reason: failure.ok ? undefined : failure.reason, detail: failure.ok ? undefined : failure.detail },
+        "the post's picture was not uploaded; its text went",
+      );
+    }
+  }
+
+  /** Whether a file named `filename` was shared in the channel after the message `afterTs`, "unknown" if unreadable. */
+  private async lookForFile(channel: string, filename: string, afterTs: string): Promise<"found" | "absent" | "unknown"> {
+    try {
+      const history = await this.once.conversations.history({ channel, oldest: afterTs, limit: LOOK_BACK });
+      // Slack's ts are "seconds.micros" of fixed width: as strings they order as times, without a float's rounding.
+      const found = history.messages?.some((m) => (m.ts ?? "") > afterTs && m.files?.some((f) => f.name === filename));
+      return found ? "found" : "absent";
+    } catch {
+      return "unknown";
+    }
   }
 
   async edit(_teamId: string, channelId: string, messageRef: string, view: View): Promise<SendResult> {

@@ -10,6 +10,7 @@ import type { Bot } from "../../core/bot.ts";
 import type { SlackConfig } from "../../config/env.ts";
 import type { Logger } from "../../ops/logger.ts";
 import type { PictureDrawer } from "../../pictures/picture-drawer.ts";
+import type { KnownName } from "../shared/attached-picture.ts";
 import { InFlight } from "../shared/in-flight.ts";
 import { slackUserOf } from "../shared/platform-ids.ts";
 import type { Observe } from "../shared/interaction-outcome.ts";
@@ -37,6 +38,8 @@ export interface SlackAdapter {
   /** Resolves once every interaction handed to the adapter so far has been handled. */
   idle(): Promise<void>;
   stop(): Promise<void>;
+  /** Names the adapter already holds (from users.info answers), for pictures drawn outside a reply (the weekly recap). */
+  nameOf: KnownName;
 }
 
 /** Web API retries: waits out 429s (Retry-After) and transient failures, but not for half an hour. */
@@ -58,6 +61,10 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
   const locales = new SlackLocales(logger);
   const inFlight = new InFlight();
   let ready = false;
+  const nameOf: KnownName = (userId) => {
+    const slackUser = slackUserOf(userId);
+    return slackUser ? locales.knownName(slackUser) : undefined;
+  };
   registerListeners(app, {
     bot,
     logger,
@@ -68,10 +75,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
     actor: (client, who) => slackActor(locales, client, who),
     work: slackWork({ bot, logger, locales, inFlight, observe: o.observe }),
     pictures: o.pictures,
-    nameOf: (userId) => {
-      const slackUser = slackUserOf(userId);
-      return slackUser ? locales.knownName(slackUser) : undefined;
-    },
+    nameOf,
   });
 
   const started = await app.start(...((o.mode === "http" ? [{ port: o.port, host: o.host }] : []) as []));
@@ -84,6 +88,7 @@ export async function startSlack(o: SlackOptions): Promise<SlackAdapter> {
     port,
     isReady: () => ready,
     idle: () => inFlight.idle(),
+    nameOf,
     stop: async () => {
       inFlight.close();
       ready = false;

@@ -1,9 +1,19 @@
 // What scheduled jobs need from the chat platforms: a direct message to a person, and a message in
 // a team's channel. Each platform adapter provides one; the router picks it from the id's platform.
 import { platformOf } from "../identity.ts";
+import type { PictureAttachment } from "../views/picture.ts";
 import type { View } from "../views/view.ts";
 
 export type SendFailure = "dm-closed" | "not-found" | "forbidden" | "rate-limited" | "failed";
+
+/**
+ * What a channel post may carry beside its view. `picture` is the neutral data of a picture of the
+ * post's numbers (the weekly recap's board): a sender that can draw attaches it to the post, one
+ * that cannot (or whose drawing fails) posts the view alone, which says the same in words.
+ */
+export interface ChannelExtras {
+  picture?: PictureAttachment;
+}
 
 export type SendResult = { ok: true; messageRef: string | null } | { ok: false; reason: SendFailure; detail?: string };
 
@@ -16,8 +26,11 @@ export type SendResult = { ok: true; messageRef: string | null } | { ok: false; 
 export interface PlatformSender {
   /** A direct message to a person (a platform user id, like discord:123). */
   direct(userId: string, view: View, once?: string): Promise<SendResult>;
-  /** A message in a team channel; `notify` are the people it should alert (mentions are otherwise silent). */
-  channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string): Promise<SendResult>;
+  /**
+   * A message in a team channel; `notify` are the people it should alert (mentions are otherwise
+   * silent); `extras.picture` goes with it, once like the message.
+   */
+  channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string, extras?: ChannelExtras): Promise<SendResult>;
   /**
    * Replaces a channel message this sender posted (`messageRef` as its post returned it) with `view`.
    * Editing to the same view again changes nothing, so a repeated edit is harmless.
@@ -49,9 +62,9 @@ export class SenderRouter implements PlatformSender {
     );
   }
 
-  channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string): Promise<SendResult> {
+  channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string, extras?: ChannelExtras): Promise<SendResult> {
     return (
-      this.pick(teamId)?.channel(teamId, channelId, view, notify, once) ??
+      this.pick(teamId)?.channel(teamId, channelId, view, notify, once, extras) ??
       Promise.resolve({ ok: false, reason: "failed", detail: `no sender for ${platformOf(teamId)}` })
     );
   }

@@ -167,6 +167,14 @@ export class WebApiMethods {
       text: message.text ?? "",
       ...(message.blocks !== undefined && { blocks: message.blocks }),
       ...(message.threadTs !== undefined && { thread_ts: message.threadTs }),
+      // A message that shares files (files.completeUploadExternal) lists them, as Slack's history does.
+      ...(message.files !== undefined && {
+        upload: true,
+        files: message.files.flatMap((id) => {
+          const file = this.#state.files.fileObject(id);
+          return file === undefined ? [] : [file];
+        }),
+      }),
     };
   }
 

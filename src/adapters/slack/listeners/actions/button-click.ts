@@ -8,6 +8,7 @@ import { renderSlack, SLACK_LIMITS } from "../../render-slack.ts";
 import { renderSlackModal } from "../../render-slack-modal.ts";
 import { postToDm } from "../../slack-dm.ts";
 import type { ListenerDeps } from "../listener-deps.ts";
+import { pictureToDm } from "../picture-to-dm.ts";
 import { privateAnswer } from "../private-answer.ts";
 
 /** The click came from a message the whole channel sees: not ephemeral, and not in a DM. */
@@ -49,9 +50,11 @@ export function buttonClick(deps: ListenerDeps) {
           return;
         }
         // From the App Home tab there is no message to replace: the session opens in the DM.
-        if (payload.container?.type === "view" || !payload.response_url) return postToDm(client, payload.user.id, renderSlack(reply.view));
-        if (replacesClickedMessage(reply, onSharedMessage(payload))) await respond({ replace_original: true, ...renderSlack(reply.view) });
+        if (payload.container?.type === "view" || !payload.response_url) await postToDm(client, payload.user.id, renderSlack(reply.view));
+        else if (replacesClickedMessage(reply, onSharedMessage(payload))) await respond({ replace_original: true, ...renderSlack(reply.view) });
         else await respond(privateAnswer(reply.view));
+        // A board for another period or metric (or /stats again) follows in the DM, as the command's did.
+        await pictureToDm(deps, client, payload.user.id, reply);
       },
       (apology) => respond(privateAnswer(apology.view)),
     );

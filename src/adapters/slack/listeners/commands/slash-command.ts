@@ -2,9 +2,9 @@
 // "/study" studies, and the answer is private. Exported files and pictures follow in the person's DM.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { COMMAND_LINE_MAX, parseCommandLine } from "../../../../core/commands/parse-command-line.ts";
-import { drawAttached } from "../../../shared/attached-picture.ts";
-import { sendFilesToDm, sendPictureToDm } from "../../slack-files.ts";
+import { sendFilesToDm } from "../../slack-files.ts";
 import type { ListenerDeps } from "../listener-deps.ts";
+import { pictureToDm } from "../picture-to-dm.ts";
 import { privateAnswer } from "../private-answer.ts";
 import { openDeckImport } from "./open-deck-import.ts";
 
@@ -31,8 +31,7 @@ export function slashCommand(deps: ListenerDeps) {
         const reply = await bot.commandLine(actor, parseCommandLine(line), now(), { helpOnUnknown: true });
         await respond(privateAnswer(reply.view));
         if (reply.files?.length) await sendFilesToDm(client, command.user_id, reply.files, reply.view.body[0] ?? "");
-        const picture = await drawAttached(reply, deps.pictures, deps.logger, deps.nameOf);
-        if (picture) await sendPictureToDm(client, command.user_id, picture);
+        await pictureToDm(deps, client, command.user_id, reply);
       },
       (apology) => respond(privateAnswer(apology.view)),
     );
