@@ -1,0 +1,416 @@
+// Live quiz rounds on Discord end to end: the real discord.js client runs the bot's adapter against
+// the local fake Discord on a real database, and the round's driver posts and edits the channel's
+// messages through the Discord sender. Time is the test's clock: clicks are answered at it, and the
+// driver is ticked with it, so nothing here waits for a real deadline.
+import { InteractionResponseType } from "discord.js";
+import { afterEach, describe, expect, it } from "vitest";
+import { DiscordSender } from "../../src/adapters/discord/discord-sender.ts";
+import { GameDispatcher } from "../../src/jobs/game-dispatcher.ts";
+import type { APIUser } from "discord.js";
+import type { StoredMessage } from "../fakes/discord/message-store.ts";
+import { aFiveChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
+import { DATABASES } from "../support/databases.ts";
+import { buttonsOf, startDiscordHarness, textOf, type DiscordHarness } from "../support/discord-harness.ts";
+
+const library = aLibrary(
+  [aFiveChoiceQuestion("q-1", ["net"]), aFiveChoiceQuestion("q-2", ["net"]), aFiveChoiceQuestion("q-3", ["net"]), aFlashcard("card-1")],
+  ["net"],
+);
+/** Manage Server: what makes a Discord member an admin of the team. */
+const MANAGE_GUILD = String(1n << 5n);
+const NO_ADMIN = "0";
+
+describe.each(DATABASES)("live rounds on Discord, on %s", (kind) => {
+  let h: DiscordHarness;
+  let sender: DiscordSender;
+  let driver: GameDispatcher;
+
+  afterEach(async () => {
+    expect(h.fake.internalErrors).toEqual([]);
+    sender.rest.clearHashSweeper();
+    sender.rest.clearHandlerSweeper();
+    await h.stop();
+  });
+
+  async function start() {
+    h = await startDiscordHarness(kind, library);
+    sender = new DiscordSender({ token: "fake-token", apiUrl: h.fake.restUrl });
+    driver = new GameDispatcher({
+      games: h.t.stores.games,
+      cards: h.t.stores.cards,
+      profiles: h.t.stores.profiles,
+      sender,
+      logger: h.logs.logger,
+      owner: "test-instance",
+    });
+    const guild = h.fake.addGuild({ name: "Network Club" });
+    const [aiko, ben, chen] = ["aiko", "ben", "chen"].map((username) => h.fake.addUser({ username }));
+    return { guild, aiko: aiko!, ben: ben!, chen: chen! };
+  }
+
+  /** One tick of the round's driver at the test clock's time. */
+  const tick = () => driver.tick(h.t.clock.now);
+
+  async function game(
+    user: APIUser,
+    guildId: string,
+    subcommand: "start" | "stop",
+    options: Record<string, string | number> = {},
+    where: { channelId?: string; memberPermissions?: string; locale?: string } = {},
+  ): Promise<string> {
+    const command = h.fake.interact.command({ name: "game", subcommand, options, user, guildId, ...where });
+    await command.settled(30);
+    const reply = command.messages()[0];
+    expect(reply?.ephemeral).toBe(true);
+    return textOf(reply);
+  }
+
+  /**
+   * `user` clicks the button whose label contains `label` on a message: its current state by id, or a
+   * version a client still shows (an API payload, as `fake.versions` returns them).
+   */
+  async function click(message: StoredMessage | StoredMessage["api"], label: string, user: APIUser, locale?: string) {
+    const shown = "api" in message ? message.components : (message.components ?? []);
+    const button = shown
+      .flatMap((row) => ("components" in row ? (row.components as { label?: string; custom_id?: string }[]) : []))
+      .find((b) => b.label?.includes(label));
+    if (!button?.custom_id) throw new Error(`no button "${label}" on message ${message.id}`);
+    const handle = h.fake.interact.component({
+      customId: button.custom_id,
+      message: "api" in message ? message.id : message,
+      user,
+      ...(locale ? { locale } : {}),
+    });
+    await handle.settled(30);
+    return handle;
+  }
+
+  /** The private acknowledgement a click got. */
+  function ackOf(handle: Awaited<ReturnType<typeof click>>): StoredMessage | undefined {
+    return handle.messages().find((m) => m.ephemeral);
+  }
+
+  /** The bot's channel posts (interaction replies aside), oldest first. */
+  const posts = (channelId: string) => h.fake.messagesIn(channelId).filter((m) => m.origin === "channel-message");
+
+  it("plays a round with three players: the question, its live count, the reveal, the scoreboards and the podium", async () => {
+    const { guild, aiko, ben, chen } = await start();
+    const channel = guild.defaultChannelId;
+    const startedAt = h.t.clock.now.getTime();
+    expect(await game(aiko, guild.id, "start", { topic: "net", questions: 3, seconds: 20 })).toContain(
+      "Round starting: 3 questions, 20 seconds each.",
+    );
+    expect(posts(channel)).toEqual([]);
+
+    // Question 1 goes up with a countdown and one button per choice.
+    await tick();
+    const [question] = posts(channel);
+    expect(question).toBeDefined();
+    expect(textOf(question)).toContain("Question 1 of 3");
+    expect(textOf(question)).toContain(`<t:${Math.floor(startedAt / 1000) + 20}:R>`);
+    expect(textOf(question)).toContain("0 players have answered");
+    expect(buttonsOf(question)).toHaveLength(5);
+    expect(buttonsOf(question).map((b) => b.label[0])).toEqual(["A", "B", "C", "D", "E"]);
+    const asked = /Question (q-\d)\?/.exec(textOf(question))![1]!;
+
+    // Three players answer differently: aiko right after 2 s, ben wrong after 4 s, chen right after 6 s.
+    h.t.clock.advance(2_000);
+    const aikoClick = await click(question!, "Right answer", aiko);
+    expect((await aikoClick.response()).type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(textOf(ackOf(aikoClick))).toMatch(/^Locked in: \*\*[A-E]\. Right answer of q-\d\*\*/);
+    h.t.clock.advance(2_000);
+    expect(textOf(ackOf(await click(question!, "Wrong one", ben)))).toContain("Locked in: **");
+    h.t.clock.advance(2_000);
+    expect(textOf(ackOf(await click(question!, "Right answer", chen)))).toContain("Locked in: **");
+    // The clicks changed nothing on the public message: only the driver edits it.
+    expect(h.fake.message(question!.id)?.editCount).toBe(0);
+
+    // The driver's next tick shows the count (at most every 2 s).
+    await tick();
+    expect(textOf(h.fake.message(question!.id))).toContain("3 players have answered");
+    await tick();
+    expect(h.fake.message(question!.id)?.editCount).toBe(1);
+
+    // Time is up: the question closes with the answer, the explanation, the picks and the fastest player.
+    h.t.clock.set(new Date(startedAt + 20_000).toISOString());
+    await tick();
+    const closed = textOf(h.fake.message(question!.id));
+    expect(closed).toContain("Question 1 of 3: closed");
+    expect(closed).toMatch(/The answer: \*\*[A-E]\. Right answer of q-\d\*\*/);
+    expect(closed).toContain(`Because ${asked}`);
+    expect(closed).toMatch(/✅ [A-E]\. Right answer of q-\d: 2/);
+    expect(closed).toMatch(/[A-E]\. Wrong one of q-\d: 1/);
+    expect(closed).toMatch(/[A-E]\. Wrong two of q-\d: 0/);
+    expect(closed).toContain(`Fastest right answer: <@${aiko.id}> (2.0 s)`);
+    expect(buttonsOf(h.fake.message(question!.id))).toEqual([]);
+    expect(h.fake.versions(question!.id).map((v) => v.embeds[0]?.title)).toEqual([
+      "Question 1 of 3",
+      "Question 1 of 3",
+      "Question 1 of 3: closed",
+    ]);
+
+    // The scoreboard after question 1: faster right answers first, the wrong answer last with 0.
+    const board = posts(channel)[1];
+    expect(textOf(board)).toContain("Scoreboard after question 1 of 3");
+    const lines = textOf(board)
+      .split("\n")
+      .filter((l) => /^\d\. /.test(l));
+    expect(lines.map((l) => /<@(\d+)>/.exec(l)?.[1])).toEqual([aiko.id, chen.id, ben.id]);
+    expect(lines[2]).toContain(": 0 points");
+    const points = lines.map((l) => Number(/: (\d+) points?/.exec(l)?.[1]));
+    expect(points[0]).toBeGreaterThan(points[1]!);
+    expect(points[1]).toBeGreaterThanOrEqual(100);
+    expect(points[0]).toBeLessThanOrEqual(150);
+
+    // Question 2 after the pause; once all three answered it closes without waiting for its deadline.
+    await tick();
+    expect(posts(channel)).toHaveLength(2);
+    h.t.clock.advance(3_000);
+    await tick();
+    const second = posts(channel)[2]!;
+    expect(textOf(second)).toContain("Question 2 of 3");
+    for (const [who, label] of [
+      [aiko, "Wrong two"],
+      [ben, "Right answer"],
+      [chen, "Wrong one"],
+    ] as const) {
+      h.t.clock.advance(1_000);
+      await click(second, label, who);
+    }
+    await tick();
+    expect(textOf(h.fake.message(second.id))).toContain("Question 2 of 3: closed");
+    expect(textOf(h.fake.message(second.id))).toContain(`Fastest right answer: <@${ben.id}>`);
+
+    // Question 3: nobody answers; the podium follows its close.
+    h.t.clock.advance(3_000);
+    await tick();
+    await tick();
+    const third = posts(channel).find((m) => textOf(m).includes("Question 3 of 3"))!;
+    h.t.clock.advance(20_000);
+    await tick();
+    await tick();
+    expect(textOf(h.fake.message(third.id))).toContain("Nobody got this one.");
+    const podium = posts(channel).at(-1)!;
+    expect(textOf(podium)).toContain("Final podium");
+    expect(textOf(podium)).toContain("3 players took part.");
+    const medals = textOf(podium)
+      .split("\n")
+      .filter((l) => /^🥇|^🥈|^🥉/.test(l));
+    expect(medals).toHaveLength(3);
+    expect(medals[0]).toContain(`<@${aiko.id}>`);
+    // Nothing more happens on later ticks: no second podium.
+    h.t.clock.advance(10_000);
+    await tick();
+    expect(posts(channel).filter((m) => textOf(m).includes("Final podium"))).toHaveLength(1);
+    expect(posts(channel).map((m) => m.embeds[0]?.title)).toEqual([
+      "Question 1 of 3: closed",
+      "Scoreboard after question 1 of 3",
+      "Question 2 of 3: closed",
+      "Scoreboard after question 2 of 3",
+      "Question 3 of 3: closed",
+      "Final podium",
+    ]);
+
+    // Every answer was recorded once, and fed each player's schedule as a quiz answer.
+    expect(await h.t.db.gameAnswer.count()).toBe(6);
+    expect(await h.t.db.reviewLog.count({ where: { source: "quiz" } })).toBe(6);
+    expect(await h.t.db.gameRound.findFirst({ select: { status: true, activeChannelKey: true } })).toEqual({
+      status: "finished",
+      activeChannelKey: null,
+    });
+    // The round's mentions never ping anyone.
+    for (const m of posts(channel)) expect(m.api.mentions ?? []).toEqual([]);
+  });
+
+  it("records a double click once and tells a late click it is too late, from a stale message too", async () => {
+    const { guild, aiko, ben } = await start();
+    await game(aiko, guild.id, "start", { topic: "net", questions: 3, seconds: 20 });
+    await tick();
+    const question = posts(guild.defaultChannelId)[0]!;
+    const posted = h.fake.versions(question.id)[0]!;
+
+    // A double click: two presses at once, one recorded, the other told the first answer counts.
+    h.t.clock.advance(1_000);
+    const both = await Promise.all([click(question, "Wrong one", ben), click(question, "Right answer", ben)]);
+    const acks = both.map((c) => textOf(ackOf(c))).sort();
+    expect(acks[0]).toMatch(/^Locked in: \*\*[A-E]\. (Wrong one|Right answer) of q-\d\*\*/);
+    expect(acks[1]).toMatch(/^You already answered: \*\*[A-E]\. (Wrong one|Right answer) of q-\d\*\*\. Your first answer counts\./);
+    // Both name the answer that was kept.
+    const kept = /\*\*(.+?)\*\*/.exec(acks[0]!)![1];
+    expect(/\*\*(.+?)\*\*/.exec(acks[1]!)![1]).toBe(kept);
+    // Pressing again later changes nothing either.
+    expect(textOf(ackOf(await click(question, "Wrong two", ben)))).toContain(`You already answered: **${kept}**`);
+    expect(await h.t.db.gameAnswer.count()).toBe(1);
+    expect(await h.t.db.reviewLog.count({ where: { source: "quiz" } })).toBe(1);
+
+    // A click after the deadline, before the driver closed the question: too late, nothing recorded.
+    h.t.clock.advance(20_000);
+    expect(textOf(ackOf(await click(question, "Right answer", aiko)))).toBe("Too late: this question has closed.");
+    // The driver closes it; a client still showing the old buttons clicks them: too late again.
+    await tick();
+    expect(buttonsOf(h.fake.message(question.id))).toEqual([]);
+    expect(textOf(ackOf(await click(posted, "Right answer", aiko)))).toBe("Too late: this question has closed.");
+    // ...and while question 2 is open, a click on question 1's old buttons is still too late.
+    h.t.clock.advance(3_000);
+    await tick();
+    expect(posts(guild.defaultChannelId).some((m) => textOf(m).includes("Question 2 of 3"))).toBe(true);
+    expect(textOf(ackOf(await click(posted, "Wrong two", aiko)))).toBe("Too late: this question has closed.");
+    expect(await h.t.db.gameAnswer.count()).toBe(1);
+    expect(await h.t.db.reviewLog.count({ where: { source: "quiz" } })).toBe(1);
+  });
+
+  it("answers a second start in the same channel with a link to the running round, and starts one in another channel", async () => {
+    const { guild, aiko, ben } = await start();
+    const [general, other] = guild.textChannelIds;
+    await game(aiko, guild.id, "start", { topic: "net", questions: 3 });
+    // Before its first question is up, the link names the channel.
+    expect(await game(ben, guild.id, "start", {})).toBe(`A round is already running in this channel: <#${general}>`);
+    await tick();
+    const question = posts(general!)[0]!;
+    expect(await game(ben, guild.id, "start", { questions: 5 })).toBe(
+      `A round is already running in this channel: https://discord.com/channels/${guild.id}/${general}/${question.id}`,
+    );
+    expect(await h.t.db.gameRound.count()).toBe(1);
+    // Another channel of the same server has a round of its own.
+    expect(await game(ben, guild.id, "start", { topic: "net", questions: 3 }, { channelId: other! })).toContain("Round starting");
+    await tick();
+    expect(posts(other!)).toHaveLength(1);
+    expect(posts(general!)).toHaveLength(1);
+    expect(await h.t.db.gameRound.count({ where: { status: "running" } })).toBe(2);
+  });
+
+  it("lets only the starter or an admin stop a round, then closes the open question and posts the podium", async () => {
+    const { guild, aiko, ben, chen } = await start();
+    const channel = guild.defaultChannelId;
+    await game(aiko, guild.id, "start", { topic: "net", questions: 3 });
+    await tick();
+    const question = posts(channel)[0]!;
+    h.t.clock.advance(1_000);
+    await click(question, "Right answer", chen);
+
+    expect(await game(ben, guild.id, "stop", {}, { memberPermissions: NO_ADMIN })).toBe(
+      "Only the person who started this round, or an admin, can stop it.",
+    );
+    await tick();
+    expect(await h.t.db.gameRound.findFirst({ select: { status: true } })).toEqual({ status: "running" });
+    expect(posts(channel)).toHaveLength(1);
+
+    // An admin (Manage Server) may stop anyone's round.
+    expect(await game(ben, guild.id, "stop", {}, { memberPermissions: MANAGE_GUILD })).toBe("The round was stopped.");
+    await tick();
+    expect(textOf(h.fake.message(question.id))).toContain("Question 1 of 3: closed");
+    const podium = posts(channel).at(-1)!;
+    expect(textOf(podium)).toContain("Final podium");
+    expect(textOf(podium)).toContain("The round was stopped early.");
+    expect(textOf(podium)).toContain(`<@${chen.id}>`);
+    expect(textOf(podium)).toContain("1 player took part.");
+    await tick();
+    expect(posts(channel)).toHaveLength(2);
+    expect(await game(aiko, guild.id, "stop")).toBe("No round is running in this channel.");
+    // The channel is free again.
+    expect(await game(aiko, guild.id, "start", { topic: "net", questions: 3 })).toContain("Round starting");
+  });
+
+  it("posts a Japanese team's round in Japanese and acknowledges an English reader in English", async () => {
+    const { guild, aiko, ben } = await start();
+    const channel = guild.defaultChannelId;
+    const admin = h.fake.interact.command({ name: "team", options: { language: "ja" }, user: aiko, guildId: guild.id, memberPermissions: MANAGE_GUILD, locale: "ja" });
+    await admin.settled(30);
+    expect(await game(aiko, guild.id, "start", { topic: "net", questions: 3, seconds: 30 }, { locale: "ja" })).toBe(
+      "ラウンドを始めます：全3問、各30秒。チャンネルに注目してください！",
+    );
+    await tick();
+    const question = posts(channel)[0]!;
+    expect(textOf(question)).toContain("第1問（全3問）");
+    expect(textOf(question)).toMatch(/Question q-\d\?（日本語）/);
+    expect(textOf(question)).toContain("締め切り：<t:");
+    expect(textOf(question)).toContain("0人が回答済み");
+    expect(buttonsOf(question).every((b) => b.label.endsWith("（日本語）"))).toBe(true);
+
+    // aiko reads Japanese; ben's client is in English: each is answered in their own language.
+    h.t.clock.advance(1_000);
+    expect(textOf(ackOf(await click(question, "Right answer", aiko, "ja")))).toMatch(/^回答を受け付けました：\*\*[A-E]\. Right answer of q-\d（日本語）\*\*/);
+    expect(textOf(ackOf(await click(question, "Wrong one", ben, "en-US")))).toMatch(/^Locked in: \*\*[A-E]\. Wrong one of q-\d\*\*/);
+    // A second press by ben, still in English.
+    expect(textOf(ackOf(await click(question, "Wrong two", ben, "en-US")))).toMatch(/^You already answered: /);
+
+    h.t.clock.advance(30_000);
+    await tick();
+    const closed = textOf(h.fake.message(question.id));
+    expect(closed).toContain("第1問（全3問）：締め切りました");
+    expect(closed).toMatch(/正解：\*\*[A-E]\. Right answer of q-\d（日本語）\*\*/);
+    expect(closed).toContain(`最速正解：<@${aiko.id}>（1.0秒）`);
+    expect(closed).toMatch(/Wrong one of q-\d（日本語）：1人/);
+    const board = posts(channel)[1]!;
+    expect(textOf(board)).toContain("第1問終了時点のスコアボード（全3問）");
+    expect(textOf(board)).toMatch(new RegExp(`1位 <@${aiko.id}>：\\d+点`));
+    expect(textOf(board)).toContain(`2位 <@${ben.id}>：0点`);
+
+    // Stopped early by its starter: the podium in Japanese too.
+    await game(aiko, guild.id, "stop", {}, { locale: "ja" });
+    await tick();
+    const podium = textOf(posts(channel).at(-1));
+    expect(podium).toContain("最終結果の表彰台");
+    expect(podium).toContain("ラウンドは途中で終了しました。");
+    expect(podium).toContain("参加者：2人");
+  });
+
+  it("refuses forged and tampered buttons, out-of-range options and a channel the bot cannot post in, recording nothing", async () => {
+    const { guild, aiko, ben } = await start();
+    const [general, closedChannel] = guild.textChannelIds;
+
+    // Out of range: a clear message, and no round.
+    expect(await game(aiko, guild.id, "start", { topic: "net", questions: 2 })).toMatch(/questions.*3.*20/);
+    expect(await game(aiko, guild.id, "start", { topic: "net", questions: 21 })).toMatch(/questions.*3.*20/);
+    expect(await game(aiko, guild.id, "start", { topic: "net", seconds: 9 })).toMatch(/seconds.*10.*60/);
+    expect(await game(aiko, guild.id, "start", { topic: "net", seconds: 61 })).toMatch(/seconds.*10.*60/);
+    expect(await h.t.db.gameRound.count()).toBe(0);
+
+    // A round in a channel the bot may not post in: nothing is posted, nothing kept, and the starter is told.
+    h.fake.denyBot(closedChannel!, "send");
+    const refused = await game(aiko, guild.id, "start", { topic: "net", questions: 3 }, { channelId: closedChannel! });
+    await tick();
+    expect(posts(closedChannel!)).toEqual([]);
+    const told = [refused, ...h.fake.dmMessages(aiko.id).map(textOf)].join("\n");
+    expect(told).toMatch(/could not post the round in that channel|bot can post in/);
+    expect(await h.t.db.gameRound.count()).toBe(0);
+    expect(await h.t.db.gameAnswer.count()).toBe(0);
+
+    // A real round, whose buttons are then forged.
+    await game(aiko, guild.id, "start", { topic: "net", questions: 3 }, { channelId: general! });
+    await tick();
+    const question = posts(general!)[0]!;
+    const [realId] = buttonsOf(question).map((b) => b.customId);
+    const roundId = realId!.split(":")[1]!;
+    const forged = (customId: string, channelId = general!) =>
+      h.fake.seedMessage({
+        channelId,
+        content: "",
+        components: [{ type: 1, components: [{ type: 2, style: 2, label: "A. forged", custom_id: customId }] }],
+      });
+    const forgeries = [
+      "ga:nosuchround00:0:0", // a round that does not exist
+      `ga:${roundId}:0:9`, // a choice the question does not have
+      `ga:${roundId}:7:0`, // a question not asked
+      `ga:${roundId}:0`, // cut short
+      `ga:${roundId}:0:0:extra`, // with more parts
+      `ga:${roundId}:-1:0`,
+    ];
+    for (const customId of forgeries) {
+      const handle = h.fake.interact.component({ customId, message: forged(customId).id, user: ben });
+      await handle.settled(30);
+      expect(textOf(ackOf(handle)), customId).toMatch(/button/i);
+    }
+    // The round's own button, clicked from another channel of the server.
+    const elsewhere = h.fake.interact.component({ customId: realId!, message: forged(realId!, guild.textChannelIds[2]).id, user: ben });
+    await elsewhere.settled(30);
+    expect(textOf(ackOf(elsewhere))).toMatch(/button/i);
+    // ...and from another server.
+    const otherGuild = h.fake.addGuild();
+    const otherServer = h.fake.interact.component({ customId: realId!, message: forged(realId!, otherGuild.defaultChannelId).id, user: ben });
+    await otherServer.settled(30);
+    expect(textOf(ackOf(otherServer))).toMatch(/button/i);
+    expect(await h.t.db.gameAnswer.count()).toBe(0);
+    expect(await h.t.db.reviewLog.count()).toBe(0);
+  });
+});
