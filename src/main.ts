@@ -72,6 +72,7 @@ async function main(): Promise<number> {
       systemLocale: toLocale(config.systemLocaleTag),
       logger,
       newDatabase,
+      rounds: runtime.stores,
     });
     await pictures.close();
     await runtime.database.close();

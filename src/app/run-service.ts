@@ -16,6 +16,7 @@ import { ReminderDispatcher } from "../jobs/reminder-dispatcher.ts";
 import { startScheduler } from "../jobs/scheduler.ts";
 import { TeamDispatcher } from "../jobs/team-dispatcher.ts";
 import { ParameterFitJob } from "../jobs/parameter-fit-job.ts";
+import { GameDispatcher, startGameTicker } from "../jobs/game-dispatcher.ts";
 
 /** How long one instance holds a learner's fit: longer than any fit takes. */
 const FIT_LEASE_MS = 15 * 60_000;
@@ -171,12 +172,17 @@ export async function runService(
         expression: config.jobsCron,
         jobs: [{ name: "parameter fits", run: (now) => fits.tick(now) }],
       });
+      // Live rounds move in seconds, not minutes: on a ticker of their own.
+      const games = startGameTicker({
+        logger,
+        dispatcher: new GameDispatcher({ games: stores.games, cards: stores.cards, profiles: stores.profiles, sender, logger, owner }),
+      });
       parts.unshift({
         name: "jobs",
         isReady: () => true,
         stop: () => {
           fits.stop();
-          return Promise.all([scheduler.stop(), fitScheduler.stop()]).then(() => undefined);
+          return Promise.all([scheduler.stop(), fitScheduler.stop(), games.stop()]).then(() => undefined);
         },
       });
     }

@@ -18,6 +18,8 @@ import { ReportService } from "./problem-reports/report-service.ts";
 import { TeamDeckService } from "./team-decks/team-deck-service.ts";
 import type { UserProfile } from "./ports/records.ts";
 import { StudyService } from "./study/study-service.ts";
+import { GameService } from "./game/game-service.ts";
+import { outOfRange } from "./game/game-options.ts";
 import { notice, update, view, type Reply, type View } from "./views/view.ts";
 
 export class Bot {
@@ -31,13 +33,15 @@ export class Bot {
   readonly privacy: PrivacyService;
   readonly decks: TeamDeckService;
   readonly reports: ReportService;
+  readonly game: GameService;
 
   /** What the Bot reads itself: languages, memberships, notices, topics. */
   private readonly deps: Pick<CoreStores, "profiles" | "reminders" | "cards"> & Pick<CoreDeps, "catalog">;
 
   constructor(deps: CoreDeps) {
     const { stores, catalog, random, defaultTimeZone } = deps;
-    const { profiles, teams, cards, reviews, quizzes, leaderboards, reminders, qotd, teamDecks, privacy, reports, parameters } = stores;
+    const { profiles, teams, cards, reviews, quizzes, leaderboards, reminders, qotd, teamDecks, privacy, reports, parameters, games } =
+      stores;
     this.deps = { profiles, reminders, cards, catalog };
     this.study = new StudyService({ profiles, teams, cards, reviews, catalog, defaultTimeZone });
     this.quiz = new QuizService({ profiles, teams, cards, reviews, quizzes, catalog, random, defaultTimeZone });
@@ -49,6 +53,7 @@ export class Bot {
     this.privacy = new PrivacyService({ profiles, privacy, reports, defaultTimeZone });
     this.decks = new TeamDeckService({ profiles, teams, teamDecks, defaultTimeZone });
     this.reports = new ReportService({ profiles, teams, cards, reports, defaultTimeZone });
+    this.game = new GameService({ profiles, teams, cards, reviews, games, catalog, random, defaultTimeZone });
     this.study.onArrival = (profile, locale, now) => this.arrival(profile, locale, now);
   }
 
@@ -82,6 +87,8 @@ export class Bot {
         return this.privacy.export(actor, now);
       case "forget-me":
         return this.privacy.forgetMe(actor);
+      case "game":
+        return command.action === "start" ? this.game.start(actor, command, now) : this.game.stop(actor, now);
       case "deck":
         switch (command.action) {
           case "list":
@@ -156,6 +163,8 @@ export class Bot {
         return this.privacy.forgetCancelled(actor);
       case "report":
         return this.reports.open(actor, action.itemId);
+      case "game-answer":
+        return this.game.answer(actor, action.roundId, action.position, action.choice, now);
       case "report-submit":
         // A form's id pressed as a button: forged, since no button carries one.
         return notice(view({ body: [messages(await this.locale(actor)).buttonUnknown], tone: "info" }));
@@ -234,6 +243,13 @@ export class Bot {
     ) {
       const t = messages(await this.locale(actor));
       return update(view({ body: [t.invalidOption("count", t.optionWholeNumber(1, QUIZ_MAX_COUNT))], tone: "error" }));
+    }
+    if (command.name === "game") {
+      const range = outOfRange(command);
+      if (range) {
+        const t = messages(await this.locale(actor));
+        return update(view({ body: [t.invalidOption(range.option, t.optionWholeNumber(range.min, range.max))], tone: "error" }));
+      }
     }
     return undefined;
   }

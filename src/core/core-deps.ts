@@ -15,6 +15,7 @@ import type { UserProfile } from "./ports/records.ts";
 import type { ReminderStore } from "./ports/reminder-store.ts";
 import type { ReportStore } from "./ports/report-store.ts";
 import type { ReviewStore } from "./ports/review-store.ts";
+import type { GameStore } from "./ports/game-store.ts";
 import type { TeamDeckStore } from "./ports/team-deck-store.ts";
 import type { TeamStore } from "./ports/team-store.ts";
 
@@ -34,6 +35,8 @@ export interface CoreStores {
   reports: ReportStore;
   /** Fits of learners' FSRS parameters. */
   parameters: ParameterStore;
+  /** Live quiz rounds in team channels. */
+  games: GameStore;
 }
 
 export interface CoreDeps {

@@ -48,6 +48,8 @@ const ALLOWED = new Set([
   // Names of the scheduler, the app people copy parameters from, and the figure a fit is judged by.
   ...["FSRS", "Anki", "log", "loss"],
   ...["channel", "qotd", "recap", "milestones", "here", "on", "off", "when", "due", "not", "studied"],
+  // /game's subcommands, options and modes, as typed.
+  ...["game", "start", "stop", "questions", "seconds", "mode", "mixed", "weak"],
   ...["week", "month", "all", "xp", "streak", "accuracy", "list", "rename", "retire", "import", "reports", "HH", "MM"],
   // Column names of deck files as their header row types them, and field names of YAML decks.
   ...["front", "back", "explanation", "question", "answer"],

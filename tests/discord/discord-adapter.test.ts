@@ -157,6 +157,7 @@ describe.each(DATABASES)("the Discord adapter on %s", (kind) => {
       "deck",
       "export",
       "forget-me",
+      "game",
       "help",
       "leaderboard",
       "quiz",

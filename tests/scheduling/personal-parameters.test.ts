@@ -46,6 +46,9 @@ class RecordingSender implements PlatformSender {
   async channel(): Promise<SendResult> {
     return { ok: true, messageRef: null };
   }
+  async edit(): Promise<SendResult> {
+    return { ok: true, messageRef: null };
+  }
 }
 
 function bodyText(reply: { view: View }): string {

@@ -48,6 +48,14 @@ export class FakeSender implements PlatformSender {
     return { ok: true, messageRef: `${channelId}/${++this.counter}` };
   }
 
+  /** Edits of channel messages, in order. */
+  readonly edits: (Sent & { messageRef: string })[] = [];
+
+  async edit(teamId: string, channelId: string, messageRef: string, view: View): Promise<SendResult> {
+    this.edits.push({ to: teamId, channelId, view, messageRef, at: Date.now() });
+    return { ok: true, messageRef };
+  }
+
   directTo(userId: string): Sent[] {
     return this.direct_.filter((s) => s.to === userId);
   }

@@ -16,6 +16,8 @@ import type { PictureDrawer } from "../../pictures/picture-drawer.ts";
 import { drawAttached } from "../shared/attached-picture.ts";
 import { CONSOLE_TEAM, CONSOLE_USER } from "../shared/platform-ids.ts";
 import { renderConsole } from "./render-console.ts";
+import { ConsoleSender } from "./console-sender.ts";
+import { GameDispatcher, startGameTicker, type GameDispatcherOptions } from "../../jobs/game-dispatcher.ts";
 
 export { CONSOLE_TEAM, CONSOLE_USER };
 
@@ -35,13 +37,24 @@ export interface ConsoleOptions {
   /** Draws the pictures replies carry (/stats), saved under `picturesDir` (default ./data). */
   pictures?: PictureDrawer;
   picturesDir?: string;
+  /** Where live rounds (/game start) are kept: with it, a solo round plays in the terminal. */
+  rounds?: Pick<GameDispatcherOptions, "games" | "cards" | "profiles">;
 }
+
+/** The terminal's one channel: where a solo round is played. */
+export const CONSOLE_CHANNEL = "terminal";
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { bot, output, logger } = options;
   const now = options.now ?? (() => new Date());
   // The console is one person's own team: they administer it.
-  const actor: Actor = { userId: CONSOLE_USER, teamId: CONSOLE_TEAM, clientLocale: options.systemLocale, isAdmin: true };
+  const actor: Actor = {
+    userId: CONSOLE_USER,
+    teamId: CONSOLE_TEAM,
+    clientLocale: options.systemLocale,
+    isAdmin: true,
+    channelId: CONSOLE_CHANNEL,
+  };
   const exportsDir = options.exportsDir ?? "exports";
   const picturesDir = options.picturesDir ?? "data";
   const write = (s: string) => output.write(`${s}\n`);
@@ -119,6 +132,22 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       greeting.consoleGreeting,
     ].join("\n"),
   );
+  // A round's posts print as they come; a question's buttons are what the next number presses.
+  const rounds = options.rounds
+    ? startGameTicker({
+        logger,
+        now,
+        dispatcher: new GameDispatcher({
+          ...options.rounds,
+          sender: new ConsoleSender(write, (pressable) => {
+            actions = pressable;
+            onEnter = undefined;
+          }),
+          logger,
+          owner: "console",
+        }),
+      })
+    : undefined;
   const lines = createInterface({ input: options.input, terminal: false });
   for await (const raw of lines) {
     // Typed or pasted: escape sequences and control characters go before anything is echoed or stored.
@@ -170,4 +199,5 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     }
   }
   lines.close();
+  await rounds?.stop();
 }

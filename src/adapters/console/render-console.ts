@@ -2,6 +2,8 @@
 // is the one Enter presses.
 import type { View } from "../../core/views/view.ts";
 import { renderMentions } from "../../core/views/user-mention.ts";
+import { renderTimes } from "../../core/views/time-mention.ts";
+import { renderPlaces } from "../../core/views/place-mention.ts";
 
 export function renderConsole(view: View): { text: string; actions: string[]; preselected?: { action: string; label: string } } {
   const lines: string[] = [];
@@ -22,7 +24,13 @@ export function renderConsole(view: View): { text: string; actions: string[]; pr
 }
 
 function stripMarkdown(s: string): string {
-  return renderMentions(s, (userId) => userId)
+  return renderPlaces(
+    renderTimes(
+      renderMentions(s, (userId) => userId),
+      (at) => at.toLocaleTimeString(),
+    ),
+    (place) => `#${place.channelId}`,
+  )
     .replace(/\*\*(.+?)\*\*/g, "$1")
     .replace(/`([^`]+)`/g, "$1");
 }

@@ -87,4 +87,17 @@ export class DiscordSender implements PlatformSender {
       return failureOf(e);
     }
   }
+
+  async edit(_teamId: string, channelId: string, messageRef: string, view: View): Promise<SendResult> {
+    const [channel, message] = messageRef.split("/");
+    if (channel !== channelId || !message || !/^\d{15,22}$/.test(message))
+      return { ok: false, reason: "not-found", detail: "not a Discord message" };
+    const { content: _content, nonce: _nonce, enforce_nonce: _enforce, ...edited } = body(view);
+    try {
+      await this.pacer.run(() => this.rest.patch(Routes.channelMessage(channel, message), { body: edited }));
+      return { ok: true, messageRef };
+    } catch (e) {
+      return failureOf(e);
+    }
+  }
 }

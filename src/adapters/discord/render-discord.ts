@@ -3,6 +3,8 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from "discord.js";
 import { uniqueButtons, type Button, type Tone, type View } from "../../core/views/view.ts";
 import { renderMentions } from "../../core/views/user-mention.ts";
+import { renderTimes } from "../../core/views/time-mention.ts";
+import { renderPlaces, type Place } from "../../core/views/place-mention.ts";
 import { discordSnowflakeOf } from "../shared/platform-ids.ts";
 import { truncate } from "../shared/truncate.ts";
 import { userMention } from "../shared/user-mention.ts";
@@ -37,8 +39,18 @@ export interface DiscordMessage {
 /** A person as Discord shows them: a mention (mentions never ping: parsing is off). */
 const mention = userMention(discordSnowflakeOf);
 
+/** A message as its link (when its server is known), else the channel as a mention. */
+function discordPlace(place: Place): string {
+  const guild = discordSnowflakeOf(place.teamId);
+  const message = place.messageRef?.split("/")[1];
+  return guild && message ? `https://discord.com/channels/${guild}/${place.channelId}/${message}` : `<#${place.channelId}>`;
+}
+
 export function renderDiscord(view: View): DiscordMessage {
-  const description = renderMentions(view.body.join("\n\n"), mention);
+  const description = renderPlaces(
+    renderTimes(renderMentions(view.body.join("\n\n"), mention), (at) => `<t:${Math.floor(at.getTime() / 1000)}:R>`),
+    discordPlace,
+  );
   const embed: APIEmbed = { color: TONE_COLORS[view.tone], description: truncate(description, DISCORD_LIMITS.embedDescription) };
   if (view.title) embed.title = truncate(view.title, DISCORD_LIMITS.embedTitle);
   if (view.footer) embed.footer = { text: truncate(view.footer, DISCORD_LIMITS.embedFooter) };

@@ -2,6 +2,8 @@
 // per row of buttons, inside Slack's limits. Text is escaped so nothing echoed can mention anyone.
 import { uniqueButtons, type Button, type View } from "../../core/views/view.ts";
 import { renderMentions } from "../../core/views/user-mention.ts";
+import { renderTimes } from "../../core/views/time-mention.ts";
+import { renderPlaces } from "../../core/views/place-mention.ts";
 import { slackUserOf } from "../shared/platform-ids.ts";
 import { truncate } from "../shared/truncate.ts";
 import { userMention } from "../shared/user-mention.ts";
@@ -44,9 +46,16 @@ export function escapeSlack(text: string): string {
 /** A person as Slack shows them: a user mention. */
 const mention = userMention(slackUserOf);
 
+/** An instant as Slack's date token: each reader sees it in their own time zone (the fallback in UTC). */
+function slackTime(at: Date): string {
+  const unix = Math.floor(at.getTime() / 1000);
+  return `<!date^${unix}^{time_secs}|${at.toISOString().slice(11, 19)} UTC>`;
+}
+
 /** The core's light markdown (**bold**, `code`) as Slack mrkdwn. */
 export function toMrkdwn(text: string): string {
-  return renderMentions(escapeSlack(text).replace(/\*\*(.+?)\*\*/g, "*$1*"), mention);
+  const marked = renderMentions(escapeSlack(text).replace(/\*\*(.+?)\*\*/g, "*$1*"), mention);
+  return renderPlaces(renderTimes(marked, slackTime), (place) => `<#${place.channelId}>`);
 }
 
 function button(b: Button): SlackButton {

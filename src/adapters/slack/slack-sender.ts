@@ -86,6 +86,21 @@ export class SlackSender implements PlatformSender {
     );
   }
 
+  async edit(_teamId: string, channelId: string, messageRef: string, view: View): Promise<SendResult> {
+    const slash = messageRef.indexOf("/");
+    const channel = messageRef.slice(0, slash);
+    const ts = messageRef.slice(slash + 1);
+    if (slash < 0 || channel !== channelId || !/^\d+\.\d+$/.test(ts))
+      return { ok: false, reason: "not-found", detail: "not a Slack message" };
+    try {
+      // An edit may be sent again safely (it sets the same content), so the client's own retries are kept.
+      await this.client.chat.update({ channel, ts, ...renderSlack(view) });
+      return { ok: true, messageRef };
+    } catch (e) {
+      return slackFailure(e, false);
+    }
+  }
+
   private async post(args: PostArgs, once: string | undefined, forPerson: boolean): Promise<SendResult> {
     const ref = (sent: { channel?: string; ts?: string }) => `${sent.channel ?? args.channel}/${sent.ts ?? ""}`;
     if (!once) {

@@ -44,7 +44,9 @@ export type Action =
   /** "Report a problem" on an answer: opens the report form for the item. */
   | { kind: "report"; itemId: string }
   /** The report form of an item, submitted (its answers travel beside the id). */
-  | { kind: "report-submit"; itemId: string };
+  | { kind: "report-submit"; itemId: string }
+  /** A player's answer to the question at `position` of a live round in a channel. */
+  | { kind: "game-answer"; roundId: string; position: number; choice: number };
 
 // Built once: constructing zod schemas costs more than using them.
 const showAnswerParts = z.tuple([itemIdSchema, version, optionalTopic]);
@@ -57,6 +59,7 @@ const quizStartParts = z.tuple([optionalTopic, z.coerce.number().int().min(1).ma
 const undoParts = z.tuple([itemIdSchema, version]);
 const snoozeParts = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.string().regex(/^[a-z]+:[A-Za-z0-9:@_-]{1,80}$/)]);
 const qotdParts = z.tuple([sessionId, choice]);
+const gameAnswerParts = z.tuple([sessionId, z.coerce.number().int().min(0).max(19), choice]);
 const leaderboardParts = z.tuple([z.enum(["week", "month", "all"]), z.enum(["xp", "streak", "reviews", "accuracy"])]);
 
 const parsers: Record<string, (parts: string[]) => Action | undefined> = {
@@ -122,6 +125,10 @@ const parsers: Record<string, (parts: string[]) => Action | undefined> = {
     const r = itemIdSchema.safeParse(item);
     return r.success && rest.length === 0 ? { kind: "report-submit", itemId: r.data } : undefined;
   },
+  ga: ([round, pos, picked, ...rest]) => {
+    const r = gameAnswerParts.safeParse([round, pos, picked]);
+    return r.success && rest.length === 0 ? { kind: "game-answer", roundId: r.data[0], position: r.data[1], choice: r.data[2] } : undefined;
+  },
   ud: ([item, v]) => {
     if (item === undefined) return { kind: "undo" };
     const r = undoParts.safeParse([item, v]);
@@ -176,5 +183,7 @@ export function actionId(action: Action): string {
       return `rp:${action.itemId}`;
     case "report-submit":
       return `rs:${action.itemId}`;
+    case "game-answer":
+      return `ga:${action.roundId}:${action.position}:${action.choice}`;
   }
 }

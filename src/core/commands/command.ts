@@ -20,6 +20,14 @@ export type Command =
   | { name: "team"; changes: TeamInput }
   | { name: "export" }
   | { name: "forget-me" }
+  | {
+      name: "game";
+      action: "start" | "stop";
+      topic?: string | undefined;
+      questions?: number | undefined;
+      seconds?: number | undefined;
+      mode?: "mixed" | "weak" | "due" | undefined;
+    }
   | { name: "deck"; action: "list" | "reports" }
   | { name: "deck"; action: "rename"; deckId: string; deckName: string }
   | { name: "deck"; action: "retire" | "export"; deckId: string }
@@ -40,5 +48,6 @@ export const COMMAND_NAMES = [
   "export",
   "forget-me",
   "deck",
+  "game",
 ] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];

@@ -3,6 +3,9 @@
 import type { LocalizedText } from "../i18n/locale.ts";
 import { inBoth, type Messages } from "../i18n/messages.ts";
 import { QUIZ_MAX_COUNT } from "../quiz/quiz-service.ts";
+import { GAME_MODES, GAME_QUESTIONS, GAME_SECONDS, gameModeSchema, outOfRange } from "../game/game-options.ts";
+import { gameInBoth, type GameMessages } from "../i18n/game-messages.ts";
+import type { GameMode } from "../ports/game-store.ts";
 import { SETTING_NAMES, type SettingsInput } from "../settings/settings.ts";
 import { COMMAND_NAMES, type Command, type CommandName } from "./command.ts";
 
@@ -89,6 +92,8 @@ export function parseCommandLine(line: string): ParsedLine {
         return { ok: true, command: { name, action, deckId: id, deckName: rest.join(" ") } };
       return invalid((action ?? "").slice(0, 20), (t) => t.optionDeckAction);
     }
+    case "game":
+      return parseGame(words);
     case "settings": {
       if (words.length === 0) return { ok: true, command: { name, changes: {} } };
       const [key, ...rest] = words;
@@ -104,6 +109,41 @@ export function parseCommandLine(line: string): ParsedLine {
     default:
       return words.length > 0 ? invalid(name, (t) => t.optionTakesNone) : { ok: true, command: { name } as Command };
   }
+}
+
+/** "/game start [topic] [questions=N] [seconds=N] [mode=mixed|weak|due]" (a bare number is the question count, a bare mode its mode), "/game stop". */
+function parseGame(words: string[]): ParsedLine {
+  const gameInvalid = (option: string, say: (t: GameMessages) => string): ParsedLine => ({
+    ok: false,
+    error: { kind: "invalid-option", option, problem: gameInBoth(say) },
+  });
+  const [action, ...rest] = words.map((w) => w.toLowerCase());
+  if (action === "stop")
+    return rest.length > 0 ? invalid("stop", (t) => t.optionTakesNone) : { ok: true, command: { name: "game", action: "stop" } };
+  if (action !== "start") return gameInvalid((action ?? "").slice(0, 20), (t) => t.optionAction);
+  const o: { topic?: string; questions?: number; seconds?: number; mode?: GameMode } = {};
+  for (const w of rest) {
+    const eq = w.indexOf("=");
+    const key = eq >= 0 ? w.slice(0, eq) : /^[-+.\d]+$/.test(w) ? "questions" : GAME_MODES.includes(w as GameMode) ? "mode" : "topic";
+    const value = eq >= 0 ? w.slice(eq + 1) : w;
+    if (key === "questions" || key === "seconds") {
+      const bounds = key === "questions" ? GAME_QUESTIONS : GAME_SECONDS;
+      const n = /^\d{1,6}$/.test(value) ? Number(value) : Number.NaN;
+      if (o[key] !== undefined) return gameInvalid(key, (t) => t.optionTwice);
+      if (Number.isNaN(n) || outOfRange({ [key]: n })) return invalid(key, (t) => t.optionWholeNumber(bounds.min, bounds.max));
+      o[key] = n;
+    } else if (key === "mode") {
+      const mode = gameModeSchema.safeParse(value);
+      if (!mode.success) return gameInvalid("mode", (t) => t.optionMode);
+      if (o.mode !== undefined) return gameInvalid(key, (t) => t.optionTwice);
+      o.mode = mode.data;
+    } else if (key === "topic" && o.topic === undefined && value.length > 0) {
+      o.topic = value;
+    } else {
+      return gameInvalid(w.slice(0, 20), (t) => t.optionWord);
+    }
+  }
+  return { ok: true, command: { name: "game", action: "start", ...o } };
 }
 
 function tooMany(option: string): ParsedLine {

@@ -308,6 +308,7 @@ const en: Messages = {
   helpLines: [
     "**/study** [topic]: review due cards, then new ones. Show the answer, then rate how well you knew it.",
     "**/quiz** [topic] [count]: multiple-choice questions, graded at once.",
+    "**/game start** [topic] [questions=10] [seconds=20] [mode=mixed|weak|due]: a timed round in this channel that everyone plays at once, with a live scoreboard. **/game stop** ends it early (its starter or an admin).",
     "**/stats**: what is due, what you reviewed, your retention and streak.",
     "**/topics**: the topics you can study.",
     "**/settings**: language, time zone, retention and daily limits.",
@@ -590,6 +591,7 @@ const ja: Messages = {
   helpLines: [
     "**/study** [トピック]：期限の来たカード、続いて新しいカードを学習します。答えを見てから、どれだけ覚えていたかを評価します。",
     "**/quiz** [トピック] [問題数]：選択式のクイズ。その場で採点します。",
+    "**/game start** [トピック] [questions=10] [seconds=20] [mode=mixed|weak|due]：このチャンネルで全員が同時に解く制限時間付きのラウンド。スコアボードが随時更新されます。**/game stop** で途中で終了します（始めた人か管理者）。",
     "**/stats**：復習予定、今日の復習数、定着率、連続学習日数。",
     "**/topics**：学習できるトピックの一覧。",
     "**/settings**：言語、タイムゾーン、目標定着率、1日の上限。",

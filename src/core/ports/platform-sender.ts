@@ -18,6 +18,11 @@ export interface PlatformSender {
   direct(userId: string, view: View, once?: string): Promise<SendResult>;
   /** A message in a team channel; `notify` are the people it should alert (mentions are otherwise silent). */
   channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string): Promise<SendResult>;
+  /**
+   * Replaces a channel message this sender posted (`messageRef` as its post returned it) with `view`.
+   * Editing to the same view again changes nothing, so a repeated edit is harmless.
+   */
+  edit(teamId: string, channelId: string, messageRef: string, view: View): Promise<SendResult>;
 }
 
 /** The key of one scheduled post: its kind and what its claim is keyed on. */
@@ -47,6 +52,13 @@ export class SenderRouter implements PlatformSender {
   channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string): Promise<SendResult> {
     return (
       this.pick(teamId)?.channel(teamId, channelId, view, notify, once) ??
+      Promise.resolve({ ok: false, reason: "failed", detail: `no sender for ${platformOf(teamId)}` })
+    );
+  }
+
+  edit(teamId: string, channelId: string, messageRef: string, view: View): Promise<SendResult> {
+    return (
+      this.pick(teamId)?.edit(teamId, channelId, messageRef, view) ??
       Promise.resolve({ ok: false, reason: "failed", detail: `no sender for ${platformOf(teamId)}` })
     );
   }

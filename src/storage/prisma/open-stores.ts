@@ -15,6 +15,7 @@ import { PrismaReviewStore } from "./review-store.ts";
 import { PrismaTeamDeckStore } from "./team-deck-store.ts";
 import { PrismaTeamPostStore } from "./team-post-store.ts";
 import { PrismaTeamStore } from "./team-store.ts";
+import { PrismaGameStore } from "./game-store.ts";
 
 export interface PrismaStores {
   profiles: PrismaProfileStore;
@@ -30,6 +31,7 @@ export interface PrismaStores {
   privacy: PrismaPrivacyStore;
   reports: PrismaReportStore;
   parameters: PrismaParameterStore;
+  games: PrismaGameStore;
 }
 
 export function openStores(db: Db): PrismaStores {
@@ -50,5 +52,6 @@ export function openStores(db: Db): PrismaStores {
     privacy: new PrismaPrivacyStore(db, profiles),
     reports: new PrismaReportStore(db),
     parameters: new PrismaParameterStore(db),
+    games: new PrismaGameStore(db),
   };
 }

@@ -61,6 +61,9 @@ export class PrismaPrivacyStore implements PrivacyStore {
       this.db.quizAnswer.deleteMany({ where: { sessionId: { in: quizzes.map((q) => q.id) } } }),
       this.db.quizSession.deleteMany({ where: { userId } }),
       this.db.qotdAnswer.deleteMany({ where: { userId } }),
+      this.db.gameAnswer.deleteMany({ where: { userId } }),
+      // A round they started stays the team's; only their name leaves it.
+      this.db.gameRound.updateMany({ where: { starterId: userId }, data: { starterId: "" } }),
       this.db.teamPost.deleteMany({ where: { kind: "milestone", key: { startsWith: `${userId}:` } } }),
       ...adminTeams.map((t) =>
         this.db.team.update({

@@ -9,6 +9,7 @@ import { remind } from "./remind.ts";
 import { team } from "./team.ts";
 import { vacation } from "./vacation.ts";
 import { quiz } from "./quiz.ts";
+import { game } from "./game.ts";
 import { settings } from "./settings.ts";
 import { stats } from "./stats.ts";
 import { study } from "./study.ts";
@@ -18,6 +19,7 @@ import { undo } from "./undo.ts";
 export const COMMANDS: DiscordCommand[] = [
   study,
   quiz,
+  game,
   stats,
   topics,
   leaderboard,
