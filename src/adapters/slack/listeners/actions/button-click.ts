@@ -27,11 +27,14 @@ export function buttonClick(deps: ListenerDeps) {
       { team: payload.team?.id, user: payload.user.id, action: action?.action_id?.slice(0, 100) },
       async () => {
         const workspace = payload.team?.id ?? payload.user.team_id ?? "";
+        const clickedIn: unknown = payload.container?.channel_id ?? payload.channel?.id;
         const actor = await deps.actor(client, {
           userId: payload.user.id,
           homeTeamId: payload.user.team_id ?? workspace,
           workspace,
           enterpriseId: payload.enterprise?.id,
+          // Where the clicked message is (a live round's button counts only on its own round's channel).
+          channelId: typeof clickedIn === "string" ? clickedIn : undefined,
         });
         const value = typeof action?.value === "string" ? action.value : (action?.action_id ?? "");
         const reply = await bot.click(actor, value.slice(0, SLACK_LIMITS.buttonValue), now());
