@@ -29,6 +29,7 @@ const AIKO: Actor = { id: "U0AIKO0001", name: "aiko" };
 const BEN: Actor = { id: "U0BEN00001", name: "ben" };
 const CHEN: Actor = { id: "U0CHEN0001", name: "chen" };
 const OTHER_CHANNEL = { id: "C0QUIZROOM", name: "quiz-room" };
+const UNKNOWN_BUTTON = "This button is no longer valid. Start again with /study or /quiz.";
 
 for (const mode of ["socket", "http"] as const) {
   describe.each(DATABASES)(`live rounds on Slack in ${mode} mode, on %s`, (kind) => {
@@ -53,7 +54,16 @@ for (const mode of ["socket", "http"] as const) {
       for (const who of [AIKO, BEN, CHEN]) h.fake.setUser(STANDARD_WORKSPACE.teamId, who.id, { name: who.name ?? who.id });
     }
 
-    const tick = () => driver.tick(h.t.clock.now);
+    /** The round's driver ticks at the test clock's time until no step is due then (one step per tick). */
+    async function tick(): Promise<number> {
+      let steps = 0;
+      for (let ticks = 0; ticks < 20; ticks++) {
+        const taken = await driver.tick(h.t.clock.now);
+        if (taken === 0) return steps;
+        steps += taken;
+      }
+      throw new Error("the round's driver kept stepping at one instant");
+    }
 
     /** `/study <text>` from `user` in `channel`; the private answer's text. */
     async function study(text: string, user: Actor = DEFAULT_USER, channel = DEFAULT_CHANNEL): Promise<string> {
@@ -66,7 +76,7 @@ for (const mode of ["socket", "http"] as const) {
       }
       const message = await h.fake.waitFor(() => h.fake.responseMessage(responseUrl), 5000);
       expect(message).toMatchObject({ ephemeral: true, visibleTo: user.id });
-      return textOf(message);
+      return said(message);
     }
 
     /**
@@ -75,7 +85,8 @@ for (const mode of ["socket", "http"] as const) {
      */
     async function click(message: StoredMessage, label: string, user: Actor, shown: StoredMessage["blocks"] = message.blocks) {
       const button = buttonsOf({ ...message, blocks: shown }).find((b) => b.text.includes(label));
-      if (!button) throw new Error(`no button "${label}" in ${JSON.stringify(buttonsOf({ ...message, blocks: shown }).map((b) => b.text))}`);
+      if (!button)
+        throw new Error(`no button "${label}" in ${JSON.stringify(buttonsOf({ ...message, blocks: shown }).map((b) => b.text))}`);
       return press(message, { actionId: button.actionId, value: button.value, text: button.text }, user);
     }
 
@@ -98,7 +109,13 @@ for (const mode of ["socket", "http"] as const) {
       expect(answer.body["delete_original"]).not.toBe(true);
       const ack = h.fake.messages(message.channel).find((m) => m.ts === answer.messageTs);
       expect(ack).toMatchObject({ ephemeral: true, visibleTo: user.id });
-      return textOf(ack);
+      return said(ack);
+    }
+
+    /** What a message shows (its blocks); its fallback text must never carry one of the core's markers either. */
+    function said(m: StoredMessage | undefined): string {
+      expect(m?.text ?? "").not.toMatch(/⟦|⟧/);
+      return textOf(m ? { ...m, text: "" } : undefined).trim();
     }
 
     /** The bot's public posts in a channel, oldest first (ephemeral answers aside). */
@@ -111,10 +128,10 @@ for (const mode of ["socket", "http"] as const) {
       expect(await study("game start net questions=3 seconds=20", AIKO)).toContain("Round starting: 3 questions, 20 seconds each.");
       await tick();
       const [question] = posts();
-      expect(textOf(question)).toContain("Question 1 of 3");
+      expect(said(question)).toContain("Question 1 of 3");
       // Slack shows the deadline as a time in each reader's own time zone.
-      expect(textOf(question)).toContain(`<!date^${Math.floor(startedAt / 1000) + 20}^{time_secs}|`);
-      expect(textOf(question)).toContain("0 players have answered");
+      expect(said(question)).toContain(`<!date^${Math.floor(startedAt / 1000) + 20}^{time_secs}|`);
+      expect(said(question)).toContain("0 players have answered");
       expect(buttonsOf(question).map((b) => b.text[0])).toEqual(["A", "B", "C", "D", "E"]);
 
       h.t.clock.advance(2_000);
@@ -126,37 +143,37 @@ for (const mode of ["socket", "http"] as const) {
       expect(now(question!).history).toHaveLength(1);
 
       await tick();
-      expect(textOf(now(question!))).toContain("3 players have answered");
+      expect(said(now(question!))).toContain("3 players have answered");
       h.t.clock.set(new Date(startedAt + 20_000).toISOString());
       await tick();
       const closed = now(question!);
-      expect(textOf(closed)).toContain("Question 1 of 3: closed");
-      expect(textOf(closed)).toMatch(/The answer: \*[A-E]\. Right answer of q-\d\*/);
-      expect(textOf(closed)).toMatch(/✅ [A-E]\. Right answer of q-\d: 2/);
-      expect(textOf(closed)).toContain(`Fastest right answer: <@${AIKO.id}> (2.0 s)`);
+      expect(said(closed)).toContain("Question 1 of 3: closed");
+      expect(said(closed)).toMatch(/The answer: \*[A-E]\. Right answer of q-\d\*/);
+      expect(said(closed)).toMatch(/✅ [A-E]\. Right answer of q-\d: 2/);
+      expect(said(closed)).toContain(`Fastest right answer: <@${AIKO.id}> (2.0 s)`);
       expect(buttonsOf(closed)).toEqual([]);
-      expect(closed.history.map((v) => /Question 1 of 3(: closed)?/.exec(textOf({ ...closed, ...v }))?.[0])).toEqual([
+      expect(closed.history.map((v) => /Question 1 of 3(: closed)?/.exec(said({ ...closed, ...v }))?.[0])).toEqual([
         "Question 1 of 3",
         "Question 1 of 3",
         "Question 1 of 3: closed",
       ]);
       const board = posts()[1];
-      expect(textOf(board)).toContain("Scoreboard after question 1 of 3");
-      const order = [...textOf(board).matchAll(/\d\. <@(U0[A-Z0-9]+)>/g)].map((m) => m[1]);
+      expect(said(board)).toContain("Scoreboard after question 1 of 3");
+      const order = [...said(board).matchAll(/\d\. <@(U0[A-Z0-9]+)>/g)].map((m) => m[1]);
       expect(order).toEqual([AIKO.id, CHEN.id, BEN.id]);
 
       // The rest of the round, stopped by its starter after question 2: the podium.
       h.t.clock.advance(3_000);
       await tick();
-      const second = posts().find((m) => textOf(m).includes("Question 2 of 3"))!;
+      const second = posts().find((m) => said(m).includes("Question 2 of 3"))!;
       h.t.clock.advance(1_000);
       await click(second, "Right answer", BEN);
       expect(await study("game stop", AIKO)).toBe("The round was stopped.");
       await tick();
-      expect(textOf(now(second))).toContain("Question 2 of 3: closed");
+      expect(said(now(second))).toContain("Question 2 of 3: closed");
       const podium = posts().at(-1);
-      expect(textOf(podium)).toContain("Final podium");
-      expect(textOf(podium)).toContain("3 players took part.");
+      expect(said(podium)).toContain("Final podium");
+      expect(said(podium)).toContain("3 players took part.");
       expect(await h.t.db.gameAnswer.count()).toBe(4);
       expect(await h.t.db.reviewLog.count({ where: { source: "quiz" } })).toBe(4);
     });
@@ -189,10 +206,9 @@ for (const mode of ["socket", "http"] as const) {
       await study("game start net questions=3", AIKO);
       expect(await study("game start", BEN)).toBe(`A round is already running in this channel: <#${DEFAULT_CHANNEL.id}>`);
       await tick();
-      const question = posts()[0]!;
-      expect(await study("game start net", BEN)).toMatch(
-        new RegExp(`^A round is already running in this channel: <https://[^|>]+/archives/${DEFAULT_CHANNEL.id}/p${question.ts.replace(".", "")}(\\|[^>]+)?>$`),
-      );
+      expect(posts()).toHaveLength(1);
+      // Slack's link to a message needs the workspace's address (chat.getPermalink): the answer names the channel.
+      expect(await study("game start net", BEN)).toBe(`A round is already running in this channel: <#${DEFAULT_CHANNEL.id}>`);
       expect(await h.t.db.gameRound.count()).toBe(1);
 
       expect(await study("game stop", BEN)).toBe("Only the person who started this round, or an admin, can stop it.");
@@ -201,7 +217,7 @@ for (const mode of ["socket", "http"] as const) {
       h.fake.setUser(STANDARD_WORKSPACE.teamId, CHEN.id, { name: "chen", isAdmin: true });
       expect(await study("game stop", CHEN)).toBe("The round was stopped.");
       await tick();
-      expect(textOf(posts().at(-1))).toContain("The round was stopped early.");
+      expect(said(posts().at(-1))).toContain("The round was stopped early.");
     });
 
     it("posts a Japanese team's round in Japanese and acknowledges an English reader in English", async () => {
@@ -214,25 +230,30 @@ for (const mode of ["socket", "http"] as const) {
       );
       await tick();
       const question = posts()[0]!;
-      expect(textOf(question)).toContain("第1問（全3問）");
-      expect(textOf(question)).toContain("0人が回答済み");
+      expect(said(question)).toContain("第1問（全3問）");
+      expect(said(question)).toContain("0人が回答済み");
       expect(buttonsOf(question).every((b) => b.text.endsWith("（日本語）"))).toBe(true);
       h.t.clock.advance(1_000);
       expect(await click(question, "Right answer", AIKO)).toMatch(/^回答を受け付けました：\*[A-E]\. Right answer of q-\d（日本語）\*/);
       expect(await click(question, "Wrong one", BEN)).toMatch(/^Locked in: \*[A-E]\. Wrong one of q-\d\*/);
       h.t.clock.advance(30_000);
       await tick();
-      expect(textOf(now(question))).toContain("第1問（全3問）：締め切りました");
-      expect(textOf(posts()[1])).toContain("第1問終了時点のスコアボード（全3問）");
+      expect(said(now(question))).toContain("第1問（全3問）：締め切りました");
+      expect(said(posts()[1])).toContain("第1問終了時点のスコアボード（全3問）");
       await study("game stop", AIKO);
       await tick();
-      expect(textOf(posts().at(-1))).toContain("最終結果の表彰台");
-      expect(textOf(posts().at(-1))).toContain("参加者：2人");
+      expect(said(posts().at(-1))).toContain("最終結果の表彰台");
+      expect(said(posts().at(-1))).toContain("参加者：2人");
     });
 
     it("refuses forged buttons, out-of-range options and a channel the bot cannot post in, recording nothing", async () => {
       await start();
-      for (const text of ["game start net questions=2", "game start net questions=21", "game start net seconds=9", "game start net seconds=61"])
+      for (const text of [
+        "game start net questions=2",
+        "game start net questions=21",
+        "game start net seconds=9",
+        "game start net seconds=61",
+      ])
         expect(await study(text, AIKO), text).toMatch(/The option "(questions|seconds)" must be a whole number from (3 to 20|10 to 60)\./);
       expect(await h.t.db.gameRound.count()).toBe(0);
 
@@ -250,12 +271,12 @@ for (const mode of ["socket", "http"] as const) {
       const real = buttonsOf(question)[0]!;
       const roundId = real.actionId.split(":")[1] ?? real.value.split(":")[1];
       for (const forged of ["ga:nosuchround00:0:0", `ga:${roundId}:0:9`, `ga:${roundId}:7:0`, `ga:${roundId}:0`]) {
-        expect(await press(question, { actionId: forged, value: forged, text: "A. forged" }, BEN), forged).toMatch(/button/i);
+        expect(await press(question, { actionId: forged, value: forged, text: "A. forged" }, BEN), forged).toBe(UNKNOWN_BUTTON);
       }
       // The round's own button pressed on a message in another channel.
       const elsewhere = { ...question, channel: OTHER_CHANNEL.id };
       h.fake.reopenChannel(OTHER_CHANNEL.id);
-      expect(await press(elsewhere, { actionId: real.actionId, value: real.value, text: real.text }, BEN)).toMatch(/button/i);
+      expect(await press(elsewhere, { actionId: real.actionId, value: real.value, text: real.text }, BEN)).toBe(UNKNOWN_BUTTON);
       expect(await h.t.db.gameAnswer.count()).toBe(0);
       expect(await h.t.db.reviewLog.count()).toBe(0);
     });
