@@ -9,9 +9,17 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Events, MessageFlags } from "discord.js";
 import { createDiscordClient } from "../../src/adapters/discord/discord-client.ts";
+import { DiscordSender } from "../../src/adapters/discord/discord-sender.ts";
+import { registerCommands } from "../../src/adapters/discord/register-commands.ts";
+import { startDiscord } from "../../src/adapters/discord/start-discord.ts";
+import { createBot } from "../../src/app/create-bot.ts";
+import { GameDispatcher, startGameTicker } from "../../src/jobs/game-dispatcher.ts";
+import { createLogger } from "../../src/ops/logger.ts";
 import type { BenchRow } from "./bench-table.ts";
 import { summarize } from "./bench-table.ts";
 import type { ChildRequest, ClickReport } from "./game-load-child.ts";
+
+const APP = "1100000000000000001";
 
 export interface GameBenchOptions {
   players: number;
@@ -89,12 +97,148 @@ export function latencyRow(benchmark: string, report: ClickReport, extra: Partia
   };
 }
 
+/** The study bot's run: a real round (its driver ticking on the real clock), whose first question many players answer. */
+export interface GameRun {
+  /** The round's first question, answered by players new to the bot (each one's profile is created). */
+  first: ClickReport;
+  /** Its second question, answered by the same players again. */
+  second: ClickReport;
+  recorded: [number, number];
+  /** Edits of the first question's answered count while it was open, and the shortest gap between two. */
+  refreshes: { count: number; minGapMs: number | null };
+}
+
+/** The study bot's run: a real round (its driver ticking on the real clock), two of whose questions many players answer. */
+export async function gameClicks(o: GameBenchOptions, databaseUrl: string): Promise<GameRun> {
+  const load = await loadChild();
+  const logger = createLogger("silent");
+  const runtime = await createBot({ databaseUrl, contentDir: "content" });
+  await registerCommands({ token: "fake-token", applicationId: APP, apiUrl: load.restUrl });
+  const adapter = await startDiscord({ bot: runtime.bot, logger, token: "fake-token", client: { apiUrl: load.restUrl } });
+  const sender = new DiscordSender({ token: "fake-token", rest: adapter.client.rest });
+  const dispatcher = new GameDispatcher({
+    games: runtime.stores.games,
+    cards: runtime.stores.cards,
+    profiles: runtime.stores.profiles,
+    sender,
+    logger,
+    owner: "bench",
+  });
+  const ticker = startGameTicker({ dispatcher, logger });
+  const answers = (roundId: string, position: number) => runtime.database.db.gameAnswer.count({ where: { roundId, position } });
+  try {
+    // Warm-up: a first round's question answered by a few, then stopped, so the measured run starts warm.
+    const warm = await startRound(load, 60);
+    await load.ask<ClickReport>({ kind: "clicks", messageId: warm.messageId, customIds: warm.customIds, players: 10, spreadMs: 0 });
+    await load.ask({ kind: "command", name: "game", subcommand: "stop" });
+    await waitFor(
+      async () => (await runtime.database.db.gameRound.count({ where: { status: "running" } })) === 0,
+      10_000,
+      "the warm-up round to end",
+    );
+
+    // The shortest question (10 s), so that the second one comes soon.
+    const round = await startRound(load, 10, [warm.messageId]);
+    const roundId = round.customIds[0]!.split(":")[1]!;
+    const clicks = { customIds: round.customIds, players: o.players, spreadMs: o.spreadMs };
+    const first = await load.ask<ClickReport>({ kind: "clicks", messageId: round.messageId, ...clicks });
+    // Every acknowledged answer was recorded before its acknowledgement was sent: count them now.
+    const recordedFirst = await answers(roundId, 0);
+    // Meanwhile the driver keeps the question's answered count fresh: at most one edit every 2 seconds.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const times = (await load.ask<string[]>({ kind: "edits", messageId: round.messageId })).map((t) => Date.parse(t));
+    const gaps = times.slice(1).map((t, k) => t - times[k]!);
+
+    const next = await load.ask<{ messageId: string; customIds: string[] }>({
+      kind: "question",
+      customIdPattern: `^ga:${roundId}:1:`,
+      after: [],
+      timeoutMs: 30_000,
+    });
+    const second = await load.ask<ClickReport>({
+      kind: "clicks",
+      messageId: next.messageId,
+      ...clicks,
+      customIds: next.customIds,
+      samePlayers: true,
+    });
+    const recordedSecond = await answers(roundId, 1);
+    return {
+      first,
+      second,
+      recorded: [recordedFirst, recordedSecond],
+      refreshes: { count: times.length - 1, minGapMs: gaps.length > 0 ? Math.min(...gaps) : null },
+    };
+  } finally {
+    await ticker.stop();
+    await adapter.stop();
+    await runtime.database.close();
+    await load.stop();
+  }
+}
+
+async function startRound(load: LoadChild, seconds: number, after: string[] = []): Promise<{ messageId: string; customIds: string[] }> {
+  const started = await load.ask<{ reply: string }>({
+    kind: "command",
+    name: "game",
+    subcommand: "start",
+    options: { questions: 3, seconds },
+  });
+  if (!/Round starting/.test(started.reply)) throw new Error(`/game start answered: ${started.reply}`);
+  return load.ask({ kind: "question", customIdPattern: "^ga:", after, timeoutMs: 10_000 });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 export async function benchGame(o: GameBenchOptions, log: (s: string) => void): Promise<BenchRow[]> {
   const echo = await echoClicks(o);
   log(`echo bot: ${rate(echo).toFixed(0)} clicks/s, max ack ${Math.max(...echo.ackMs).toFixed(0)} ms`);
   const dir = mkdtempSync(path.join(tmpdir(), "study-bot-game-bench-"));
   try {
-    return [latencyRow(`game: echo bot ("ok", no core), ${o.players} clicks on one message`, echo)];
+    const game = await gameClicks(o, `file:${path.join(dir, "game.db")}`);
+    const rows: BenchRow[] = [
+      latencyRow(`game: echo bot ("ok", no core), ${o.players} clicks on one message at once`, echo, {
+        value: `max ack ${Math.max(...echo.ackMs).toFixed(0)} ms; clicks dispatched over ${echo.dispatchSpreadMs} ms`,
+      }),
+    ];
+    for (const [k, report] of [game.first, game.second].entries()) {
+      const who = k === 0 ? "new players (profiles created)" : "the same players, next question";
+      const maxAck = Math.max(...report.ackMs);
+      const inTime = report.ackMs.filter((ms) => ms < 3000).length;
+      const maxShown = report.shownMs.length > 0 ? Math.max(...report.shownMs) : NaN;
+      log(
+        `study bot, ${who}: ${rate(report).toFixed(0)} answers/s, max ack ${maxAck.toFixed(0)} ms, ${game.recorded[k]} recorded, ` +
+          `${report.unanswered} unanswered, ${report.notShown} without text; e.g. ${report.samples.join(" | ")}`,
+      );
+      rows.push(
+        latencyRow(`game: ${o.players} players answer one live question at once, ${who}`, report, {
+          value: `max ack ${maxAck.toFixed(0)} ms; ${inTime}/${o.players} acked < 3 s; "locked in" shown by ${maxShown.toFixed(0)} ms; dispatched over ${report.dispatchSpreadMs} ms`,
+          vsBaseline: `${((100 * rate(report)) / rate(echo)).toFixed(0)}% of echo's answers/s`,
+          target: "every answer acked < 3000 ms",
+          met: inTime === o.players && report.unanswered === 0,
+        }),
+        {
+          benchmark: `game: answers recorded in the database, ${who}`,
+          value: `${game.recorded[k]} of ${o.players} clicks (${report.notShown} acknowledgements without text)`,
+          target: `== ${o.players}`,
+          met: game.recorded[k] === o.players && report.notShown === 0,
+        },
+      );
+    }
+    const gap = game.refreshes.minGapMs;
+    rows.push({
+      benchmark: "game: the open question's answered-count edits",
+      value: `${game.refreshes.count} in its first ${o.spreadMs === 0 ? "" : `${o.spreadMs} ms + `}2.5 s; shortest gap ${gap === null ? "-" : `${(gap / 1000).toFixed(1)} s`}`,
+      target: "at most one edit per 2 s",
+      met: gap === null || gap >= 2000,
+    });
+    return rows;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -8,7 +8,16 @@ export type ChildRequest =
   | { kind: "command"; name: string; subcommand?: string; options?: Record<string, string | number> }
   | { kind: "question"; customIdPattern: string; after: string[]; timeoutMs: number }
   | { kind: "echo-message" }
-  | { kind: "clicks"; messageId: string; customIds: string[]; players: number; spreadMs: number }
+  | { kind: "edits"; messageId: string }
+  | {
+      kind: "clicks";
+      messageId: string;
+      customIds: string[];
+      players: number;
+      spreadMs: number;
+      /** The players of the previous clicks click again (returning players), instead of new ones. */
+      samePlayers?: boolean;
+    }
   | { kind: "stop" };
 
 export interface ClickReport {
@@ -39,7 +48,9 @@ process.send?.({ restUrl: fake.restUrl, guildId: guild.id, channelId, starterId:
 const textOf = (m: StoredMessage | undefined): string =>
   m ? [m.content, ...m.embeds.flatMap((e) => [e.title ?? "", e.description ?? ""])].join(" ").trim() : "";
 const buttonIds = (m: StoredMessage): string[] =>
-  m.components.flatMap((row) => ("components" in row ? (row.components as { custom_id?: string }[]) : [])).flatMap((b) => (b.custom_id ? [b.custom_id] : []));
+  m.components
+    .flatMap((row) => ("components" in row ? (row.components as { custom_id?: string }[]) : []))
+    .flatMap((b) => (b.custom_id ? [b.custom_id] : []));
 
 async function handle(request: ChildRequest): Promise<unknown> {
   switch (request.kind) {
@@ -82,14 +93,20 @@ async function handle(request: ChildRequest): Promise<unknown> {
     }
     case "clicks":
       return clicks(request);
+    case "edits":
+      // When each version of a message appeared: its creation, then every edit.
+      return fake.versions(request.messageId).map((v) => v.edited_timestamp ?? v.timestamp);
     case "stop":
       await fake.stop();
       process.exit(0);
   }
 }
 
-async function clicks(o: { messageId: string; customIds: string[]; players: number; spreadMs: number }): Promise<ClickReport> {
-  const players = Array.from({ length: o.players }, () => fake.addUser());
+let lastPlayers: ReturnType<typeof fake.addUser>[] = [];
+
+async function clicks(o: Extract<ChildRequest, { kind: "clicks" }>): Promise<ClickReport> {
+  const players = o.samePlayers ? lastPlayers.slice(0, o.players) : Array.from({ length: o.players }, () => fake.addUser());
+  lastPlayers = players;
   const handles: ReturnType<typeof fake.interact.component>[] = [];
   const started = performance.now();
   const startedAt = Date.now();

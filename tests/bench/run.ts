@@ -54,7 +54,11 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   { name: "reminders-claim", run: () => benchRemindersClaim({ reminders: 1_203 }, log) },
   {
     name: "pictures",
-    run: () => benchPictures(quick ? { reviews: 100_000, calls: 20, memoryPictures: 200 } : { reviews: 100_000, calls: 100, memoryPictures: 1_000 }, log),
+    run: () =>
+      benchPictures(
+        quick ? { reviews: 100_000, calls: 20, memoryPictures: 200 } : { reviews: 100_000, calls: 100, memoryPictures: 1_000 },
+        log,
+      ),
   },
   { name: "reminders-dispatch", run: () => benchRemindersDispatch({ reminders: quick ? 150 : 600 }, log) },
   {
