@@ -16,7 +16,14 @@ import type { ProfileStore } from "../core/ports/profile-store.ts";
 import { view } from "../core/views/view.ts";
 import type { Logger } from "../ops/logger.ts";
 
-export const GAME_TIMING = {
+export interface GameTiming {
+  tickMs: number;
+  leaseMs: number;
+  refreshMs: number;
+  pauseMs: number;
+}
+
+export const GAME_TIMING: GameTiming = {
   /** How often the driver looks at its rounds. */
   tickMs: 500,
   /** How long an instance holds a round without renewing: a dead instance's round moves on after this. */
@@ -25,7 +32,7 @@ export const GAME_TIMING = {
   refreshMs: 2_000,
   /** Between a question's scoreboard and the next question. */
   pauseMs: 3_000,
-} as const;
+};
 
 export interface GameDispatcherOptions {
   games: GameStore;
@@ -35,12 +42,12 @@ export interface GameDispatcherOptions {
   logger: Logger;
   /** This instance, as its leases name it. */
   owner: string;
-  timing?: Partial<typeof GAME_TIMING>;
+  timing?: Partial<GameTiming>;
 }
 
 export class GameDispatcher {
   private readonly o: GameDispatcherOptions;
-  private readonly timing: typeof GAME_TIMING;
+  private readonly timing: GameTiming;
   /** Players of earlier questions, by round and position: they no longer change once a question closed. */
   private readonly players = new Map<string, number>();
 

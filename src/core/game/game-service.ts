@@ -127,10 +127,11 @@ export class GameService {
       const mine = await games.playerAnswer(round.id, position, profile.id);
       return mine ? notice(view({ body: [g.alreadyAnswered(label(mine.choice))], tone: "info" })) : undefined;
     };
+    // A question being posted has its deadline already: a click may come before the post is recorded.
     const isOpen =
       round.status === "running" &&
       round.position === position &&
-      round.phase === "open" &&
+      (round.phase === "open" || round.phase === "post") &&
       round.deadline !== null &&
       now < round.deadline;
     if (!isOpen) return (await already()) ?? notice(view({ body: [round.status === "running" ? g.tooLate : g.roundOver], tone: "info" }));

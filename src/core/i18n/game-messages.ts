@@ -32,7 +32,6 @@ export interface GameMessages {
   stoppedEarly: string;
   playerCount(count: number): string;
   nobodyPlayed: string;
-  modeLine(mode: "mixed" | "weak" | "due", topic: string | null): string;
   /** The end of an "invalid option" sentence (see Messages.invalidOption). */
   optionAction: string;
   optionMode: string;
@@ -73,8 +72,6 @@ const en: GameMessages = {
   optionMode: "should be mixed, weak or due",
   optionWord: "is not understood: use /game start [topic] [questions=10] [seconds=20] [mode=mixed|weak|due]",
   optionTwice: "is given twice",
-  modeLine: (m, t) =>
-    `${{ mixed: "Mixed questions", weak: "The team's weakest items", due: "Items the team has due" }[m]}${t ? ` in ${t}` : ""}`,
 };
 
 const ja: GameMessages = {
@@ -109,7 +106,6 @@ const ja: GameMessages = {
   optionMode: "mixed、weak、due のいずれかを指定してください",
   optionWord: "解釈できません。/game start [トピック] [questions=10] [seconds=20] [mode=mixed|weak|due] の形で指定してください",
   optionTwice: "2回指定されています",
-  modeLine: (m, t) => `${{ mixed: "ミックス", weak: "チームの苦手な問題", due: "チームの復習期限の問題" }[m]}${t ? `（${t}）` : ""}`,
 };
 
 export function gameMessages(locale: Locale): GameMessages {

@@ -69,8 +69,9 @@ export interface GameStore {
   /** Deletes a round that never showed anything (its first post failed). */
   deleteRound(id: string): Promise<void>;
   /**
-   * Records an answer to the question at `position` while it is open (phase open and before its
-   * deadline); "duplicate" when the player already answered it, "closed" when it is not open.
+   * Records an answer to the question at `position` while it is open: before its deadline, posted
+   * or being posted (its deadline is set just before the post, and a click may beat the post's
+   * record); "duplicate" when the player already answered it, "closed" when it is not open.
    */
   recordAnswer(roundId: string, answer: GameAnswerRecord): Promise<"recorded" | "duplicate" | "closed">;
   answers(roundId: string): Promise<GameAnswerRecord[]>;

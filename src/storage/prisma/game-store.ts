@@ -111,7 +111,8 @@ export class PrismaGameStore implements GameStore {
       return await this.db.$transaction(async (tx) => {
         // The round's row is written first: that orders this answer against the question's closing.
         const open = await tx.gameRound.updateMany({
-          where: { id: roundId, status: "running", position: a.position, phase: "open", deadline: { gt: a.answeredAt } },
+          // "post" with a deadline: the question is being posted (and may already show).
+          where: { id: roundId, status: "running", position: a.position, phase: { in: ["post", "open"] }, deadline: { gt: a.answeredAt } },
           data: { answered: { increment: 1 } },
         });
         if (open.count !== 1) throw new QuestionClosed();
