@@ -2,6 +2,7 @@
 // not charged to the bot under test: starts a fake Discord with one guild, reports its REST URL, then
 // on request runs a slash command, waits for a round's question in the channel, or has many players
 // click a message's buttons at once, and reports every click's acknowledgement latency.
+import { InteractionResponseType } from "discord.js";
 import { FakeDiscord, type StoredMessage } from "../fakes/discord/fake-discord.ts";
 
 export type ChildRequest =
@@ -30,6 +31,8 @@ export interface ClickReport {
   ackMs: number[];
   /** Dispatch to the private acknowledgement's text being there (the reply, or a deferred reply's edit). */
   shownMs: number[];
+  /** Clicks first answered with a deferral (the bot took longer than its deferral threshold), the text following. */
+  deferred: number;
   /** Clicks with no callback within the wait, or a callback the fake refused. */
   unanswered: number;
   /** Clicks whose private acknowledgement never showed text. */
@@ -127,6 +130,7 @@ async function clicks(o: Extract<ChildRequest, { kind: "clicks" }>): Promise<Cli
     wallMs: 0,
     ackMs: [],
     shownMs: [],
+    deferred: 0,
     unanswered: 0,
     notShown: 0,
     samples: [],
@@ -141,6 +145,11 @@ async function clicks(o: Extract<ChildRequest, { kind: "clicks" }>): Promise<Cli
     }
     const dispatchedAt = callback.receivedAt - callback.latencyMs;
     report.ackMs.push(callback.latencyMs);
+    if (
+      callback.type === InteractionResponseType.DeferredMessageUpdate ||
+      callback.type === InteractionResponseType.DeferredChannelMessageWithSource
+    )
+      report.deferred += 1;
     lastAck = Math.max(lastAck, callback.receivedAt);
     const shown = h.messages().find((m) => m.ephemeral && !m.loading && textOf(m) !== "");
     if (!shown) {
