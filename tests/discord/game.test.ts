@@ -457,4 +457,77 @@ describe.each(DATABASES)("live rounds on Discord, on %s", (kind) => {
     expect(await h.t.db.gameAnswer.count()).toBe(0);
     expect(await h.t.db.reviewLog.count()).toBe(0);
   });
+
+  it("posts each question once when two instances drive the round and one loses Discord's answer to its post, then dies", async () => {
+    const { guild, aiko, ben } = await start();
+    const channel = guild.defaultChannelId;
+    // Instance B: its own REST client. Its first question post reaches Discord, but the answer is lost on the
+    // way back (a reset after the work), so B does not know the message was made.
+    const senderB = new DiscordSender({ token: "fake-token", apiUrl: h.fake.restUrl });
+    const driverB = new GameDispatcher({
+      games: h.t.stores.games,
+      cards: h.t.stores.cards,
+      profiles: h.t.stores.profiles,
+      sender: {
+        direct: (...a) => senderB.direct(...a),
+        edit: (...a) => senderB.edit(...a),
+        channel: async (...a) => {
+          const sent = await senderB.channel(...a);
+          return lostAnswers-- > 0 ? { ok: false, reason: "failed", detail: "the answer was lost" } : sent;
+        },
+      },
+      logger: h.logs.logger,
+      owner: "instance-b",
+    });
+    let lostAnswers = 1;
+    const both = async () => {
+      for (let ticks = 0; ticks < 20; ticks++) {
+        const [a, b] = await Promise.all([driver.tick(h.t.clock.now), driverB.tick(h.t.clock.now)]);
+        if (a + b === 0) return;
+      }
+      throw new Error("the drivers kept stepping at one instant");
+    };
+    try {
+      // B drives first and loses its post's answer; A cannot take the round while B's lease holds.
+      await game(aiko, guild.id, "start", { topic: "net", questions: 3 });
+      expect(await driverB.tick(h.t.clock.now)).toBe(0);
+      await both();
+      expect(posts(channel)).toHaveLength(1);
+      // B posts again with the same nonce: Discord answers with the message it made, and makes none.
+      h.t.clock.advance(500);
+      await both();
+      expect(h.fake.nonceRepeats).toBe(1);
+      const questions = posts(channel);
+      expect(questions).toHaveLength(1);
+      expect(await h.t.db.gameRound.findFirst({ select: { claimedBy: true, phase: true } })).toEqual({
+        claimedBy: "instance-b",
+        phase: "open",
+      });
+
+      h.t.clock.advance(1_000);
+      await click(questions[0]!, "Right answer", aiko);
+      await click(questions[0]!, "Wrong one", ben);
+      // B dies. A takes the round over once B's lease has run out, and plays it on: nothing posted twice.
+      h.t.clock.advance(20_000);
+      for (let ticks = 0; ticks < 10 && (await tick()) === 0; ticks++) h.t.clock.advance(1_000);
+      expect(await h.t.db.gameRound.findFirst({ select: { claimedBy: true } })).toEqual({ claimedBy: "test-instance" });
+      for (let s = 0; s < 40 && !posts(channel).some((m) => said(m).includes("Final podium")); s++) {
+        h.t.clock.advance(5_000);
+        await tick();
+      }
+      expect(posts(channel).map((m) => m.embeds[0]?.title)).toEqual([
+        "Question 1 of 3: closed",
+        "Scoreboard after question 1 of 3",
+        "Question 2 of 3: closed",
+        "Scoreboard after question 2 of 3",
+        "Question 3 of 3: closed",
+        "Final podium",
+      ]);
+      expect(said(posts(channel).at(-1))).toContain("2 players took part.");
+      expect(await h.t.db.gameAnswer.count()).toBe(2);
+    } finally {
+      senderB.rest.clearHashSweeper();
+      senderB.rest.clearHandlerSweeper();
+    }
+  });
 });
