@@ -21,6 +21,8 @@ export interface GameTiming {
   leaseMs: number;
   refreshMs: number;
   pauseMs: number;
+  retryMs: number;
+  staleMs: number;
 }
 
 export const GAME_TIMING: GameTiming = {
@@ -32,6 +34,10 @@ export const GAME_TIMING: GameTiming = {
   refreshMs: 2_000,
   /** Between a question's scoreboard and the next question. */
   pauseMs: 3_000,
+  /** After a post or edit failed for a reason worth retrying: the round waits this long before trying again. */
+  retryMs: 2_000,
+  /** A running round whose step has been due this long (every instance was down) is ended rather than resumed. */
+  staleMs: 10 * 60_000,
 };
 
 export interface GameDispatcherOptions {
@@ -50,6 +56,8 @@ export class GameDispatcher {
   private readonly timing: GameTiming;
   /** Players of earlier questions, by round and position: they no longer change once a question closed. */
   private readonly players = new Map<string, number>();
+  /** Rounds whose last send failed, and when to try again: pacing only (any instance may retry sooner). */
+  private readonly retryAt = new Map<string, number>();
 
   constructor(o: GameDispatcherOptions) {
     this.o = o;
@@ -62,6 +70,7 @@ export class GameDispatcher {
     const rounds = await games.drivableRounds(owner, now, 100);
     const steps = await Promise.all(
       rounds.map(async (round) => {
+        if ((this.retryAt.get(round.id) ?? 0) > now.getTime()) return 0;
         if (!(await games.claimRound(round.id, owner, now, new Date(now.getTime() + this.timing.leaseMs)))) return 0;
         try {
           return await this.drive({ ...round, claimedBy: owner }, now);
@@ -75,7 +84,12 @@ export class GameDispatcher {
   }
 
   private async drive(round: GameRoundRecord, now: Date): Promise<number> {
-    if (round.status !== "running") return this.finish(round);
+    if (round.status === "running" && round.deadline && now.getTime() - round.deadline.getTime() > this.timing.staleMs) {
+      // Nobody could have played on: the round is ended (its podium says so) rather than resumed.
+      await this.o.games.endRound(round.id, "stopped", now);
+      return 1;
+    }
+    if (round.status !== "running") return this.finish(round, now);
     switch (round.phase) {
       case "post":
         return this.post(round, now);
@@ -89,6 +103,13 @@ export class GameDispatcher {
       case "over":
         return 0;
     }
+  }
+
+  /** Leaves a round alone here until its retry time. */
+  private later(round: GameRoundRecord, now: Date): number {
+    if (this.retryAt.size > 10_000) this.retryAt.clear();
+    this.retryAt.set(round.id, now.getTime() + this.timing.retryMs);
+    return 0;
   }
 
   private step(round: GameRoundRecord, step: GameStep): Promise<number> {
@@ -134,7 +155,7 @@ export class GameDispatcher {
   private async postFailed(round: GameRoundRecord, sent: Extract<SendResult, { ok: false }>, now: Date): Promise<number> {
     const { games, sender, profiles, logger } = this.o;
     logger.warn({ round: round.id, reason: sent.reason, detail: sent.detail }, "game post failed");
-    if (sent.reason !== "forbidden" && sent.reason !== "not-found") return 0;
+    if (sent.reason !== "forbidden" && sent.reason !== "not-found") return this.later(round, now);
     if (round.position === 0) {
       // Nothing was shown: nothing of the round is kept.
       await games.deleteRound(round.id);
@@ -211,7 +232,7 @@ export class GameDispatcher {
     );
     if (!board.ok) {
       this.o.logger.warn({ round: round.id, reason: board.reason }, "game scoreboard post failed");
-      if (board.reason !== "forbidden" && board.reason !== "not-found") return 0;
+      if (board.reason !== "forbidden" && board.reason !== "not-found") return this.later(round, now);
       await games.endRound(round.id, "stopped", now);
       return 1;
     }
@@ -219,7 +240,7 @@ export class GameDispatcher {
   }
 
   /** An ended round: its open question closed, and the podium posted once. */
-  private async finish(round: GameRoundRecord): Promise<number> {
+  private async finish(round: GameRoundRecord, now: Date): Promise<number> {
     const { games, sender } = this.o;
     const answers = await games.answers(round.id);
     const ref = round.messageRefs[round.position];
@@ -237,7 +258,7 @@ export class GameDispatcher {
     if (!podium.ok) {
       this.o.logger.warn({ round: round.id, reason: podium.reason }, "game podium post failed");
       // A channel that refuses posts will not take the podium later either.
-      if (podium.reason !== "forbidden" && podium.reason !== "not-found") return 0;
+      if (podium.reason !== "forbidden" && podium.reason !== "not-found") return this.later(round, now);
     }
     return this.step(round, { phase: "over" });
   }

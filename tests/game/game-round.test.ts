@@ -290,6 +290,45 @@ describe.each(DATABASES)("live rounds on %s", (kind) => {
     expect((await t.bot.command(starter, { name: "game", action: "start" }, t.clock.now)).view.body[0]).toMatch(/^Round starting/);
   });
 
+  it("lets one of two drivers ticking together move each step: every post is sent once", async () => {
+    await t.bot.command(starter, { name: "game", action: "start", questions: 3, seconds: 10 }, t.clock.now);
+    const [a, b] = [driver("a"), driver("b")];
+    for (let i = 0; i < 200 && !sender.channel_.some((s) => s.once?.endsWith("|podium")); i++) {
+      await Promise.all([a.tick(t.clock.now), b.tick(t.clock.now)]);
+      const open = lastQuestion();
+      if (open && i % 3 === 0) await t.bot.click(player(String(2 + (i % 2))), answerButtons(open.view)[0]!.id, t.clock.now);
+      t.clock.advance(500);
+    }
+    const keys = sender.channel_.map((s) => s.once);
+    expect(keys).toHaveLength(6);
+    expect(new Set(keys).size).toBe(6);
+  });
+
+  it("tries a failed post again after a pause, with the same key, and keeps the question's clock", async () => {
+    await t.bot.command(starter, { name: "game", action: "start", seconds: 10 }, t.clock.now);
+    sender.channelFailures.push("failed");
+    const d = driver();
+    await d.tick(t.clock.now);
+    expect(sender.refused.map((s) => s.once)).toEqual([expect.stringMatching(/\|0\|question$/)]);
+    const { deadline } = await t.db.gameRound.findFirstOrThrow();
+    t.clock.advance(500);
+    await d.tick(t.clock.now);
+    expect(questions()).toHaveLength(0);
+    t.clock.advance(2000);
+    await d.tick(t.clock.now);
+    expect(questions().map((s) => s.once)).toEqual(sender.refused.map((s) => s.once));
+    expect(await t.db.gameRound.findFirstOrThrow()).toMatchObject({ phase: "open", deadline });
+  });
+
+  it("ends a round nobody could drive for more than ten minutes, rather than resuming it", async () => {
+    await t.bot.command(starter, { name: "game", action: "start" }, t.clock.now);
+    await driveUntil(() => questions().length === 1);
+    t.clock.advance(11 * 60_000);
+    await driveUntil(() => sender.channel_.some((s) => s.once?.endsWith("|podium")));
+    expect(await t.db.gameRound.findFirstOrThrow()).toMatchObject({ status: "stopped", phase: "over", activeChannelKey: null });
+    expect(questions()).toHaveLength(1);
+  });
+
   it("builds weak rounds from the team's misses and due rounds from what members have due", async () => {
     // The team missed q-3 most, then q-2.
     const misses: [string, string, number][] = [
