@@ -188,6 +188,19 @@ describe.each(DATABASES)("live rounds on %s", (kind) => {
     expect(await t.db.gameAnswer.count({ where: { userId: "discord:2" } })).toBe(2);
   });
 
+  it("records one answer when the same click arrives several times at once (platform retries)", async () => {
+    await t.bot.command(starter, { name: "game", action: "start" }, t.clock.now);
+    await driveUntil(() => questions().length === 1);
+    const [first, second] = answerButtons(lastQuestion().view);
+    const replies = await Promise.all([first, first, second, first, second].map((b) => t.bot.click(player("2"), b!.id, t.clock.now)));
+    const said = replies.map((r) => r.view.body[0]!);
+    expect(said.filter((x) => x.startsWith("Locked in"))).toHaveLength(1);
+    expect(said.filter((x) => x.startsWith("You already answered"))).toHaveLength(4);
+    expect(await t.db.gameAnswer.count()).toBe(1);
+    expect(await t.db.reviewLog.count()).toBe(1);
+    expect((await t.db.gameRound.findFirstOrThrow()).answered).toBe(1);
+  });
+
   it("refuses a second round in the channel, pointing at the running one", async () => {
     await t.bot.command(starter, { name: "game", action: "start" }, t.clock.now);
     await driveUntil(() => questions().length === 1);

@@ -10,6 +10,11 @@ import type { GameAnswerRecord } from "../../src/core/ports/game-store.ts";
 import type { StoredItem } from "../../src/core/ports/records.ts";
 import { seededRandom } from "../../src/core/random/seeded-random.ts";
 import { aChoiceQuestion } from "../support/builders.ts";
+import { questionView } from "../../src/core/game/game-views.ts";
+import { placeMention } from "../../src/core/views/place-mention.ts";
+import { renderDiscord } from "../../src/adapters/discord/render-discord.ts";
+import { renderSlack } from "../../src/adapters/slack/render-slack.ts";
+import { renderConsole } from "../../src/adapters/console/render-console.ts";
 
 const at = (s: number) => new Date(Date.UTC(2026, 2, 9, 10, 0, s));
 
@@ -162,5 +167,41 @@ describe("the game catalog", () => {
     const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
     for (const [key, text] of sentences(gameMessages("ja"))) expect(japanese.test(text), key).toBe(true);
     for (const [key, text] of sentences(gameMessages("en"))) expect(japanese.test(text), key).toBe(false);
+  });
+});
+
+describe("a question's countdown and a round's link, as each platform shows them", () => {
+  const deadline = new Date("2026-03-09T10:00:20Z");
+  const item = aChoiceQuestion("q-1");
+  const round = { id: "AbCdE12345", locale: "en" as const, itemIds: ["q-1", "q-2", "q-3"] };
+  it("renders the deadline as Discord's relative time, Slack's date token and the console's clock", () => {
+    if (item.kind !== "multiple-choice") throw new Error("not a choice item");
+    const v = questionView(round, 0, item, deadline, 2);
+    const unix = deadline.getTime() / 1000;
+    expect(renderDiscord(v).embeds[0]?.description).toContain(`⏱ Ends <t:${unix}:R> · 2 players have answered`);
+    const slack = renderSlack(v);
+    expect(JSON.stringify(slack.blocks)).toContain(`Ends <!date^${unix}^{time_secs}|10:00:20 UTC> · 2 players have answered`);
+    expect(slack.text).toContain(`Ends <!date^${unix}^{time_secs}|10:00:20 UTC>`);
+    expect(renderConsole(v).text).toContain(`Ends ${deadline.toLocaleTimeString()}`);
+    expect(v.buttons.flat().map((b) => parseAction(b.action)?.kind)).toEqual(["game-answer", "game-answer", "game-answer"]);
+  });
+
+  it("links a running round's message on Discord and names its channel elsewhere", () => {
+    const text = gameMessages("en").alreadyRunning(
+      placeMention({
+        teamId: "discord:100000000000000900",
+        channelId: "100000000000000700",
+        messageRef: "100000000000000700/100000000000000800",
+      }),
+    );
+    expect(renderDiscord({ body: [text], buttons: [], tone: "info" }).embeds[0]?.description).toBe(
+      "A round is already running in this channel: https://discord.com/channels/100000000000000900/100000000000000700/100000000000000800",
+    );
+    const slack = gameMessages("en").alreadyRunning(placeMention({ teamId: "slack:T1", channelId: "C123", messageRef: "C123/1.2" }));
+    expect(renderSlack({ body: [slack], buttons: [], tone: "info" }).text).toBe("A round is already running in this channel: <#C123>");
+    // Text that only looks like a marker stays text.
+    expect(renderDiscord({ body: ["⟦p:000000000000:x|y|z⟧"], buttons: [], tone: "info" }).embeds[0]?.description).toBe(
+      "⟦p:000000000000:x|y|z⟧",
+    );
   });
 });

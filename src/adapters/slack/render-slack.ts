@@ -52,14 +52,10 @@ function slackTime(at: Date): string {
   return `<!date^${unix}^{time_secs}|${at.toISOString().slice(11, 19)} UTC>`;
 }
 
-/** The core's markers (people, instants, places) in escaped text, as Slack writes them. */
-function renderMarkers(escaped: string): string {
-  return renderPlaces(renderTimes(renderMentions(escaped, mention), slackTime), (place) => `<#${place.channelId}>`);
-}
-
 /** The core's light markdown (**bold**, `code`) as Slack mrkdwn. */
 export function toMrkdwn(text: string): string {
-  return renderMarkers(escapeSlack(text).replace(/\*\*(.+?)\*\*/g, "*$1*"));
+  const marked = renderMentions(escapeSlack(text).replace(/\*\*(.+?)\*\*/g, "*$1*"), mention);
+  return renderPlaces(renderTimes(marked, slackTime), (place) => `<#${place.channelId}>`);
 }
 
 function button(b: Button): SlackButton {
@@ -104,6 +100,7 @@ export function renderSlack(view: View): SlackMessage {
       .replace(/\*\*(.+?)\*\*/g, "$1"),
     SLACK_LIMITS.fallbackText,
   );
-  // The fallback (notifications, screen readers) names people, instants and places as the blocks do.
-  return { text: renderMarkers(escapeSlack(text)), blocks: renderBlocks(view) };
+  // The notification text names people, times and places as Slack does, like the blocks.
+  const marked = renderTimes(renderMentions(escapeSlack(text), mention), slackTime);
+  return { text: renderPlaces(marked, (place) => `<#${place.channelId}>`), blocks: renderBlocks(view) };
 }
