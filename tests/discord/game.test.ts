@@ -488,13 +488,15 @@ describe.each(DATABASES)("live rounds on Discord, on %s", (kind) => {
       throw new Error("the drivers kept stepping at one instant");
     };
     try {
-      // B drives first and loses its post's answer; A cannot take the round while B's lease holds.
+      // B drives first and loses its post's answer. It waits before trying again, and A cannot take the round
+      // while B's lease holds.
       await game(aiko, guild.id, "start", { topic: "net", questions: 3 });
       expect(await driverB.tick(h.t.clock.now)).toBe(0);
       await both();
       expect(posts(channel)).toHaveLength(1);
+      expect(h.fake.nonceRepeats).toBe(0);
       // B posts again with the same nonce: Discord answers with the message it made, and makes none.
-      h.t.clock.advance(500);
+      h.t.clock.advance(2_000);
       await both();
       expect(h.fake.nonceRepeats).toBe(1);
       const questions = posts(channel);
