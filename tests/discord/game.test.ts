@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { DiscordSender } from "../../src/adapters/discord/discord-sender.ts";
 import { GameDispatcher } from "../../src/jobs/game-dispatcher.ts";
 import type { APIUser } from "discord.js";
+import type { Bot } from "../../src/core/bot.ts";
 import type { StoredMessage } from "../fakes/discord/message-store.ts";
 import { aFiveChoiceQuestion, aFlashcard, aLibrary } from "../support/builders.ts";
 import { DATABASES } from "../support/databases.ts";
@@ -33,8 +34,8 @@ describe.each(DATABASES)("live rounds on Discord, on %s", (kind) => {
     await h.stop();
   });
 
-  async function start() {
-    h = await startDiscordHarness(kind, library);
+  async function start(options: { wrapBot?: (bot: Bot) => Bot } = {}) {
+    h = await startDiscordHarness(kind, library, options);
     sender = new DiscordSender({ token: "fake-token", apiUrl: h.fake.restUrl });
     driver = new GameDispatcher({
       games: h.t.stores.games,
@@ -531,5 +532,50 @@ describe.each(DATABASES)("live rounds on Discord, on %s", (kind) => {
       senderB.rest.clearHashSweeper();
       senderB.rest.clearHandlerSweeper();
     }
+  });
+
+  it("keeps the public question untouched when a slow answer is deferred, and buttons keep working after a restart", async () => {
+    // The core is slow to answer the first click (held until the test sees Discord's deferral), as under load.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slowFirstClick = (bot: Bot): Bot =>
+      new Proxy(bot, {
+        get(target, name) {
+          const value: unknown = Reflect.get(target, name, target);
+          if (name !== "click" || typeof value !== "function") return typeof value === "function" ? value.bind(target) : value;
+          return async (...args: Parameters<Bot["click"]>) => {
+            await held;
+            return target.click(...args);
+          };
+        },
+      });
+    const { guild, aiko, ben, chen } = await start({ wrapBot: slowFirstClick });
+    await game(aiko, guild.id, "start", { topic: "net", questions: 3 });
+    await tick();
+    const question = posts(guild.defaultChannelId)[0]!;
+    h.t.clock.advance(1_000);
+    const button = buttonsOf(question).find((b) => b.label.includes("Right answer"))!;
+    const slow = h.fake.interact.component({ customId: button.customId, message: question.id, user: aiko });
+    // Deferred as an update of the clicked message, within Discord's 3 seconds: the public question stays as it is.
+    expect((await slow.response()).type).toBe(InteractionResponseType.DeferredMessageUpdate);
+    expect(slow.callbackLatencyMs).toBeLessThan(3000);
+    release();
+    await h.fake.waitFor(() => slow.messages().some((m) => m.origin === "follow-up"), 5000, "the private acknowledgement");
+    const [ack] = slow.messages().filter((m) => m.origin === "follow-up");
+    expect(ack).toMatchObject({ ephemeral: true });
+    expect(said(ack)).toMatch(/^Locked in: \*\*[A-E]\. Right answer of q-\d\*\*$/);
+    expect(h.fake.message(question.id)?.editCount).toBe(0);
+    expect(h.fake.requestsTo("PATCH", "/webhooks/:app/:token/messages/@original")).toEqual([]);
+
+    // The bot restarts mid-question: the buttons are stateless, the answers in the database.
+    await h.restart();
+    expect(said(ackOf(await click(question, "Wrong one", aiko)))).toMatch(/^You already answered: /);
+    expect(said(ackOf(await click(question, "Wrong one", ben)))).toMatch(/^Locked in: /);
+    h.t.clock.advance(1_000);
+    await tick();
+    expect(said(h.fake.message(question.id))).toContain("2 players have answered");
+    expect(said(ackOf(await click(question, "Wrong two", chen)))).toMatch(/^Locked in: /);
+    expect(await h.t.db.gameAnswer.count()).toBe(3);
+    expect(h.fake.message(question.id)?.editCount).toBe(1);
   });
 });
