@@ -859,7 +859,7 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   recapTitle: ["2026-03-09"],
   recapLines: [{ top: ["1. ⟦u:0123456789ab:discord:11⟧ · 15 XP"], reviews: 7, retention: "90.0%", missedTopic: "ネットワーク" }],
   exportReady: [3, 2],
-  forgottenCounts: [{ reviews: 1, cards: 2, teams: 1, quizzes: 3, answers: 4, reminders: 5, reports: 6 }],
+  forgottenCounts: [{ reviews: 1, cards: 2, teams: 1, quizzes: 3, answers: 4, roundAnswers: 7, reminders: 5, reports: 6 }],
   lineLabel: [3],
   problemLine: [["3行目", "back"], "「back」列が空です"],
   andMore: [4],

@@ -402,7 +402,8 @@ describe.each(DATABASES)("live rounds on %s", (kind) => {
     await t.bot.click(player("2"), answerButtons(lastQuestion().view)[0]!.id, t.clock.now);
     await t.bot.click(player("3"), answerButtons(lastQuestion().view)[0]!.id, t.clock.now);
     const confirm = await t.bot.command(player("2"), { name: "forget-me" }, t.clock.now);
-    await t.bot.click(player("2"), confirm.view.buttons.flat()[0]!.action, t.clock.now);
+    const done = await t.bot.click(player("2"), confirm.view.buttons.flat()[0]!.action, t.clock.now);
+    expect(done.view.body.join("\n")).toContain("1 live-round answers");
     expect((await t.db.gameAnswer.findMany()).map((a) => a.userId)).toEqual(["discord:3"]);
   });
 });

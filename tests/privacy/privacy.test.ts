@@ -95,7 +95,7 @@ describe.each(DATABASES)("a person's data on %s", (kind) => {
     const done = await t.bot.click(ann, yes.action, t.clock.now);
     expect(done.view.title).toBe("Your data is deleted");
     expect(done.view.body[0]).toMatch(
-      /Deleted: 4 reviews, \d+ card states, 1 quizzes, 1 question-of-the-day answers, 1 reminder records, 0 problem reports, and your membership of 2 teams\./,
+      /Deleted: 4 reviews, \d+ card states, 1 quizzes, 1 question-of-the-day answers, 0 live-round answers, 1 reminder records, 0 problem reports, and your membership of 2 teams\./,
     );
     expect(await rowsMentioning(t, kind, ann.userId)).toEqual([]);
     // Ben's data is untouched.

@@ -447,7 +447,7 @@ const en: Messages = {
   cancel: "Cancel",
   forgotten: "Your data is deleted",
   forgottenCounts: (c) =>
-    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.reminders} reminder records, ${c.reports} problem reports, and your membership of ${c.teams} ${plural("en", c.teams, { one: "team", other: "teams" })}.`,
+    `Deleted: ${c.reviews} reviews, ${c.cards} card states, ${c.quizzes} quizzes, ${c.answers} question-of-the-day answers, ${c.roundAnswers} live-round answers, ${c.reminders} reminder records, ${c.reports} problem reports, and your membership of ${c.teams} ${plural("en", c.teams, { one: "team", other: "teams" })}.`,
   forgetCancelled: "Nothing was deleted.",
   lineLabel: (n) => `line ${n}`,
   problemLine: (where, p) => `• ${where.length > 0 ? `${where.join(", ")}: ` : ""}${p}`,
@@ -716,7 +716,7 @@ const ja: Messages = {
   cancel: "キャンセル",
   forgotten: "データを削除しました",
   forgottenCounts: (c) =>
-    `削除したもの：復習${c.reviews}件、カードの状態${c.cards}件、クイズ${c.quizzes}件、今日の問題の回答${c.answers}件、リマインダーの記録${c.reminders}件、問題の報告${c.reports}件、${c.teams}チームのメンバー情報。`,
+    `削除したもの：復習${c.reviews}件、カードの状態${c.cards}件、クイズ${c.quizzes}件、今日の問題の回答${c.answers}件、ラウンドの回答${c.roundAnswers}件、リマインダーの記録${c.reminders}件、問題の報告${c.reports}件、${c.teams}チームのメンバー情報。`,
   forgetCancelled: "何も削除していません。",
   lineLabel: (n) => `${n}行目`,
   problemLine: (where, p) => `• ${where.length > 0 ? `${where.join("、")}：` : ""}${p}`,

@@ -19,6 +19,8 @@ export interface ForgetCounts {
   teams: number;
   quizzes: number;
   answers: number;
+  /** Answers given in live rounds (/game). */
+  roundAnswers: number;
   reminders: number;
   /** Problem reports the person made (they go with the person, by a cascading key). */
   reports: number;

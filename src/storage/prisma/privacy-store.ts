@@ -44,13 +44,14 @@ export class PrismaPrivacyStore implements PrivacyStore {
 
   async forgetUser(userId: string): Promise<ForgetCounts> {
     const quizzes = await this.db.quizSession.findMany({ where: { userId }, select: { id: true } });
-    const [reviews, cards, teams, reminders, answers, reports] = await this.db.$transaction([
+    const [reviews, cards, teams, reminders, answers, reports, roundAnswers] = await this.db.$transaction([
       this.db.reviewLog.count({ where: { userId } }),
       this.db.cardState.count({ where: { userId } }),
       this.db.member.count({ where: { userId } }),
       this.db.reminderDelivery.count({ where: { userId } }),
       this.db.qotdAnswer.count({ where: { userId } }),
       this.db.problemReport.count({ where: { userId } }),
+      this.db.gameAnswer.count({ where: { userId } }),
     ]);
     const adminTeams = await this.db.team.findMany({
       where: { adminIds: { contains: JSON.stringify(userId) } },
@@ -77,6 +78,6 @@ export class PrismaPrivacyStore implements PrivacyStore {
       this.db.team.deleteMany({ where: { id: `${userId.slice(0, userId.indexOf(":"))}:@${userId.slice(userId.indexOf(":") + 1)}` } }),
     ]);
     this.profiles.forgetEntered(userId);
-    return { reviews, cards, teams, quizzes: quizzes.length, answers, reminders, reports };
+    return { reviews, cards, teams, quizzes: quizzes.length, answers, roundAnswers, reminders, reports };
   }
 }
