@@ -15,6 +15,7 @@ import { startDiscord } from "../../src/adapters/discord/start-discord.ts";
 import { createBot } from "../../src/app/create-bot.ts";
 import { GameDispatcher, startGameTicker } from "../../src/jobs/game-dispatcher.ts";
 import { createLogger } from "../../src/ops/logger.ts";
+import { FakeSender } from "../support/fake-sender.ts";
 import type { BenchRow } from "./bench-table.ts";
 import { summarize } from "./bench-table.ts";
 import type { ChildRequest, ClickReport } from "./game-load-child.ts";
@@ -196,6 +197,63 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
   }
 }
 
+/**
+ * The bot's share of an answer: the same answers straight into the core on its own database, one at a
+ * time, without Discord (the round driven with a sender that only records). Beside the Discord run it
+ * says how much of an acknowledgement's wait is the core's work, which a burst of clicks queues up.
+ */
+export async function coreAlone(
+  o: GameBenchOptions,
+  databaseUrl: string,
+): Promise<{ msPerAnswer: [number, number]; cpuMsPerAnswer: [number, number] }> {
+  const runtime = await createBot({ databaseUrl, contentDir: "content" });
+  const sender = new FakeSender();
+  const dispatcher = new GameDispatcher({
+    games: runtime.stores.games,
+    cards: runtime.stores.cards,
+    profiles: runtime.stores.profiles,
+    sender,
+    logger: createLogger("silent"),
+    owner: "bench",
+  });
+  const teamId = "discord:1200000000000000001";
+  const channelId = "1300000000000000001";
+  const actor = (k: number) => ({ userId: `discord:${3_000_000 + k}`, teamId, clientLocale: "en" as const, channelId });
+  let now = new Date();
+  const drive = async () => {
+    for (let ticks = 0; ticks < 20 && (await dispatcher.tick(now)) > 0; ticks++);
+  };
+  const answerAll = async (players: number, from: number) => {
+    const buttons = (sender.channel_.at(-1)?.view.buttons ?? []).flat().map((b) => b.action);
+    if (buttons.length === 0) throw new Error("no question was posted");
+    const cpu = process.cpuUsage();
+    const wall = performance.now();
+    for (let k = 0; k < players; k++) await runtime.bot.click(actor(from + k), buttons[k % buttons.length]!, now);
+    const used = process.cpuUsage(cpu);
+    return { ms: (performance.now() - wall) / players, cpuMs: (used.user + used.system) / 1000 / players };
+  };
+  try {
+    // Warm-up: a round answered by a few, then stopped.
+    await runtime.bot.command(actor(0), { name: "game", action: "start", questions: 3, seconds: 60 }, now);
+    await drive();
+    await answerAll(10, 1_000);
+    await runtime.bot.command(actor(0), { name: "game", action: "stop" }, now);
+    await drive();
+
+    await runtime.bot.command(actor(0), { name: "game", action: "start", questions: 3, seconds: 60 }, now);
+    await drive();
+    const first = await answerAll(o.players, 0);
+    now = new Date(now.getTime() + 61_000);
+    await drive();
+    now = new Date(now.getTime() + 4_000);
+    await drive();
+    const second = await answerAll(o.players, 0);
+    return { msPerAnswer: [first.ms, second.ms], cpuMsPerAnswer: [first.cpuMs, second.cpuMs] };
+  } finally {
+    await runtime.database.close();
+  }
+}
+
 export async function benchGame(o: GameBenchOptions, log: (s: string) => void): Promise<BenchRow[]> {
   const echo = await echoClicks(o);
   log(`echo bot: ${rate(echo).toFixed(0)} clicks/s, max ack ${Math.max(...echo.ackMs).toFixed(0)} ms`);
@@ -233,6 +291,16 @@ export async function benchGame(o: GameBenchOptions, log: (s: string) => void): 
         },
       );
     }
+    const core = await coreAlone(o, `file:${path.join(dir, "core.db")}`);
+    rows.push({
+      benchmark: "game: the same answers straight into the core (no Discord), one at a time",
+      opsPerSec: 1000 / core.msPerAnswer[1],
+      value:
+        `${core.msPerAnswer[0].toFixed(1)} ms per answer by new players, ${core.msPerAnswer[1].toFixed(1)} ms by returning ones ` +
+        `(CPU ${core.cpuMsPerAnswer[0].toFixed(1)} / ${core.cpuMsPerAnswer[1].toFixed(1)} ms): ${o.players} at once queue ` +
+        `${((o.players * core.msPerAnswer[1]) / 1000).toFixed(1)} s of work`,
+      vsBaseline: `echo bot: ${(1000 / rate(echo)).toFixed(1)} ms per click in all`,
+    });
     const gap = game.refreshes.minGapMs;
     rows.push({
       benchmark: "game: the open question's answered-count edits",
