@@ -246,6 +246,8 @@ describe.each(DATABASES)("live rounds on %s", (kind) => {
     const nowhere = await t.bot.command({ ...starter, channelId: undefined }, { name: "game", action: "start" }, t.clock.now);
     expect(nowhere.view.body[0]).toBe("A round is played in a channel: start it in one the bot can post in.");
     expect(await t.db.gameRound.count()).toBe(0);
+    // Not even the person is recorded.
+    expect(await t.db.user.count()).toBe(0);
 
     await t.bot.command(starter, { name: "game", action: "start" }, t.clock.now);
     await driveUntil(() => questions().length === 1);
@@ -271,6 +273,7 @@ describe.each(DATABASES)("live rounds on %s", (kind) => {
     }
     expect(await t.db.gameAnswer.count()).toBe(0);
     expect(await t.db.reviewLog.count()).toBe(0);
+    expect(await t.db.user.count({ where: { id: "discord:2" } })).toBe(0);
   });
 
   it("posts a Japanese team's round in Japanese and acknowledges an English clicker in English", async () => {

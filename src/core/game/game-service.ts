@@ -7,7 +7,7 @@ import { isGraded } from "../deck/item.ts";
 import type { Actor } from "../identity.ts";
 import { gameMessages } from "../i18n/game-messages.ts";
 import { messages } from "../i18n/messages.ts";
-import type { GameStore } from "../ports/game-store.ts";
+import type { GameRoundRecord, GameStore } from "../ports/game-store.ts";
 import { randomId, seededRandom } from "../random/seeded-random.ts";
 import { RATINGS } from "../scheduler/card-state.ts";
 import { choiceCount, isCorrectChoice } from "../study/choice-order.ts";
@@ -28,6 +28,11 @@ export type GameDeps = Pick<CoreStores, "profiles" | "teams" | "cards" | "review
     "catalog" | "random" | "defaultTimeZone"
   >;
 
+/** Where a running round is: its latest question's message, once posted, else its channel. */
+function placeOf(round: GameRoundRecord): string {
+  return placeMention({ teamId: round.teamId, channelId: round.channelId, messageRef: round.messageRefs.at(-1) ?? null });
+}
+
 export class GameService {
   private readonly deps: GameDeps;
 
@@ -37,8 +42,8 @@ export class GameService {
 
   async start(actor: Actor, command: GameStart, now: Date): Promise<Reply> {
     const { profiles, teams, cards, games, catalog } = this.deps;
-    const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
-    const locale = localeOf(profile, actor);
+    // Read only until the round is created: a refused start writes nothing.
+    const locale = localeOf(await profiles.profile(actor.userId), actor);
     const g = gameMessages(locale);
     const range = outOfRange(command);
     if (range)
@@ -50,14 +55,11 @@ export class GameService {
       );
     if (!actor.channelId) return notice(view({ body: [g.needsChannel], tone: "info" }));
     const running = await games.runningRound(actor.teamId, actor.channelId);
-    if (running)
-      return notice(
-        view({ body: [g.alreadyRunning(placeMention({ ...running, messageRef: running.messageRefs.at(-1) ?? null }))], tone: "info" }),
-      );
+    if (running) return notice(view({ body: [g.alreadyRunning(placeOf(running))], tone: "info" }));
     const team = await teams.teamSettings(actor.teamId);
     const mode = command.mode ?? "mixed";
     const count = command.questions ?? GAME_QUESTIONS.default;
-    const items = (await cards.gradedItems({ userId: profile.id, teamId: actor.teamId, topic: command.topic })).map((c) => c.item);
+    const items = (await cards.gradedItems({ userId: actor.userId, teamId: actor.teamId, topic: command.topic })).map((c) => c.item);
     const [misses, due] = await Promise.all([
       mode === "weak" ? games.teamMisses(actor.teamId) : new Map<string, { misses: number; reviews: number }>(),
       mode === "due" ? games.teamDue(actor.teamId, now) : new Map<string, number>(),
@@ -67,6 +69,7 @@ export class GameService {
     if (picked.length === 0) {
       return notice(view({ body: [g.noItems(command.topic ? catalog.topicName(command.topic, locale) : null)], tone: "info" }));
     }
+    const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const created = await games.createRound({
       id,
       teamId: actor.teamId,
@@ -81,7 +84,7 @@ export class GameService {
     });
     if (created.status === "busy") {
       const where = created.running
-        ? placeMention({ ...created.running, messageRef: created.running.messageRefs.at(-1) ?? null })
+        ? placeOf(created.running)
         : placeMention({ teamId: actor.teamId, channelId: actor.channelId, messageRef: null });
       return notice(view({ body: [g.alreadyRunning(where)], tone: "info" }));
     }
@@ -91,8 +94,7 @@ export class GameService {
   /** Ends the channel's round early: its starter or an admin only. The driver posts the podium. */
   async stop(actor: Actor, now: Date): Promise<Reply> {
     const { profiles, teams, games } = this.deps;
-    const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
-    const g = gameMessages(localeOf(profile, actor));
+    const g = gameMessages(localeOf(await profiles.profile(actor.userId), actor));
     const round = actor.channelId ? await games.runningRound(actor.teamId, actor.channelId) : null;
     if (!round) return notice(view({ body: [g.notRunning], tone: "info" }));
     const isAdmin = actor.isAdmin === true || (await teams.teamSettings(actor.teamId)).adminIds.includes(actor.userId);
@@ -108,19 +110,24 @@ export class GameService {
    */
   async answer(actor: Actor, roundId: string, position: number, choice: number, now: Date): Promise<Reply> {
     const { profiles, cards, games } = this.deps;
-    const [round, profile] = await Promise.all([
-      games.loadRound(roundId),
-      profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now),
-    ]);
+    const round = await games.loadRound(roundId);
+    // A round belongs to its team and channel, and only asked questions have buttons: anything else
+    // is refused before the clicker is even met (a forged click writes nothing).
+    const forged =
+      !round ||
+      round.teamId !== actor.teamId ||
+      (actor.channelId !== undefined && actor.channelId !== round.channelId) ||
+      position > round.position ||
+      position >= round.itemIds.length;
+    if (forged)
+      return notice(view({ body: [messages(localeOf(await profiles.profile(actor.userId), actor)).buttonUnknown], tone: "info" }));
+    const itemId = round.itemIds[position] as string;
+    const { profile: known, item, card } = await cards.loadForReview(actor.userId, itemId);
+    if (!item || !isGraded(item.content) || choice >= choiceCount(item.content))
+      return notice(view({ body: [messages(localeOf(known, actor)).buttonUnknown], tone: "info" }));
+    const profile = await profiles.enter(actor, { timeZone: this.deps.defaultTimeZone(actor.clientLocale) }, now);
     const locale = localeOf(profile, actor);
     const g = gameMessages(locale);
-    const unknown = notice(view({ body: [messages(locale).buttonUnknown], tone: "info" }));
-    // A round belongs to its team and channel, and only asked questions have buttons.
-    if (!round || round.teamId !== actor.teamId || (actor.channelId !== undefined && actor.channelId !== round.channelId)) return unknown;
-    if (position > round.position || position >= round.itemIds.length) return unknown;
-    const itemId = round.itemIds[position] as string;
-    const { item, card } = await cards.loadForReview(profile.id, itemId);
-    if (!item || !isGraded(item.content) || choice >= choiceCount(item.content)) return unknown;
     const content = item.content;
     const label = (c: number) => choiceLabelIn(round.id, position, content, c, locale);
     const already = async () => {
@@ -145,7 +152,7 @@ export class GameService {
       correct,
       points: pointsFor(correct, now, round.openedAt ?? deadline, deadline),
     });
-    if (result === "duplicate") return (await already()) ?? unknown;
+    if (result === "duplicate") return (await already()) ?? notice(view({ body: [messages(locale).buttonUnknown], tone: "info" }));
     if (result === "closed") return notice(view({ body: [g.tooLate], tone: "info" }));
     // The schedule hears of an item once per study day: a round asking it again, or a card already
     // reviewed today, changes nothing more (as the XP rules already pay nothing for it).
