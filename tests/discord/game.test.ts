@@ -336,8 +336,10 @@ describe.each(DATABASES)("live rounds on Discord, on %s", (kind) => {
       locale: "ja",
     });
     await admin.settled(30);
-    expect(await game(aiko, guild.id, "start", { topic: "net", questions: 3, seconds: 30 }, { locale: "ja" })).toBe(
-      "ラウンドを始めます：全3問、各30秒。チャンネルに注目してください！",
+    expect(await h.t.db.team.findUnique({ where: { id: `discord:${guild.id}` }, select: { locale: true } })).toEqual({ locale: "ja" });
+    // ben, who reads English, starts it: he is answered in English, the channel reads Japanese.
+    expect(await game(ben, guild.id, "start", { topic: "net", questions: 3, seconds: 30 }, { locale: "en-US" })).toBe(
+      "Round starting: 3 questions, 30 seconds each. Watch the channel!",
     );
     await tick();
     const question = posts(channel)[0]!;
@@ -369,7 +371,7 @@ describe.each(DATABASES)("live rounds on Discord, on %s", (kind) => {
     expect(textOf(board)).toContain(`2位 <@${ben.id}>：0点`);
 
     // Stopped early by its starter: the podium in Japanese too.
-    await game(aiko, guild.id, "stop", {}, { locale: "ja" });
+    expect(await game(ben, guild.id, "stop", {}, { locale: "en-US" })).toBe("The round was stopped.");
     await tick();
     const podium = textOf(posts(channel).at(-1));
     expect(podium).toContain("最終結果の表彰台");

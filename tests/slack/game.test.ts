@@ -250,9 +250,13 @@ for (const mode of ["socket", "http"] as const) {
       await start();
       h.fake.setUser(STANDARD_WORKSPACE.teamId, AIKO.id, { name: "aiko", isAdmin: true, locale: "ja-JP" });
       h.fake.setUser(STANDARD_WORKSPACE.teamId, BEN.id, { name: "ben", locale: "en-US" });
-      await study("team language=ja", AIKO);
-      expect(await study("game start net questions=3 seconds=30", AIKO)).toBe(
-        "ラウンドを始めます：全3問、各30秒。チャンネルに注目してください！",
+      await study("team language ja", AIKO);
+      expect(await h.t.db.team.findUnique({ where: { id: `slack:${STANDARD_WORKSPACE.teamId}` }, select: { locale: true } })).toEqual({
+        locale: "ja",
+      });
+      // ben, who reads English, starts it: he is answered in English, the channel reads Japanese.
+      expect(await study("game start net questions=3 seconds=30", BEN)).toBe(
+        "Round starting: 3 questions, 30 seconds each. Watch the channel!",
       );
       await tick();
       const question = posts()[0]!;
