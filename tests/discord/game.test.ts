@@ -459,6 +459,9 @@ describe.each(DATABASES)("live rounds on Discord, on %s", (kind) => {
     expect(said(ackOf(otherServer))).toBe(UNKNOWN_BUTTON);
     expect(await h.t.db.gameAnswer.count()).toBe(0);
     expect(await h.t.db.reviewLog.count()).toBe(0);
+    // The forger was not even met: no person, no membership.
+    expect(await h.t.db.user.count({ where: { id: `discord:${ben.id}` } })).toBe(0);
+    expect(await h.t.db.member.count({ where: { userId: `discord:${ben.id}` } })).toBe(0);
   });
 
   it("posts each question once when two instances drive the round and one loses Discord's answer to its post, then dies", async () => {

@@ -319,6 +319,7 @@ for (const mode of ["socket", "http"] as const) {
       expect(await press(elsewhere, { actionId: real.actionId, value: real.value, text: real.text }, BEN)).toBe(UNKNOWN_BUTTON);
       expect(await h.t.db.gameAnswer.count()).toBe(0);
       expect(await h.t.db.reviewLog.count()).toBe(0);
+      expect(await h.t.db.member.count({ where: { userId: { endsWith: BEN.id } } })).toBe(0);
     });
   });
 }
