@@ -7,6 +7,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { Events, MessageFlags } from "discord.js";
 import { createDiscordClient } from "../../src/adapters/discord/discord-client.ts";
 import { DiscordSender } from "../../src/adapters/discord/discord-sender.ts";
@@ -107,6 +108,8 @@ export interface GameRun {
   recorded: [number, number];
   /** Edits of the first question's answered count while it was open, and the shortest gap between two. */
   refreshes: { count: number; minGapMs: number | null };
+  /** The longest the bot's event loop was held during each question's clicks. */
+  loopHeldMs: [number, number];
 }
 
 /** The study bot's run: a real round (its driver ticking on the real clock), two of whose questions many players answer. */
@@ -142,7 +145,12 @@ export async function gameClicks(o: GameBenchOptions, databaseUrl: string): Prom
     const round = await startRound(load, 10, [warm.messageId]);
     const roundId = round.customIds[0]!.split(":")[1]!;
     const clicks = { customIds: round.customIds, players: o.players, spreadMs: o.spreadMs };
+    // How long the bot's event loop is held while it answers: a held loop delays every reply and the deferral timer too.
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const first = await load.ask<ClickReport>({ kind: "clicks", messageId: round.messageId, ...clicks });
+    loop.disable();
+    const loopHeldMs = [loop.max / 1e6];
     // Every acknowledged answer was recorded before its acknowledgement was sent: count them now.
     const recordedFirst = await answers(roundId, 0);
     // Meanwhile the driver keeps the question's answered count fresh: at most one edit every 2 seconds.
@@ -156,6 +164,8 @@ export async function gameClicks(o: GameBenchOptions, databaseUrl: string): Prom
       after: [],
       timeoutMs: 30_000,
     });
+    loop.reset();
+    loop.enable();
     const second = await load.ask<ClickReport>({
       kind: "clicks",
       messageId: next.messageId,
@@ -163,12 +173,15 @@ export async function gameClicks(o: GameBenchOptions, databaseUrl: string): Prom
       customIds: next.customIds,
       samePlayers: true,
     });
+    loop.disable();
+    loopHeldMs.push(loop.max / 1e6);
     const recordedSecond = await answers(roundId, 1);
     return {
       first,
       second,
       recorded: [recordedFirst, recordedSecond],
       refreshes: { count: times.length - 1, minGapMs: gaps.length > 0 ? Math.min(...gaps) : null },
+      loopHeldMs: [loopHeldMs[0]!, loopHeldMs[1]!],
     };
   } finally {
     await ticker.stop();
@@ -278,7 +291,8 @@ export async function benchGame(o: GameBenchOptions, log: (s: string) => void): 
         latencyRow(`game: ${o.players} players answer one live question at once, ${who}`, report, {
           value:
             `max ack ${maxAck.toFixed(0)} ms; ${inTime}/${o.players} acked < 3 s (${report.deferred} by a deferral); ` +
-            `"locked in" shown by ${maxShown.toFixed(0)} ms; dispatched over ${report.dispatchSpreadMs} ms`,
+            `"locked in" shown by ${maxShown.toFixed(0)} ms; dispatched over ${report.dispatchSpreadMs} ms; ` +
+            `bot's event loop held up to ${game.loopHeldMs[k]!.toFixed(0)} ms`,
           vsBaseline: `${((100 * rate(report)) / rate(echo)).toFixed(0)}% of echo's answers/s`,
           target: "every answer acked < 3000 ms",
           met: inTime === o.players && report.unanswered === 0,
