@@ -84,8 +84,9 @@ export async function echoClicks(o: GameBenchOptions): Promise<ClickReport> {
   }
 }
 
+/** Clicks answered per second: from the first click to the last one's acknowledgement showing its text. */
 export function rate(report: ClickReport): number {
-  return (report.ackMs.length / Math.max(1, report.wallMs)) * 1000;
+  return (report.shownMs.length / Math.max(1, report.wallMs)) * 1000;
 }
 
 export function latencyRow(benchmark: string, report: ClickReport, extra: Partial<BenchRow> = {}): BenchRow {
@@ -155,7 +156,8 @@ export async function gameClicks(o: GameBenchOptions, databaseUrl: string): Prom
     const recordedFirst = await answers(roundId, 0);
     // Meanwhile the driver keeps the question's answered count fresh: at most one edit every 2 seconds.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
-    const times = (await load.ask<string[]>({ kind: "edits", messageId: round.messageId })).map((t) => Date.parse(t));
+    // When each edit of the question landed (its creation left out: the limit is on edits).
+    const times = (await load.ask<string[]>({ kind: "edits", messageId: round.messageId })).slice(1).map((t) => Date.parse(t));
     const gaps = times.slice(1).map((t, k) => t - times[k]!);
 
     const next = await load.ask<{ messageId: string; customIds: string[] }>({
@@ -180,7 +182,7 @@ export async function gameClicks(o: GameBenchOptions, databaseUrl: string): Prom
       first,
       second,
       recorded: [recordedFirst, recordedSecond],
-      refreshes: { count: times.length - 1, minGapMs: gaps.length > 0 ? Math.min(...gaps) : null },
+      refreshes: { count: times.length, minGapMs: gaps.length > 0 ? Math.min(...gaps) : null },
       loopHeldMs: [loopHeldMs[0]!, loopHeldMs[1]!],
     };
   } finally {

@@ -25,7 +25,7 @@ export interface ClickReport {
   players: number;
   /** From the first click dispatched to the last one dispatched. */
   dispatchSpreadMs: number;
-  /** From the first click dispatched to the last click's acknowledgement. */
+  /** From the first click dispatched to the last click's acknowledgement text showing. */
   wallMs: number;
   /** Dispatch to the first interaction callback (Discord allows 3000 ms). */
   ackMs: number[];
@@ -123,7 +123,14 @@ async function clicks(o: Extract<ChildRequest, { kind: "clicks" }>): Promise<Cli
     }),
   );
   const lastDispatch = Date.now();
-  await Promise.all(handles.map((h) => h.settled(50, 30_000).catch(() => undefined)));
+  // Each click is done when its private acknowledgement shows text (a reply, or a deferral's follow-up or edit).
+  const shownOf = (h: (typeof handles)[number]) => h.messages().find((m) => m.ephemeral && !m.loading && textOf(m) !== "");
+  await Promise.all(
+    handles.map(async (h) => {
+      await h.response(30_000).catch(() => undefined);
+      if (h.callback) await fake.waitFor(() => shownOf(h), 30_000, "a click's acknowledgement text").catch(() => undefined);
+    }),
+  );
   const report: ClickReport = {
     players: o.players,
     dispatchSpreadMs: lastDispatch - startedAt,
@@ -136,7 +143,7 @@ async function clicks(o: Extract<ChildRequest, { kind: "clicks" }>): Promise<Cli
     samples: [],
     fakeErrors: fake.internalErrors.length,
   };
-  let lastAck = startedAt;
+  let lastShown = startedAt;
   for (const h of handles) {
     const callback = h.callback;
     if (!callback || h.rejectedCallbacks.length > 0) {
@@ -150,16 +157,17 @@ async function clicks(o: Extract<ChildRequest, { kind: "clicks" }>): Promise<Cli
       callback.type === InteractionResponseType.DeferredChannelMessageWithSource
     )
       report.deferred += 1;
-    lastAck = Math.max(lastAck, callback.receivedAt);
-    const shown = h.messages().find((m) => m.ephemeral && !m.loading && textOf(m) !== "");
+    const shown = shownOf(h);
     if (!shown) {
       report.notShown += 1;
       continue;
     }
-    report.shownMs.push((shown.editedAt ?? shown.createdAt) - dispatchedAt);
+    const shownAt = shown.editedAt ?? shown.createdAt;
+    report.shownMs.push(shownAt - dispatchedAt);
+    lastShown = Math.max(lastShown, shownAt);
     if (report.samples.length < 3 && !report.samples.includes(textOf(shown))) report.samples.push(textOf(shown));
   }
-  report.wallMs = lastAck - startedAt;
+  report.wallMs = lastShown - startedAt;
   return report;
 }
 

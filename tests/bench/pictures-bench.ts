@@ -31,8 +31,16 @@ function seed(file: string, itemIds: string[], reviews: number): void {
   db.pragma("journal_mode = MEMORY");
   db.pragma("synchronous = OFF");
   const random = seededRandom("pictures-seed");
-  db.prepare(`INSERT INTO "Team" ("id","timeZone","createdAt") VALUES (?, ?, ?)`).run(TEAM, ZONE, sqliteDateTime(new Date(NOW.getTime() - 400 * DAY_MS)));
-  db.prepare(`INSERT INTO "User" ("id","timeZone","createdAt") VALUES (?, ?, ?)`).run(USER, ZONE, sqliteDateTime(new Date(NOW.getTime() - 400 * DAY_MS)));
+  db.prepare(`INSERT INTO "Team" ("id","timeZone","createdAt") VALUES (?, ?, ?)`).run(
+    TEAM,
+    ZONE,
+    sqliteDateTime(new Date(NOW.getTime() - 400 * DAY_MS)),
+  );
+  db.prepare(`INSERT INTO "User" ("id","timeZone","createdAt") VALUES (?, ?, ?)`).run(
+    USER,
+    ZONE,
+    sqliteDateTime(new Date(NOW.getTime() - 400 * DAY_MS)),
+  );
   const insertLog = db.prepare(
     `INSERT INTO "ReviewLog" ("userId","itemId","teamId","version","rating","source","reviewedAt","studyDay","stateBefore","before","after","xp") VALUES (?, ?, ?, ?, ?, 'study', ?, ?, ?, NULL, ?, 0)`,
   );
@@ -44,9 +52,20 @@ function seed(file: string, itemIds: string[], reviews: number): void {
     for (let i = 0; i < reviews; i++) {
       const at = new Date(NOW.getTime() - Math.floor(random() * 365 * DAY_MS));
       const rating = random() < 0.1 ? 1 : 3;
-      insertLog.run(USER, itemIds[i % itemIds.length], TEAM, 1_000_000 + i, rating, sqliteDateTime(at), studyDayOf(at, ZONE), random() < 0.7 ? 2 : 1, after);
+      insertLog.run(
+        USER,
+        itemIds[i % itemIds.length],
+        TEAM,
+        1_000_000 + i,
+        rating,
+        sqliteDateTime(at),
+        studyDayOf(at, ZONE),
+        random() < 0.7 ? 2 : 1,
+        after,
+      );
     }
-    for (const id of itemIds) insertCard.run(USER, id, sqliteDateTime(new Date(NOW.getTime() + Math.floor(random() * 40 * DAY_MS))), sqliteDateTime(NOW));
+    for (const id of itemIds)
+      insertCard.run(USER, id, sqliteDateTime(new Date(NOW.getTime() + Math.floor(random() * 40 * DAY_MS))), sqliteDateTime(NOW));
   })();
   db.close();
 }
@@ -98,7 +117,8 @@ export async function benchPictures(o: PicturesBenchOptions, log: (s: string) =>
       const before = rss();
       for (let i = 1; i <= o.memoryPictures; i++) {
         await pictures.draw(picture);
-        if (i === Math.min(100, o.memoryPictures) || i === Math.floor(o.memoryPictures / 2) || i === o.memoryPictures) marks.push(`${i}: ${rss().toFixed(0)}`);
+        if (i === Math.min(100, o.memoryPictures) || i === Math.floor(o.memoryPictures / 2) || i === o.memoryPictures)
+          marks.push(`${i}: ${rss().toFixed(0)}`);
       }
       rows.push({ benchmark: `RSS MB over ${o.memoryPictures} pictures`, value: `start ${before.toFixed(0)}; ${marks.join("; ")}` });
     } finally {
