@@ -58,6 +58,8 @@ export class GameDispatcher {
   private readonly players = new Map<string, number>();
   /** Rounds whose last send failed, and when to try again: pacing only (any instance may retry sooner). */
   private readonly retryAt = new Map<string, number>();
+  /** Since when the current step of a round (by round, position and phase) has failed to send, as this instance saw it. */
+  private readonly failingSince = new Map<string, number>();
 
   constructor(o: GameDispatcherOptions) {
     this.o = o;
@@ -105,9 +107,18 @@ export class GameDispatcher {
     }
   }
 
+  /** True once the round's current step has failed to send for `staleMs`: it is given up rather than retried forever. */
+  private failingTooLong(round: GameRoundRecord, now: Date): boolean {
+    const key = `${round.id}|${round.position}|${round.phase}`;
+    const since = this.failingSince.get(key) ?? now.getTime();
+    this.failingSince.set(key, since);
+    return now.getTime() - since >= this.timing.staleMs;
+  }
+
   /** Leaves a round alone here until its retry time. */
   private later(round: GameRoundRecord, now: Date): number {
     if (this.retryAt.size > 10_000) this.retryAt.clear();
+    if (this.failingSince.size > 10_000) this.failingSince.clear();
     this.retryAt.set(round.id, now.getTime() + this.timing.retryMs);
     return 0;
   }
@@ -151,11 +162,15 @@ export class GameDispatcher {
     return this.step(round, { phase: "open", messageRefs, openedAt, deadline, shownAnswers: 0, shownAt: now });
   }
 
-  /** A channel the bot cannot post in ends the round; the starter hears why. Other failures are tried again. */
+  /**
+   * A channel the bot cannot post in ends the round; the starter hears why. Other failures are tried
+   * again, until a question could not be posted for `staleMs` (its first attempt's clock tells).
+   */
   private async postFailed(round: GameRoundRecord, sent: Extract<SendResult, { ok: false }>, now: Date): Promise<number> {
     const { games, sender, profiles, logger } = this.o;
     logger.warn({ round: round.id, reason: sent.reason, detail: sent.detail }, "game post failed");
-    if (sent.reason !== "forbidden" && sent.reason !== "not-found") return this.later(round, now);
+    const hopeless = sent.reason === "forbidden" || sent.reason === "not-found";
+    if (!hopeless && !this.failingTooLong(round, now)) return this.later(round, now);
     if (round.position === 0) {
       // Nothing was shown: nothing of the round is kept.
       await games.deleteRound(round.id);
@@ -232,6 +247,9 @@ export class GameDispatcher {
     );
     if (!board.ok) {
       this.o.logger.warn({ round: round.id, reason: board.reason }, "game scoreboard post failed");
+      // A scoreboard that cannot go out for long is skipped: the round goes on.
+      if (this.failingTooLong(round, now))
+        return this.step(round, { phase: "pause", deadline: new Date(now.getTime() + this.timing.pauseMs) });
       if (board.reason !== "forbidden" && board.reason !== "not-found") return this.later(round, now);
       await games.endRound(round.id, "stopped", now);
       return 1;
@@ -258,7 +276,7 @@ export class GameDispatcher {
     if (!podium.ok) {
       this.o.logger.warn({ round: round.id, reason: podium.reason }, "game podium post failed");
       // A channel that refuses posts will not take the podium later either.
-      if (podium.reason !== "forbidden" && podium.reason !== "not-found") return this.later(round, now);
+      if (podium.reason !== "forbidden" && podium.reason !== "not-found" && !this.failingTooLong(round, now)) return this.later(round, now);
     }
     return this.step(round, { phase: "over" });
   }

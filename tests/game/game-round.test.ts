@@ -336,6 +336,19 @@ describe.each(DATABASES)("live rounds on %s", (kind) => {
     expect(await t.db.gameRound.findFirstOrThrow()).toMatchObject({ phase: "open", deadline });
   });
 
+  it("gives up on a channel whose posts keep failing for ten minutes, and tells the starter", async () => {
+    await t.bot.command(starter, { name: "game", action: "start" }, t.clock.now);
+    const d = driver();
+    for (let i = 0; i < 400 && (await t.db.gameRound.count()) > 0; i++) {
+      sender.channelFailures.push("failed");
+      await d.tick(t.clock.now);
+      t.clock.advance(2000);
+    }
+    expect(await t.db.gameRound.count()).toBe(0);
+    expect(sender.refused.length).toBeGreaterThan(250);
+    expect(sender.directTo(starter.userId)).toHaveLength(1);
+  });
+
   it("ends a round nobody could drive for more than ten minutes, rather than resuming it", async () => {
     await t.bot.command(starter, { name: "game", action: "start" }, t.clock.now);
     await driveUntil(() => questions().length === 1);
