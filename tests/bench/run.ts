@@ -3,6 +3,7 @@
 import { formatTable, type BenchRow } from "./bench-table.ts";
 import { benchDiscordMemory, benchDiscordThroughput } from "./discord-bench.ts";
 import { benchChaos } from "./chaos-bench.ts";
+import { benchGame } from "./game-bench.ts";
 import { benchLeaderboard } from "./leaderboard-bench.ts";
 import { benchPictureRenderers } from "./picture-renderers-bench.ts";
 import { benchPictures } from "./pictures-bench.ts";
@@ -30,6 +31,8 @@ const benches: { name: string; run: () => Promise<BenchRow[]> }[] = [
   // The memory child reports its own peak (VmHWM), whatever this process holds by then.
   { name: "discord", run: () => benchDiscordThroughput(quick ? { users: 50, rounds: 2 } : { users: 100, rounds: 5 }, log) },
   { name: "discord-memory", run: () => benchDiscordMemory(quick ? 200 : 1000, log) },
+  // 200 players answer one live-round question at once, beside the echo bot answering the same clicks.
+  { name: "game", run: () => benchGame({ players: quick ? 50 : 200, spreadMs: 0 }, log) },
   {
     name: "leaderboard",
     run: () =>

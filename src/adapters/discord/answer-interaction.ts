@@ -19,13 +19,24 @@ export type Answerable = ChatInputCommandInteraction | ButtonInteraction | Modal
 
 const SLOW: unique symbol = Symbol("slow");
 
-/** `draw` turns the reply's picture into an attachment, added to the answer once the text is sent. */
+/**
+ * `draw` turns the reply's picture into an attachment, added to the answer once the text is sent.
+ * `deferAfterMs` 0 defers before any work starts: for clicks that come in bursts (a live round's
+ * answers), whose database work, synchronous on SQLite, would otherwise hold the event loop and with
+ * it every acknowledgement and the deferral timer itself.
+ */
 export async function answerInTime(
   interaction: Answerable,
   deferAfterMs: number,
   work: () => Promise<Reply>,
   draw: (reply: Reply) => Promise<DrawnPicture | undefined> = async () => undefined,
 ): Promise<void> {
+  if (deferAfterMs <= 0) {
+    await defer(interaction);
+    const reply = await work();
+    await send(interaction, reply, true);
+    return attachPicture(interaction, reply, draw);
+  }
   const pending = work();
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<typeof SLOW>((resolve) => (timer = setTimeout(() => resolve(SLOW), deferAfterMs)));
@@ -35,11 +46,20 @@ export async function answerInTime(
     reply = early;
     await send(interaction, reply, false);
   } else {
-    if (interaction.isButton()) await interaction.deferUpdate();
-    else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await defer(interaction);
     reply = await pending;
     await send(interaction, reply, true);
   }
+  return attachPicture(interaction, reply, draw);
+}
+
+/** Privately for commands and modals, as an update for buttons. */
+async function defer(interaction: Answerable): Promise<void> {
+  if (interaction.isButton()) await interaction.deferUpdate();
+  else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+}
+
+async function attachPicture(interaction: Answerable, reply: Reply, draw: (reply: Reply) => Promise<DrawnPicture | undefined>) {
   if (!reply.picture || reply.form) return;
   const picture = await draw(reply);
   if (picture)

@@ -55,7 +55,8 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     client: options.client,
     now: options.now ?? (() => new Date()),
     actor: (interaction) => discordActor(bot, interaction),
-    answer: (interaction, work) => answerInTime(interaction, deferAfterMs, work, (reply) => drawAttached(reply, options.pictures, logger, nameOf)),
+    answer: (interaction, work, o) =>
+      answerInTime(interaction, o?.deferFirst ? 0 : deferAfterMs, work, (reply) => drawAttached(reply, options.pictures, logger, nameOf)),
   };
   const recent = new RecentIds();
 

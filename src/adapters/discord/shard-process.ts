@@ -19,7 +19,10 @@ const discord = await startDiscord({
   token: config.discord.token,
   client: { apiUrl: config.discord.apiUrl },
   // The manager serves /metrics: each handled interaction is reported to it.
-  router: { pictures: new PictureWorkers().warm(), observe: (kind, outcome, ms) => process.send?.({ [SHARD_OBSERVATION]: { kind, outcome, ms } }) },
+  router: {
+    pictures: new PictureWorkers().warm(),
+    observe: (kind, outcome, ms) => process.send?.({ [SHARD_OBSERVATION]: { kind, outcome, ms } }),
+  },
 });
 
 let stopping = false;

@@ -471,6 +471,68 @@ describe("FakeDiscord with the real discord.js client", () => {
     expect(new Set(guilds.map((g) => shardOf(g.id)))).toEqual(new Set([0, 1]));
   });
 
+  it("keeps every version of an edited channel message, and refuses posts in a channel that denies the bot", async () => {
+    await startFake();
+    const guild = fake.addGuild();
+    const user = fake.addUser();
+    const [open, readOnly, hidden] = guild.textChannelIds;
+    const seen: (string | null)[] = [];
+    const client = await startClient(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      seen.push(interaction.appPermissions.bitfield.toString());
+      await interaction.reply({ content: "checked", flags: MessageFlags.Ephemeral });
+    });
+
+    // A live message: posted once (nonce enforced), then edited twice; every version is kept in order.
+    const channel = await client.channels.fetch(open!);
+    if (!channel?.isSendable()) throw new Error("expected a text channel");
+    const posted = await channel.send({ content: "Question 1 · 0 answered", nonce: "round-1-q1", enforceNonce: true });
+    await posted.edit({ content: "Question 1 · 2 answered" });
+    await posted.edit({ content: "Answer: B" });
+    expect(fake.versions(posted.id).map((v) => v.content)).toEqual(["Question 1 · 0 answered", "Question 1 · 2 answered", "Answer: B"]);
+    expect(fake.versions(posted.id)[0]?.edited_timestamp).toBeNull();
+    expect(
+      fake
+        .versions(posted.id)
+        .slice(1)
+        .every((v) => typeof v.edited_timestamp === "string"),
+    ).toBe(true);
+    expect(fake.message(posted.id)?.editCount).toBe(2);
+    expect(fake.versions("0")).toEqual([]);
+
+    // A channel the bot may see but not post in: 50013 on create, its own messages still editable.
+    const before = await (await client.channels.fetch(readOnly!))?.fetch();
+    if (!before?.isSendable()) throw new Error("expected a text channel");
+    const earlier = await before.send("posted before the override");
+    fake.denyBot(readOnly!, "send");
+    await expect(before.send("a new round")).rejects.toMatchObject({ code: 50013, status: 403 });
+    await earlier.edit("edited after the override");
+    expect(fake.messagesIn(readOnly!).map((m) => m.content)).toEqual(["edited after the override"]);
+
+    // A channel the bot cannot see: 50001 on create, edit and fetch.
+    fake.denyBot(hidden!, "view");
+    await expect(client.rest.post(`/channels/${hidden}/messages`, { body: { content: "x" } })).rejects.toMatchObject({ code: 50001 });
+    await expect(client.rest.get(`/channels/${hidden}`)).rejects.toMatchObject({ code: 50001 });
+    expect(fake.messagesIn(hidden!)).toEqual([]);
+
+    // Interactions carry the bot's permissions in their channel: Send Messages is gone where it is denied.
+    for (const channelId of [open!, readOnly!, hidden!])
+      await fake.interact.command({ name: "game", user, guildId: guild.id, channelId }).settled(0);
+    const SEND = 1n << 11n;
+    const VIEW = 1n << 10n;
+    expect(seen.map((bits) => [(BigInt(bits ?? "0") & SEND) !== 0n, (BigInt(bits ?? "0") & VIEW) !== 0n])).toEqual([
+      [true, true],
+      [false, true],
+      [false, false],
+    ]);
+
+    fake.allowBot(readOnly!);
+    await before.send("allowed again");
+    // (the command's ephemeral reply there is an interaction response, which needs no channel permission)
+    expect(fake.messagesIn(readOnly!).map((m) => m.origin)).toEqual(["channel-message", "interaction-reply", "channel-message"]);
+    expect(handlerErrors).toEqual([]);
+  });
+
   it("enforces a global rate limit that @discordjs/rest waits out", async () => {
     await startFake();
     const guild = fake.addGuild();

@@ -206,6 +206,20 @@ export class FakeDiscord {
     this.world.closedDms.delete(userId);
   }
 
+  /**
+   * Takes a permission from the bot in one guild channel, as a channel override would: "send" (it sees the
+   * channel but posting answers 403 50013 Missing Permissions) or "view" (it cannot see it: 403 50001 Missing
+   * Access, edits too). Interactions in that channel carry `app_permissions` without the denied bits.
+   */
+  denyBot(channelId: string, what: "send" | "view" = "send"): void {
+    if (!this.world.guildOfChannel(channelId)) throw new Error(`channel ${channelId} is not a guild channel of the fake`);
+    this.world.denyBot(channelId, what);
+  }
+
+  allowBot(channelId: string): void {
+    this.world.allowBot(channelId);
+  }
+
   /** The DM channel id between the bot and a user, once one was opened. */
   dmChannelId(userId: string): string | undefined {
     return this.world.dmChannelId(userId);
@@ -226,6 +240,15 @@ export class FakeDiscord {
   /** The current state of a message (deleted ones too: check `deleted`). */
   message(id: string): StoredMessage | undefined {
     return this.world.messages.get(id);
+  }
+
+  /**
+   * Every version a message has had, oldest first, the current one last (the API payloads, each with its
+   * `edited_timestamp`): the sequence of edits a live message went through.
+   */
+  versions(id: string): StoredMessage["api"][] {
+    const message = this.world.messages.get(id);
+    return message ? [...message.history, message.api] : [];
   }
 
   /** Messages in a guild channel or DM channel, oldest first. */

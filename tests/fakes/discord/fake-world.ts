@@ -8,6 +8,9 @@ import { MessageStore } from "./message-store.ts";
 import { applicationCommandPayload, dmChannelPayload, userPayload, type UserInit } from "./payloads.ts";
 import { SnowflakeGenerator } from "./snowflake.ts";
 
+const VIEW_CHANNEL = 1n << 10n;
+const SEND_MESSAGES = 1n << 11n;
+
 export interface WorldOptions {
   applicationId?: string;
   botUsername?: string;
@@ -45,6 +48,12 @@ export class FakeWorld {
   readonly nonceWindowMs: number;
   /** Message creates answered with the message an earlier create of the same nonce made. */
   nonceRepeats = 0;
+  /**
+   * Guild channels where the bot lacks permissions: "send" (it sees the channel but may not post:
+   * creates and edits answer 403 50013 Missing Permissions) or "view" (it cannot see the channel at all:
+   * 403 50001 Missing Access). Interactions there carry `app_permissions` without those bits.
+   */
+  readonly #botDenied = new Map<string, "send" | "view">();
 
   constructor(options: WorldOptions = {}) {
     // A bot's user id equals its application id for every application created since 2016.
@@ -65,6 +74,29 @@ export class FakeWorld {
 
   rememberNonce(authorId: string, nonce: string | number, messageId: string, now: number): void {
     this.#nonces.set(`${authorId}|${String(nonce)}`, { messageId, at: now });
+  }
+
+  // --- the bot's permissions per channel ------------------------------------------------------------------
+
+  denyBot(channelId: string, what: "send" | "view"): void {
+    this.#botDenied.set(channelId, what);
+  }
+
+  allowBot(channelId: string): void {
+    this.#botDenied.delete(channelId);
+  }
+
+  /** What the bot may not do in a channel, if anything. */
+  botDenied(channelId: string): "send" | "view" | undefined {
+    return this.#botDenied.get(channelId);
+  }
+
+  /** `app_permissions` in a channel: the bot's granted bits, less what the channel denies it. */
+  appPermissionsIn(channelId: string, granted: string): string {
+    const denied = this.#botDenied.get(channelId);
+    if (!denied) return granted;
+    const remove = denied === "view" ? VIEW_CHANNEL | SEND_MESSAGES : SEND_MESSAGES;
+    return String(BigInt(granted) & ~remove);
   }
 
   // --- users ---------------------------------------------------------------------------------------------------

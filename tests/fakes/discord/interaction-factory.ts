@@ -213,7 +213,8 @@ export class InteractionFactory {
       token: `aW50ZXJhY3Rpb24-${id}-${randomBytes(24).toString("base64url")}`,
       user,
       locale: init.locale ?? this.world.userLocale(user.id),
-      appPermissions: init.appPermissions ?? DEFAULT_APP_PERMISSIONS,
+      // A channel that denies the bot a permission takes it out of app_permissions, as Discord computes them.
+      appPermissions: init.appPermissions ?? this.world.appPermissionsIn(where.channelId, DEFAULT_APP_PERMISSIONS),
     };
     if (where.guildId === null) {
       const dm = this.world.openDm(user.id);

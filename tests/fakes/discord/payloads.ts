@@ -732,6 +732,7 @@ export const DiscordErrors = {
   emptyMessage: { code: 50006, message: "Cannot send an empty message" },
   cannotMessageUser: { code: 50007, message: "Cannot send messages to this user" },
   missingPermissions: { code: 50013, message: "Missing Permissions" },
+  missingAccess: { code: 50001, message: "Missing Access" },
   invalidFormBody: { code: 50035, message: "Invalid Form Body" },
   invalidJson: { code: 50109, message: "The request body contains invalid JSON." },
   alreadyAcknowledged: { code: 40060, message: "Interaction has already been acknowledged." },

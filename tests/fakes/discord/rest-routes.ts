@@ -162,11 +162,14 @@ export function createRoutes(deps: RestRouteDeps): Router<RouteHandler> {
   router
     .add("GET", "/channels/:channelId", ({ params }) => {
       const channel = world.channel(params["channelId"] ?? "");
+      if (channel && world.botDenied(channel.id) === "view") return fail(403, DiscordErrors.missingAccess);
       return channel ? ok(channel) : fail(404, DiscordErrors.unknownChannel);
     })
     .add("POST", "/channels/:channelId/messages", (ctx) => {
       const channelId = ctx.params["channelId"] ?? "";
       if (!world.channel(channelId)) return fail(404, DiscordErrors.unknownChannel);
+      const denied = deniedAnswer(world, channelId);
+      if (denied) return denied;
       const recipient = world.dmRecipient(channelId);
       if (recipient !== undefined && world.closedDms.has(recipient)) return fail(403, DiscordErrors.cannotMessageUser);
       const invalid = validateMessageBody(ctx.body, { isCreate: true, hasFiles: ctx.request.files.length > 0 });
@@ -212,10 +215,13 @@ export function createRoutes(deps: RestRouteDeps): Router<RouteHandler> {
       return ok(created);
     })
     .add("GET", "/channels/:channelId/messages/:messageId", ({ params }) => {
+      if (world.botDenied(params["channelId"] ?? "") === "view") return fail(403, DiscordErrors.missingAccess);
       const message = channelMessage(world, params);
       return message ? ok(message.api) : fail(404, DiscordErrors.unknownMessage);
     })
     .add("PATCH", "/channels/:channelId/messages/:messageId", (ctx) => {
+      // A bot may edit its own messages without Send Messages, but not in a channel it cannot see.
+      if (world.botDenied(ctx.params["channelId"] ?? "") === "view") return fail(403, DiscordErrors.missingAccess);
       const message = channelMessage(world, ctx.params);
       if (!message) return fail(404, DiscordErrors.unknownMessage);
       if (message.authorId !== world.bot.id) return fail(403, { code: 50005, message: "Cannot edit a message authored by another user" });
@@ -242,6 +248,14 @@ export function createRoutes(deps: RestRouteDeps): Router<RouteHandler> {
   });
 
   return router;
+}
+
+/** 403 for a create in a channel where the bot may not post: 50001 if it cannot see it, else 50013. */
+function deniedAnswer(world: FakeWorld, channelId: string): RestAnswer | undefined {
+  const denied = world.botDenied(channelId);
+  if (denied === "view") return fail(403, DiscordErrors.missingAccess);
+  if (denied === "send") return fail(403, DiscordErrors.missingPermissions);
+  return undefined;
 }
 
 function channelMessage(world: FakeWorld, params: RouteParams): StoredMessage | undefined {

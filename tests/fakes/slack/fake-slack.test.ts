@@ -491,6 +491,30 @@ describe("FakeSlack Web API, through @slack/web-api's WebClient", () => {
     expect(JSON.stringify(fake.calls)).not.toContain(BOT_TOKEN);
   });
 
+  it("keeps every version of an updated message, and refuses posts in a channel the bot is not in", async () => {
+    const fake = await startFake();
+    const client = new webApi.WebClient(BOT_TOKEN, { slackApiUrl: fake.apiUrl, retryConfig: NO_BACKOFF, logger: new CapturingLogger() });
+    const posted = await client.chat.postMessage({ channel: "C0QUIZ", text: "Question 1 · 0 answered", blocks: studyCard("Q1") });
+    await client.chat.update({ channel: "C0QUIZ", ts: posted.ts ?? "", text: "Question 1 · 3 answered" });
+    await client.chat.update({ channel: "C0QUIZ", ts: posted.ts ?? "", text: "Answer: B", blocks: studyCard("A") });
+    const history = fake.message("C0QUIZ", posted.ts ?? "")?.history ?? [];
+    expect(history.map((v) => v.text)).toEqual(["Question 1 · 0 answered", "Question 1 · 3 answered", "Answer: B"]);
+    expect(history.map((v) => v.blocks)).toEqual([studyCard("Q1"), studyCard("Q1"), studyCard("A")]);
+
+    fake.closeChannel("C0QUIZ");
+    fake.closeChannel("C0GONE", "channel_not_found");
+    expect(await platformError(client.chat.postMessage({ channel: "C0QUIZ", text: "Round 2" }))).toBe("not_in_channel");
+    expect(await platformError(client.chat.update({ channel: "C0QUIZ", ts: posted.ts ?? "", text: "x" }))).toBe("not_in_channel");
+    expect(await platformError(client.chat.postEphemeral({ channel: "C0QUIZ", user: DEFAULT_USER.id, text: "x" }))).toBe("not_in_channel");
+    expect(await platformError(client.chat.postMessage({ channel: "C0GONE", text: "Round 2" }))).toBe("channel_not_found");
+    expect(fake.messages("C0QUIZ")).toHaveLength(1);
+    expect(fake.messages("C0GONE")).toEqual([]);
+
+    fake.reopenChannel("C0QUIZ");
+    await client.chat.postMessage({ channel: "C0QUIZ", text: "Round 2" });
+    expect(fake.messages("C0QUIZ")).toHaveLength(2);
+  });
+
   it("limits a response_url to 5 uses and can fail it on demand", async () => {
     const fake = await startFake();
     const url = fake.responseUrl();

@@ -149,6 +149,7 @@ export class FakeSlack {
   readonly #fileTransfers: FileTransfers;
   readonly #responseUrls: ResponseUrls;
   readonly #methods: WebApiMethods;
+  readonly #closedChannels = new Map<string, "not_in_channel" | "channel_not_found">();
 
   private constructor(server: Server, socket: FakeSocketMode, workspace: Workspace, options: FakeSlackOptions) {
     const { port } = server.address() as AddressInfo;
@@ -166,6 +167,7 @@ export class FakeSlack {
       views: this.#views,
       files: this.#files,
       socketUrl: () => this.socketUrl,
+      closedChannels: this.#closedChannels,
     });
     this.#users.setUser(workspace.teamId, workspace.botUserId, { name: "studybot", isBot: true });
     server.on("request", (req: IncomingMessage, res: ServerResponse) => {
@@ -241,6 +243,19 @@ export class FakeSlack {
 
   message(channel: string, ts: string): StoredMessage | undefined {
     return this.#messages.find(channel, ts);
+  }
+
+  /**
+   * The bot cannot post in `channel` any more: chat.postMessage, chat.postEphemeral and chat.update there
+   * answer `not_in_channel` (a private channel it is not in, by default) or `channel_not_found`. Slash
+   * commands and clicks in it still reach the app, and their response_url still works, as on Slack.
+   */
+  closeChannel(channel: string, error: "not_in_channel" | "channel_not_found" = "not_in_channel"): void {
+    this.#closedChannels.set(channel, error);
+  }
+
+  reopenChannel(channel: string): void {
+    this.#closedChannels.delete(channel);
   }
 
   /** The bot's DM channel with a user, as conversations.open / chat.postMessage to a user id use it. */

@@ -32,6 +32,11 @@ export interface WebApiState {
   files: FileStore;
   /** What apps.connections.open hands out. */
   socketUrl: () => string;
+  /**
+   * Channels the bot cannot post in: "not_in_channel" (a private channel it was not invited to, or
+   * left: posts and edits answer not_in_channel) or "channel_not_found" (gone, or invisible to it).
+   */
+  closedChannels: Map<string, "not_in_channel" | "channel_not_found">;
 }
 
 type MethodHandler = (args: ApiArgs) => ApiAnswer;
@@ -187,9 +192,17 @@ export class WebApiMethods {
     };
   }
 
+  /** Slack's refusal for a channel the bot cannot post in, if `channel` is one. */
+  #closed(channel: string | undefined): ApiAnswer | undefined {
+    const closed = channel === undefined ? undefined : this.#state.closedChannels.get(channel);
+    return closed === undefined ? undefined : fail(closed);
+  }
+
   #postMessage(args: ApiArgs): ApiAnswer {
     const channelArg = stringArg(args, "channel");
     if (channelArg === undefined) return fail("channel_not_found");
+    const closed = this.#closed(channelArg);
+    if (closed !== undefined) return closed;
     const content = this.#content(args);
     if (content.text === undefined && content.blocks === undefined && args.attachments === undefined) {
       return fail("no_text");
@@ -216,6 +229,8 @@ export class WebApiMethods {
   #postEphemeral(args: ApiArgs): ApiAnswer {
     const channelArg = stringArg(args, "channel");
     if (channelArg === undefined) return fail("channel_not_found");
+    const closed = this.#closed(channelArg);
+    if (closed !== undefined) return closed;
     const user = stringArg(args, "user");
     if (user === undefined) return fail("user_not_found");
     const content = this.#content(args);
@@ -246,6 +261,8 @@ export class WebApiMethods {
   }
 
   #update(args: ApiArgs): ApiAnswer {
+    const closed = this.#closed(stringArg(args, "channel"));
+    if (closed !== undefined) return closed;
     const message = this.#findPublicMessage(args);
     if (message === undefined) return fail("message_not_found");
     const problem = blocksProblem(args.blocks, "message");

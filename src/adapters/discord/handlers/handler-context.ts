@@ -10,6 +10,9 @@ export interface HandlerContext {
   client: Client;
   now: () => Date;
   actor(interaction: Interaction): Promise<Actor>;
-  /** Answers with the core's reply within Discord's 3 seconds. */
-  answer(interaction: Answerable, work: () => Promise<Reply>): Promise<void>;
+  /**
+   * Answers with the core's reply within Discord's 3 seconds; `deferFirst` acknowledges before the work
+   * starts (clicks that come in bursts).
+   */
+  answer(interaction: Answerable, work: () => Promise<Reply>, o?: { deferFirst?: boolean }): Promise<void>;
 }
