@@ -16,7 +16,9 @@ try {
   // A production-only install (the Docker image's last stage) has no Prisma CLI: the clients were
   // generated when the full install ran, and nothing here can generate them again.
   if (existsSync("src/generated/sqlite") && existsSync("src/generated/postgres")) process.exit(0);
-  console.error("The Prisma CLI (a devDependency) is not installed, and src/generated/ holds no clients: run `npm install` with dev dependencies.");
+  console.error(
+    "The Prisma CLI (a devDependency) is not installed, and src/generated/ holds no clients: run `npm install` with dev dependencies.",
+  );
   process.exit(1);
 }
 for (const schema of ["prisma/schema.prisma", "prisma/schema.postgres.prisma"]) {

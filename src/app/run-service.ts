@@ -113,7 +113,11 @@ export async function runService(
       });
       parts.push({ name: "discord", isReady: () => sharded.isReady(), stop: () => sharded.stop() });
       // The shards' processes hold the names people's interactions carried: the recap's board here names nobody.
-      senders["discord"] = new DiscordSender({ token: config.discord.token, apiUrl: config.discord.apiUrl, pictures: { drawer: pictures, logger } });
+      senders["discord"] = new DiscordSender({
+        token: config.discord.token,
+        apiUrl: config.discord.apiUrl,
+        pictures: { drawer: pictures, logger },
+      });
     } else if (config.discord) {
       // One memory of names for the replies' pictures and the scheduled posts' (the weekly recap).
       const names = new SeenNames();

@@ -40,8 +40,22 @@ export class Bot {
 
   constructor(deps: CoreDeps) {
     const { stores, catalog, random, defaultTimeZone } = deps;
-    const { profiles, teams, cards, reviews, quizzes, leaderboards, reminders, qotd, teamDecks, privacy, reports, parameters, teamParameters, games } =
-      stores;
+    const {
+      profiles,
+      teams,
+      cards,
+      reviews,
+      quizzes,
+      leaderboards,
+      reminders,
+      qotd,
+      teamDecks,
+      privacy,
+      reports,
+      parameters,
+      teamParameters,
+      games,
+    } = stores;
     this.deps = { profiles, reminders, cards, catalog };
     this.study = new StudyService({ profiles, teams, cards, reviews, catalog, defaultTimeZone });
     this.quiz = new QuizService({ profiles, teams, cards, reviews, quizzes, catalog, random, defaultTimeZone });

@@ -41,15 +41,37 @@ export function drawBoard(p: BoardPicture): string {
         type: "bar",
         barWidth: 26,
         data: rows.map((r) => ({ value: r.amount, itemStyle: { color: r.self ? COLOURS.self : COLOURS.levels[1], borderRadius: 4 } })),
-        label: { show: true, position: "right", ...TEXT, fontSize: 15, formatter: (x: { dataIndex: number }) => rows[x.dataIndex]?.value ?? "" },
+        label: {
+          show: true,
+          position: "right",
+          ...TEXT,
+          fontSize: 15,
+          formatter: (x: { dataIndex: number }) => rows[x.dataIndex]?.value ?? "",
+        },
       },
     ],
     graphic: [
       ...p.rows.flatMap((r, i) => {
-        const y = gridTop + gridHeight - (p.rows.length - i) * (gridHeight / Math.max(1, p.rows.length)) + gridHeight / Math.max(1, p.rows.length) / 2;
+        const y =
+          gridTop +
+          gridHeight -
+          (p.rows.length - i) * (gridHeight / Math.max(1, p.rows.length)) +
+          gridHeight / Math.max(1, p.rows.length) / 2;
         const rowY = p.rows.length === 0 ? 0 : y;
         return [
-          { type: "text", x: 60, y: rowY, style: { text: `${r.rank}`, fontFamily: FONT_FAMILY, fontSize: 18, fill: COLOURS.text, align: "right", verticalAlign: "middle" } },
+          {
+            type: "text",
+            x: 60,
+            y: rowY,
+            style: {
+              text: `${r.rank}`,
+              fontFamily: FONT_FAMILY,
+              fontSize: 18,
+              fill: COLOURS.text,
+              align: "right",
+              verticalAlign: "middle",
+            },
+          },
           { type: "circle", shape: { cx: 95, cy: rowY, r: 17 }, style: { fill: badgeColour(r.userId) } },
           {
             type: "text",
@@ -73,7 +95,21 @@ export function drawBoard(p: BoardPicture): string {
       }),
       { type: "text", x: 24, y: height - 50, style: { text: p.own, fontFamily: FONT_FAMILY, fontSize: 16, fill: COLOURS.text } },
       ...(p.empty && p.rows.length === 0
-        ? [{ type: "text", x: WIDTH / 2, y: gridTop + gridHeight / 2, style: { text: p.empty, fontFamily: FONT_FAMILY, fontSize: 22, fill: COLOURS.quiet, align: "center", verticalAlign: "middle" } }]
+        ? [
+            {
+              type: "text",
+              x: WIDTH / 2,
+              y: gridTop + gridHeight / 2,
+              style: {
+                text: p.empty,
+                fontFamily: FONT_FAMILY,
+                fontSize: 22,
+                fill: COLOURS.quiet,
+                align: "center",
+                verticalAlign: "middle",
+              },
+            },
+          ]
         : []),
     ],
   });

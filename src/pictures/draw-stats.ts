@@ -46,7 +46,13 @@ export function drawStats(p: StatsPicture): string {
       yearLabel: { show: false },
       monthLabel: { nameMap: p.labels.months, ...TEXT, fontSize: 12, color: COLOURS.quiet },
       // ECharts counts weekdays from Sunday; the catalog lists them from Monday.
-      dayLabel: { firstDay: 1, nameMap: [p.labels.weekdays[6] ?? "", ...p.labels.weekdays.slice(0, 6)], ...TEXT, fontSize: 11, color: COLOURS.quiet },
+      dayLabel: {
+        firstDay: 1,
+        nameMap: [p.labels.weekdays[6] ?? "", ...p.labels.weekdays.slice(0, 6)],
+        ...TEXT,
+        fontSize: 11,
+        color: COLOURS.quiet,
+      },
     },
     grid: [
       { left: 60, top: 340, width: 420, height: 220 },
@@ -57,7 +63,13 @@ export function drawStats(p: StatsPicture): string {
       { gridIndex: 1, type: "category", data: p.retention.map((w) => w.label), axisLabel: { ...TEXT, fontSize: 11, interval: 1 } },
     ],
     yAxis: [
-      { gridIndex: 0, type: "value", minInterval: 1, axisLabel: { ...TEXT, fontSize: 11 }, splitLine: { lineStyle: { color: COLOURS.grid } } },
+      {
+        gridIndex: 0,
+        type: "value",
+        minInterval: 1,
+        axisLabel: { ...TEXT, fontSize: 11 },
+        splitLine: { lineStyle: { color: COLOURS.grid } },
+      },
       {
         gridIndex: 1,
         type: "value",
@@ -89,22 +101,44 @@ export function drawStats(p: StatsPicture): string {
       },
     ],
     graphic: [
-      { type: "text", x: legendX, y: legendY, style: { text: p.labels.legendFewer, fontFamily: FONT_FAMILY, fontSize: 11, fill: COLOURS.quiet, align: "right" } },
+      {
+        type: "text",
+        x: legendX,
+        y: legendY,
+        style: { text: p.labels.legendFewer, fontFamily: FONT_FAMILY, fontSize: 11, fill: COLOURS.quiet, align: "right" },
+      },
       ...[COLOURS.emptyDay, ...COLOURS.levels].map((fill, i) => ({
         type: "rect",
         shape: { x: legendX + 6 + i * 18, y: legendY - 1, width: 13, height: 13 },
         style: { fill },
       })),
-      { type: "text", x: legendX + 6 + 5 * 18 + 2, y: legendY, style: { text: p.labels.legendMore, fontFamily: FONT_FAMILY, fontSize: 11, fill: COLOURS.quiet } },
+      {
+        type: "text",
+        x: legendX + 6 + 5 * 18 + 2,
+        y: legendY,
+        style: { text: p.labels.legendMore, fontFamily: FONT_FAMILY, fontSize: 11, fill: COLOURS.quiet },
+      },
       ...(p.labels.empty
         ? [
-            { type: "rect", shape: { x: 150, y: 230, width: 700, height: 110, r: 12 }, style: { fill: "#f6f8fa", stroke: COLOURS.grid, lineWidth: 2 }, z: 100 },
+            {
+              type: "rect",
+              shape: { x: 150, y: 230, width: 700, height: 110, r: 12 },
+              style: { fill: "#f6f8fa", stroke: COLOURS.grid, lineWidth: 2 },
+              z: 100,
+            },
             {
               type: "text",
               x: WIDTH / 2,
               y: 285,
               z: 101,
-              style: { text: p.labels.empty, fontFamily: FONT_FAMILY, fontSize: 26, fill: COLOURS.text, align: "center", verticalAlign: "middle" },
+              style: {
+                text: p.labels.empty,
+                fontFamily: FONT_FAMILY,
+                fontSize: 26,
+                fill: COLOURS.text,
+                align: "center",
+                verticalAlign: "middle",
+              },
             },
           ]
         : []),

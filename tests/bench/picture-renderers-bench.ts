@@ -23,7 +23,10 @@ import { FONT_FILE, svgToPng, useFontSubsets } from "../../src/pictures/svg-to-p
 import { summarize, type BenchRow } from "./bench-table.ts";
 
 interface SkiaCanvas {
-  createCanvas(w: number, h: number): { getContext(kind: "2d"): { drawImage(i: unknown, x: number, y: number): void }; toBuffer(mime: "image/png"): Buffer };
+  createCanvas(
+    w: number,
+    h: number,
+  ): { getContext(kind: "2d"): { drawImage(i: unknown, x: number, y: number): void }; toBuffer(mime: "image/png"): Buffer };
   GlobalFonts: { registerFromPath(file: string, alias: string): unknown };
   Image: new () => { src: Buffer; width: number; height: number };
 }

@@ -35,8 +35,16 @@ function seed(file: string, itemIds: string[], reviews: number): void {
   db.pragma("journal_mode = MEMORY");
   db.pragma("synchronous = OFF");
   const random = seededRandom("pictures-seed");
-  db.prepare(`INSERT INTO "Team" ("id","timeZone","createdAt") VALUES (?, ?, ?)`).run(TEAM, ZONE, sqliteDateTime(new Date(NOW.getTime() - 400 * DAY_MS)));
-  db.prepare(`INSERT INTO "User" ("id","timeZone","createdAt") VALUES (?, ?, ?)`).run(USER, ZONE, sqliteDateTime(new Date(NOW.getTime() - 400 * DAY_MS)));
+  db.prepare(`INSERT INTO "Team" ("id","timeZone","createdAt") VALUES (?, ?, ?)`).run(
+    TEAM,
+    ZONE,
+    sqliteDateTime(new Date(NOW.getTime() - 400 * DAY_MS)),
+  );
+  db.prepare(`INSERT INTO "User" ("id","timeZone","createdAt") VALUES (?, ?, ?)`).run(
+    USER,
+    ZONE,
+    sqliteDateTime(new Date(NOW.getTime() - 400 * DAY_MS)),
+  );
   const insertLog = db.prepare(
     `INSERT INTO "ReviewLog" ("userId","itemId","teamId","version","rating","source","reviewedAt","studyDay","stateBefore","before","after","xp") VALUES (?, ?, ?, ?, ?, 'study', ?, ?, ?, NULL, ?, 0)`,
   );
@@ -48,9 +56,20 @@ function seed(file: string, itemIds: string[], reviews: number): void {
     for (let i = 0; i < reviews; i++) {
       const at = new Date(NOW.getTime() - Math.floor(random() * 365 * DAY_MS));
       const rating = random() < 0.1 ? 1 : 3;
-      insertLog.run(USER, itemIds[i % itemIds.length], TEAM, 1_000_000 + i, rating, sqliteDateTime(at), studyDayOf(at, ZONE), random() < 0.7 ? 2 : 1, after);
+      insertLog.run(
+        USER,
+        itemIds[i % itemIds.length],
+        TEAM,
+        1_000_000 + i,
+        rating,
+        sqliteDateTime(at),
+        studyDayOf(at, ZONE),
+        random() < 0.7 ? 2 : 1,
+        after,
+      );
     }
-    for (const id of itemIds) insertCard.run(USER, id, sqliteDateTime(new Date(NOW.getTime() + Math.floor(random() * 40 * DAY_MS))), sqliteDateTime(NOW));
+    for (const id of itemIds)
+      insertCard.run(USER, id, sqliteDateTime(new Date(NOW.getTime() + Math.floor(random() * 40 * DAY_MS))), sqliteDateTime(NOW));
   })();
   db.close();
 }
@@ -73,7 +92,8 @@ export async function benchPictures(o: PicturesBenchOptions, log: (s: string) =>
     try {
       // The bound a picture's drawing is held to: within a second at the 99th percentile, on a loaded
       // machine. /stats with its picture is not held to it: its text answers first, the picture follows.
-      const bound = (name: string, p99: number) => (/drawn alone|in a row/.test(name) ? { target: "p99 <= 1000 ms", met: p99 <= P99_BOUND_MS } : {});
+      const bound = (name: string, p99: number) =>
+        /drawn alone|in a row/.test(name) ? { target: "p99 <= 1000 ms", met: p99 <= P99_BOUND_MS } : {};
       const measure = async (name: string, images: boolean, call: () => Promise<unknown>) => {
         await bot.command(actor, { name: "settings", changes: { images: images ? "on" : "off" } }, NOW);
         for (let i = 0; i < 5; i++) await call();
@@ -85,7 +105,14 @@ export async function benchPictures(o: PicturesBenchOptions, log: (s: string) =>
           samples.push(performance.now() - t);
         }
         const s = summarize(samples, performance.now() - started);
-        rows.push({ benchmark: name, p50Ms: s.p50, p99Ms: s.p99, opsPerSec: s.opsPerSec, value: `${o.reviews} reviews`, ...bound(name, s.p99) });
+        rows.push({
+          benchmark: name,
+          p50Ms: s.p50,
+          p99Ms: s.p99,
+          opsPerSec: s.opsPerSec,
+          value: `${o.reviews} reviews`,
+          ...bound(name, s.p99),
+        });
       };
       await measure("/stats text only (images off)", false, () => bot.command(actor, { name: "stats" }, NOW));
       let bytes = 0;
@@ -111,7 +138,10 @@ export async function benchPictures(o: PicturesBenchOptions, log: (s: string) =>
         },
         "ja",
       );
-      const named = withNames(board, (id) => ["田中 愛子", "Ren Sato", "佐々木", "Mia", "鈴木 蒼", "Noah", "山本", "Emma", "伊藤 陽", "Kai"][Number(id.slice(6))]);
+      const named = withNames(
+        board,
+        (id) => ["田中 愛子", "Ren Sato", "佐々木", "Mia", "鈴木 蒼", "Noah", "山本", "Emma", "伊藤 陽", "Kai"][Number(id.slice(6))],
+      );
       await measure("board picture drawn alone (worker)", true, () => pictures.draw(named));
 
       // Memory over many pictures, stats and boards alternating: after a warm-up (the threads' heaps
@@ -134,8 +164,17 @@ export async function benchPictures(o: PicturesBenchOptions, log: (s: string) =>
         samples.push(performance.now() - t);
         if (i % Math.max(1, Math.floor(o.memoryPictures / 4)) === 0) marks.push(`${i}: ${await memory()}`);
       }
-      const s = summarize(samples, samples.reduce((a, b) => a + b, 0));
-      rows.push({ benchmark: `${o.memoryPictures} pictures in a row (worker)`, p50Ms: s.p50, p99Ms: s.p99, opsPerSec: s.opsPerSec, ...bound("in a row", s.p99) });
+      const s = summarize(
+        samples,
+        samples.reduce((a, b) => a + b, 0),
+      );
+      rows.push({
+        benchmark: `${o.memoryPictures} pictures in a row (worker)`,
+        p50Ms: s.p50,
+        p99Ms: s.p99,
+        opsPerSec: s.opsPerSec,
+        ...bound("in a row", s.p99),
+      });
       const growth = (100 * (rss - warmRss)) / warmRss;
       rows.push({
         benchmark: `memory MB over ${o.memoryPictures} pictures`,

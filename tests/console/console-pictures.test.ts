@@ -59,9 +59,15 @@ describe("pictures in the console", () => {
     const front = await t.bot.command(me, { name: "study" }, t.clock.now);
     await answerCard(t, me, front, "Good", new Date(t.clock.now.getTime() + 5000));
     const drawn: Picture[] = [];
-    const out = await session(["/stats", "/leaderboard"], { draw: (p) => (drawn.push(p), pictures.draw(p)), close: () => Promise.resolve() });
+    const out = await session(["/stats", "/leaderboard"], {
+      draw: (p) => (drawn.push(p), pictures.draw(p)),
+      close: () => Promise.resolve(),
+    });
     const saved = [...out.matchAll(/^Saved (?:to )?(.+\.png)\b.*$/gm)].map((m) => m[1]!.trim());
-    expect(saved.map((p) => path.basename(p))).toEqual([expect.stringMatching(/^stats-\d{4}-\d{2}-\d{2}\.png$/), "leaderboard-week-xp.png"]);
+    expect(saved.map((p) => path.basename(p))).toEqual([
+      expect.stringMatching(/^stats-\d{4}-\d{2}-\d{2}\.png$/),
+      "leaderboard-week-xp.png",
+    ]);
     for (const file of saved) {
       expect(path.dirname(path.resolve(file))).toBe(path.join(dir, "data"));
       const image = decode(readFileSync(file));

@@ -809,7 +809,17 @@ const SAMPLE_ARGS: { [K in FunctionKey]: ArgsOf<Messages[K]> } = {
   stats: [{ dueNow: 1, dueToday: 2, reviewedToday: 3, retention: "90.0% (9/10)", desired: "0.90", streak: 4, cards: 5 }],
   topicLineCount: ["ネットワーク", "net", 3],
   settingsLines: [
-    { language: "日本語", timezone: "Asia/Tokyo", retention: "0.90", new: "20", reviews: "200", team: "`discord:11`", hidden: "オン", images: "オン", parameters: "FSRS の既定値" },
+    {
+      language: "日本語",
+      timezone: "Asia/Tokyo",
+      retention: "0.90",
+      new: "20",
+      reviews: "200",
+      team: "`discord:11`",
+      hidden: "オン",
+      images: "オン",
+      parameters: "FSRS の既定値",
+    },
   ],
   languageAuto: ["日本語"],
   unknownCommand: ["dance"],

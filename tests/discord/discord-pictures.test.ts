@@ -36,7 +36,11 @@ describe("pictures on Discord", () => {
     const stats = h.fake.interact.command({ name: "stats", user, guildId: guild.id });
     await stats.settled(100);
     // The text goes first; the picture is added to it once drawn.
-    const reply = await waitUntil(() => stats.messages().find((m) => m.attachments.length > 0), 20_000, () => "no picture attached");
+    const reply = await waitUntil(
+      () => stats.messages().find((m) => m.attachments.length > 0),
+      20_000,
+      () => "no picture attached",
+    );
     expect(reply.ephemeral).toBe(true);
     expect(textOf(reply)).toContain("Reviewed today: **1**");
     expect(reply.attachments).toHaveLength(1);
@@ -67,7 +71,11 @@ describe("pictures on Discord", () => {
     await studyOneCard(ren, guild.id);
     const board = h.fake.interact.command({ name: "leaderboard", user: ren, guildId: guild.id });
     await board.settled(100);
-    const reply = await waitUntil(() => board.messages().find((m) => m.attachments.length > 0), 20_000, () => "no picture attached");
+    const reply = await waitUntil(
+      () => board.messages().find((m) => m.attachments.length > 0),
+      20_000,
+      () => "no picture attached",
+    );
     expect(textOf(reply)).toContain("You: **#1**");
     const attachment = reply.attachments[0]!;
     expect(attachment.filename).toBe("leaderboard-week-xp.png");
@@ -105,7 +113,11 @@ describe("pictures on Discord", () => {
     const failed = h.fake.interact.command({ name: "stats", user, guildId: guild.id });
     await failed.settled(100);
     expect(textOf(failed.messages()[0])).toContain("Due now");
-    await waitUntil(() => h.logs.lines().find((e) => e["msg"] === "picture not drawn; the text goes alone"), 20_000, () => "no log line");
+    await waitUntil(
+      () => h.logs.lines().find((e) => e["msg"] === "picture not drawn; the text goes alone"),
+      20_000,
+      () => "no log line",
+    );
     expect(failed.messages()[0]!.attachments).toEqual([]);
   });
 });

@@ -99,7 +99,9 @@ describe("the weekly recap's picture on Discord", () => {
     const channel = guild.channelId(0);
     const { post, picture } = aRecap(people);
     const failing: PictureDrawer = { draw: () => Promise.reject(new Error("no drawing today")), close: () => Promise.resolve() };
-    const sent = await senderWith(failing).channel(`discord:${guild.id}`, channel, post, undefined, `recap|discord:${guild.id}|w1`, { picture });
+    const sent = await senderWith(failing).channel(`discord:${guild.id}`, channel, post, undefined, `recap|discord:${guild.id}|w1`, {
+      picture,
+    });
     expect(sent.ok).toBe(true);
     const [message] = fake.messagesIn(channel);
     expect(message!.attachments).toEqual([]);

@@ -17,7 +17,12 @@ import { FONT_FILE, useFontSubsets } from "../../src/pictures/svg-to-png.ts";
 const TODAY = "2026-12-03";
 
 function stats(locale: "en" | "ja"): Picture {
-  const days = Array.from({ length: 90 }, (_, i) => ({ day: addDays(TODAY, -i * 2), reviews: 1 + ((i * 37) % 90), mature: 10, recalled: 9 }));
+  const days = Array.from({ length: 90 }, (_, i) => ({
+    day: addDays(TODAY, -i * 2),
+    reviews: 1 + ((i * 37) % 90),
+    mature: 10,
+    recalled: 9,
+  }));
   const dues = Array.from({ length: 50 }, (_, i) => new Date(Date.parse(`${TODAY}T12:00:00Z`) + i * 9 * 3_600_000));
   return statsPicture({ days, dues }, TODAY, "Asia/Tokyo", locale);
 }

@@ -73,7 +73,12 @@ function inkCount(p: Pixels, box: { x0: number; y0: number; x1: number; y1: numb
 
 /** A learner who studied on some days of the year, with busy and quiet days. */
 function history(studyDays: number) {
-  const days = Array.from({ length: studyDays }, (_, i) => ({ day: addDays(TODAY, -i * 3), reviews: 1 + ((i * 37) % 90), mature: 10, recalled: 9 }));
+  const days = Array.from({ length: studyDays }, (_, i) => ({
+    day: addDays(TODAY, -i * 3),
+    reviews: 1 + ((i * 37) % 90),
+    mature: 10,
+    recalled: 9,
+  }));
   const dues = Array.from({ length: 50 }, (_, i) => new Date(Date.parse(`${TODAY}T12:00:00Z`) + i * 9 * 3_600_000));
   return { days, dues };
 }
@@ -125,7 +130,16 @@ describe("the /stats picture", () => {
 /** A team's board: `ranked` people, the best first, the asker third. */
 function board(ranked: number, locale: "en" | "ja" = "en") {
   const top = Array.from({ length: ranked }, (_, i) => ({ userId: `discord:10000000000000000${i}`, value: 500 - i * 37, rank: i + 1 }));
-  return boardPicture({ title: "Leaderboard · This week · XP", top, self: "discord:100000000000000002", format: (v) => `${v} XP`, own: "You: **#3** · 426 XP" }, locale);
+  return boardPicture(
+    {
+      title: "Leaderboard · This week · XP",
+      top,
+      self: "discord:100000000000000002",
+      format: (v) => `${v} XP`,
+      own: "You: **#3** · 426 XP",
+    },
+    locale,
+  );
 }
 
 describe("the /leaderboard picture", () => {
@@ -205,6 +219,8 @@ describe("Japanese in pictures", () => {
     expect(region(japanese)).not.toBe(region(missing));
     // Each character is its own glyph: the boxes repeat, the kanji do not.
     expect(region(drawPicture(board("学学学学学学")))).not.toBe(region(drawPicture(board("習習習習習習"))));
-    expect(region(drawPicture(board("\uE000\uE000\uE000\uE000\uE000\uE000")))).toBe(region(drawPicture(board("\uE001\uE001\uE001\uE001\uE001\uE001"))));
+    expect(region(drawPicture(board("\uE000\uE000\uE000\uE000\uE000\uE000")))).toBe(
+      region(drawPicture(board("\uE001\uE001\uE001\uE001\uE001\uE001"))),
+    );
   });
 });

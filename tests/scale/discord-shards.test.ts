@@ -81,7 +81,13 @@ describe("Discord shards (DISCORD_SHARDS)", () => {
       );
       expect(pictured.attachments[0]!.filename).toMatch(/^stats-\d{4}-\d{2}-\d{2}\.png$/);
       expect(pictured.attachments[0]!.description).toContain("Reviewed today");
-      expect(asked.requests().flatMap((r) => r.files)[0]!.bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
+      expect(
+        asked
+          .requests()
+          .flatMap((r) => r.files)[0]!
+          .bytes.subarray(1, 4)
+          .toString("latin1"),
+      ).toBe("PNG");
     }
 
     // Scheduled sends come from the manager only: each learner gets one reminder over several ticks.

@@ -13,7 +13,10 @@ import { startTestBot, type TestBot } from "../support/test-bot.ts";
 
 const library = aLibrary([aFlashcard("card-1")]);
 /** FSRS-6 parameters as Anki shows them (its defaults, with a longer first stability). */
-const PASTED = [0.3, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542];
+const PASTED = [
+  0.3, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425,
+  0.0912, 0.0658, 0.1542,
+];
 
 interface Sample {
   /** The Discord /settings options that change it; `team` is the server's id. */

@@ -90,7 +90,9 @@ describe("pictures on Slack", () => {
     expect(textOf(stats.message)).toContain("Due now");
     await h.adapter.idle();
     expect(h.fake.uploadedFiles()).toHaveLength(0);
-    expect(h.logs.lines().some((e) => e["msg"] === "picture not delivered to the DM; the text went" && e["detail"] === "cannot_dm_bot")).toBe(true);
+    expect(
+      h.logs.lines().some((e) => e["msg"] === "picture not delivered to the DM; the text went" && e["detail"] === "cannot_dm_bot"),
+    ).toBe(true);
     // The one answer is the text: no "something went wrong" after it.
     expect(h.fake.responses().map((r) => JSON.stringify(r))).not.toContainEqual(expect.stringContaining("something went wrong"));
     expect(h.fake.callsTo("conversations.open")).toHaveLength(1);

@@ -40,7 +40,14 @@ export class FakeSender implements PlatformSender {
     return { ok: true, messageRef: `dm/${++this.counter}` };
   }
 
-  async channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string, extras?: ChannelExtras): Promise<SendResult> {
+  async channel(
+    teamId: string,
+    channelId: string,
+    view: View,
+    notify?: string[],
+    once?: string,
+    extras?: ChannelExtras,
+  ): Promise<SendResult> {
     const sent: Sent = {
       to: teamId,
       channelId,

@@ -25,10 +25,12 @@ export function aRecap(people: { userId: string; xp: number }[], locale: Locale 
 }
 
 /** A PNG decoded: its size, the size a board of `rows` people should have, its ink (non-background pixels) and bar-coloured pixels. */
-export function recapPng(png: Uint8Array, rows: number): { width: number; height: number; expectedHeight: number; ink: number; bars: number } {
+export function recapPng(
+  png: Uint8Array,
+  rows: number,
+): { width: number; height: number; expectedHeight: number; ink: number; bars: number } {
   const image = decode(png);
-  const hex = (i: number) =>
-    `#${[0, 1, 2].map((n) => (image.data[i + n] ?? 0).toString(16).padStart(2, "0")).join("")}`;
+  const hex = (i: number) => `#${[0, 1, 2].map((n) => (image.data[i + n] ?? 0).toString(16).padStart(2, "0")).join("")}`;
   let ink = 0;
   let bars = 0;
   for (let i = 0; i < image.width * image.height; i++) {
@@ -36,6 +38,20 @@ export function recapPng(png: Uint8Array, rows: number): { width: number; height
     if (colour !== COLOURS.background) ink += 1;
     if (colour === COLOURS.levels[1]) bars += 1;
   }
-  const expectedHeight = boardHeight({ kind: "board", title: "", subtitle: "", rows: Array.from({ length: rows }, (_, i) => ({ rank: i + 1, userId: `u${i}`, initials: "?", name: "", value: "", amount: 1, self: false })), own: "" });
+  const expectedHeight = boardHeight({
+    kind: "board",
+    title: "",
+    subtitle: "",
+    rows: Array.from({ length: rows }, (_, i) => ({
+      rank: i + 1,
+      userId: `u${i}`,
+      initials: "?",
+      name: "",
+      value: "",
+      amount: 1,
+      self: false,
+    })),
+    own: "",
+  });
   return { width: image.width, height: image.height, expectedHeight, ink, bars };
 }

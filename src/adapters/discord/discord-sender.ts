@@ -66,7 +66,11 @@ export class DiscordSender implements PlatformSender {
    * A create; with a picture, multipart: `files[0]` and its `attachments` entry, whose description is
    * the alt text. The nonce rides in the same payload, so a repeated create with its file makes nothing new.
    */
-  private post(route: `/${string}`, body: RESTPostAPIChannelMessageJSONBody | { recipient_id: string }, picture?: DrawnPicture): Promise<{ id: string }> {
+  private post(
+    route: `/${string}`,
+    body: RESTPostAPIChannelMessageJSONBody | { recipient_id: string },
+    picture?: DrawnPicture,
+  ): Promise<{ id: string }> {
     if (!picture) return this.pacer.run(async () => (await this.rest.post(route, { body })) as { id: string });
     const withFile = { ...body, attachments: [{ id: 0, filename: picture.filename, description: picture.alt.slice(0, 1024) }] };
     const files = [{ name: picture.filename, data: Buffer.from(picture.png), contentType: "image/png" }];
@@ -90,7 +94,14 @@ export class DiscordSender implements PlatformSender {
     }
   }
 
-  async channel(teamId: string, channelId: string, view: View, notify?: string[], once?: string, extras?: ChannelExtras): Promise<SendResult> {
+  async channel(
+    teamId: string,
+    channelId: string,
+    view: View,
+    notify?: string[],
+    once?: string,
+    extras?: ChannelExtras,
+  ): Promise<SendResult> {
     if (discordSnowflakeOf(teamId) === undefined || !/^\d{15,22}$/.test(channelId))
       return { ok: false, reason: "not-found", detail: "not a Discord channel" };
     // Drawn on the picture threads before the one create; a drawing that fails leaves the text alone.

@@ -95,7 +95,11 @@ export class SlackSender implements PlatformSender {
   ): Promise<SendResult> {
     const mentions = notify.map(slackUserOf).filter((u): u is string => u !== undefined);
     const message = renderSlack(view);
-    const args = { channel: channelId, ...message, text: [mentions.map((u) => `<@${u}>`).join(" "), message.text].filter(Boolean).join(" ") };
+    const args = {
+      channel: channelId,
+      ...message,
+      text: [mentions.map((u) => `<@${u}>`).join(" "), message.text].filter(Boolean).join(" "),
+    };
     if (!extras?.picture || !this.pictures) return this.post(args, once, false);
     // A retry of a post that went through (from an instance that died before recording it) finds it.
     const earlier = once ? await this.lookFor(channelId, once) : "absent";

@@ -47,7 +47,15 @@ export interface Messages {
   homeHint: string;
   statsTitle: string;
   /** `retention` is true retention (reviews of learned cards not rated Again); `desired` the learner's setting beside it. */
-  stats(s: { dueNow: number; dueToday: number; reviewedToday: number; retention: string; desired: string; streak: number; cards: number }): string[];
+  stats(s: {
+    dueNow: number;
+    dueToday: number;
+    reviewedToday: number;
+    retention: string;
+    desired: string;
+    streak: number;
+    cards: number;
+  }): string[];
   retentionNone: string;
   topicsTitle: string;
   topicLineCount(name: string, id: string, count: number): string;
@@ -418,7 +426,8 @@ const en: Messages = {
     `Weekly recap: **${s.recap ? "on" : "off"}**`,
     `Streak milestones: **${s.milestones ? "on" : "off"}**`,
   ],
-  teamHint: "Admins change them with /team channel, qotd HH:MM|off, timezone, language ja|en, recap on|off, milestones on|off, parameters fit|reset.",
+  teamHint:
+    "Admins change them with /team channel, qotd HH:MM|off, timezone, language ja|en, recap on|off, milestones on|off, parameters fit|reset.",
   notAdmin: "Only team admins can change team settings (on Discord: Manage Server).",
   noChannel: "none",
   off: "off",
@@ -618,7 +627,8 @@ const ja: Messages = {
   optionTooLong: (max) => `${max}文字を超えています`,
   optionNotLeaderboardWord: "week、month、all、xp、streak、reviews、accuracy のいずれでもありません",
   optionNotRemindWord: "時刻（HH:MM）、タイムゾーン、when、off のいずれでもありません",
-  optionNotTeamSetting: "チームの設定ではありません。channel、qotd、timezone、language、recap、milestones、parameters のいずれかを指定してください",
+  optionNotTeamSetting:
+    "チームの設定ではありません。channel、qotd、timezone、language、recap、milestones、parameters のいずれかを指定してください",
   optionNeedsOneValue: "値を一つだけ指定してください",
   optionDeckAction:
     "list、import <ファイル>、rename <デッキ> <名前>、retire <デッキ>、export <デッキ>、reports のいずれかを指定してください",
@@ -691,7 +701,8 @@ const ja: Messages = {
     `週間まとめ：**${s.recap ? "オン" : "オフ"}**`,
     `連続記録の達成通知：**${s.milestones ? "オン" : "オフ"}**`,
   ],
-  teamHint: "管理者は /team channel、qotd HH:MM|off、timezone、language ja|en、recap on|off、milestones on|off、parameters fit|reset で変更できます。",
+  teamHint:
+    "管理者は /team channel、qotd HH:MM|off、timezone、language ja|en、recap on|off、milestones on|off、parameters fit|reset で変更できます。",
   notAdmin: "チーム設定を変更できるのはチームの管理者だけです（Discord ではサーバー管理権限）。",
   noChannel: "なし",
   off: "オフ",

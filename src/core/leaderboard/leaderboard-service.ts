@@ -79,7 +79,10 @@ export class LeaderboardService {
       buttons: [periodButtons, metricButtons],
     });
     if (!profile.images) return update(shown);
-    const picture = boardPicture({ title: shown.title ?? "", top: board.top, self: profile.id, format: (value) => format({ value }), own: me }, locale);
+    const picture = boardPicture(
+      { title: shown.title ?? "", top: board.top, self: profile.id, format: (value) => format({ value }), own: me },
+      locale,
+    );
     return { ...update(shown), picture: { name: `leaderboard-${period}-${metric}`, picture, alt: altText(shown) } };
   }
 }

@@ -16,6 +16,9 @@ export async function pictureToDm(deps: ListenerDeps, client: WebClient, userId:
     await sendPictureToDm(client, userId, picture);
   } catch (e) {
     const failure = slackFailure(e, true);
-    deps.logger.warn({ reason: failure.ok ? undefined : failure.reason, detail: failure.ok ? undefined : failure.detail }, "picture not delivered to the DM; the text went");
+    deps.logger.warn(
+      { reason: failure.ok ? undefined : failure.reason, detail: failure.ok ? undefined : failure.detail },
+      "picture not delivered to the DM; the text went",
+    );
   }
 }

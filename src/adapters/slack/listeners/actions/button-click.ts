@@ -51,7 +51,8 @@ export function buttonClick(deps: ListenerDeps) {
         }
         // From the App Home tab there is no message to replace: the session opens in the DM.
         if (payload.container?.type === "view" || !payload.response_url) await postToDm(client, payload.user.id, renderSlack(reply.view));
-        else if (replacesClickedMessage(reply, onSharedMessage(payload))) await respond({ replace_original: true, ...renderSlack(reply.view) });
+        else if (replacesClickedMessage(reply, onSharedMessage(payload)))
+          await respond({ replace_original: true, ...renderSlack(reply.view) });
         else await respond(privateAnswer(reply.view));
         // A board for another period or metric (or /stats again) follows in the DM, as the command's did.
         await pictureToDm(deps, client, payload.user.id, reply);
