@@ -35,6 +35,7 @@ describe("a round in the console", () => {
       logger: captureLogs().logger,
       now: () => t.clock.now,
       rounds: t.stores,
+      ownName: "Aiko",
     });
     let read = 0;
     /** Waits for `pattern` in what the console printed since the last wait. */
@@ -77,6 +78,10 @@ describe("a round in the console", () => {
     await waitFor(/== Final podium ==/);
     const podium = await waitFor(/1 player took part\./);
     expect(podium[0]).toBe("1 player took part.");
+    // The console's person is named on the scoreboards and the podium, as on its board pictures.
+    expect(out).toMatch(/^1\. Aiko: \d+ points$/m);
+    expect(out).toMatch(/^🥇 1\. Aiko: \d+ points$/m);
+    expect(out).not.toMatch(/^(🥇 )?1\. console:local/m);
     input.end("/quit\n");
     await session;
     expect(await t.db.gameAnswer.count()).toBe(3);

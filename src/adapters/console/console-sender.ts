@@ -8,15 +8,22 @@ export class ConsoleSender implements PlatformSender {
   private readonly write: (text: string) => void;
   /** Told the actions of a posted or edited message that has buttons (a question). */
   private readonly onButtons: (actions: string[]) => void;
+  /** The names the console knows (its own person's). */
+  private readonly nameOf: (userId: string) => string | undefined;
   private counter = 0;
 
-  constructor(write: (text: string) => void, onButtons: (actions: string[]) => void) {
+  constructor(
+    write: (text: string) => void,
+    onButtons: (actions: string[]) => void,
+    nameOf: (userId: string) => string | undefined = () => undefined,
+  ) {
     this.write = write;
     this.onButtons = onButtons;
+    this.nameOf = nameOf;
   }
 
   private print(view: View): void {
-    const rendered = renderConsole(view);
+    const rendered = renderConsole(view, this.nameOf);
     this.write(rendered.text);
     if (rendered.actions.length > 0) this.onButtons(rendered.actions);
   }

@@ -70,6 +70,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const exportsDir = options.exportsDir ?? "exports";
   const picturesDir = options.picturesDir ?? "data";
   const ownName = options.ownName ?? accountName();
+  // The console is one person's: theirs is the one name its boards, scoreboards and pictures can show.
+  const nameOf = (userId: string) => (userId === CONSOLE_USER ? ownName : undefined);
   const write = (s: string) => output.write(`${s}\n`);
   /** The catalog in the person's language now (/lang changes it mid-session). */
   const say = async () => messages(await bot.locale(actor));
@@ -111,7 +113,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       filling = { form: reply.form, values: {}, field: 0 };
       return prompt();
     }
-    const rendered = renderConsole(reply.view);
+    const rendered = renderConsole(reply.view, nameOf);
     write(rendered.text);
     for (const file of reply.files ?? []) {
       await mkdir(exportsDir, { recursive: true });
@@ -119,8 +121,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       await writeFile(target, file.content);
       write((await say()).consoleSaved(target));
     }
-    // The console is one person's: they are the one name a board here can show.
-    const picture = await drawAttached(reply, options.pictures, logger, (userId) => (userId === CONSOLE_USER ? ownName : undefined));
+    const picture = await drawAttached(reply, options.pictures, logger, nameOf);
     if (picture) {
       await mkdir(picturesDir, { recursive: true });
       const target = path.join(picturesDir, path.basename(picture.filename));
@@ -153,10 +154,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         now,
         dispatcher: new GameDispatcher({
           ...options.rounds,
-          sender: new ConsoleSender(write, (pressable) => {
-            actions = pressable;
-            onEnter = undefined;
-          }),
+          sender: new ConsoleSender(
+            write,
+            (pressable) => {
+              actions = pressable;
+              onEnter = undefined;
+            },
+            nameOf,
+          ),
           logger,
           owner: "console",
         }),

@@ -5,11 +5,16 @@ import { renderMentions } from "../../core/views/user-mention.ts";
 import { renderTimes } from "../../core/views/time-mention.ts";
 import { renderPlaces } from "../../core/views/place-mention.ts";
 
-export function renderConsole(view: View): { text: string; actions: string[]; preselected?: { action: string; label: string } } {
+/** `nameOf` names the people a view mentions (the console knows only its own person); others show as their id. */
+export function renderConsole(
+  view: View,
+  nameOf: (userId: string) => string | undefined = () => undefined,
+): { text: string; actions: string[]; preselected?: { action: string; label: string } } {
+  const plain = (s: string) => stripMarkdown(s, nameOf);
   const lines: string[] = [];
-  if (view.title) lines.push(`== ${stripMarkdown(view.title)} ==`);
-  for (const paragraph of view.body) lines.push(stripMarkdown(paragraph));
-  if (view.footer) lines.push(`(${stripMarkdown(view.footer)})`);
+  if (view.title) lines.push(`== ${plain(view.title)} ==`);
+  for (const paragraph of view.body) lines.push(plain(paragraph));
+  if (view.footer) lines.push(`(${plain(view.footer)})`);
   const actions: string[] = [];
   const buttons = view.buttons.flat();
   if (buttons.length > 0) {
@@ -23,10 +28,10 @@ export function renderConsole(view: View): { text: string; actions: string[]; pr
   };
 }
 
-function stripMarkdown(s: string): string {
+function stripMarkdown(s: string, nameOf: (userId: string) => string | undefined): string {
   return renderPlaces(
     renderTimes(
-      renderMentions(s, (userId) => userId),
+      renderMentions(s, (userId) => nameOf(userId) ?? userId),
       (at) => at.toLocaleTimeString(),
     ),
     (place) => `#${place.channelId}`,
