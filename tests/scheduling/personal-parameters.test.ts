@@ -4,7 +4,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { computeParameters } from "@open-spaced-repetition/binding";
 import type { Actor } from "../../src/core/identity.ts";
-import type { PlatformSender, SendResult } from "../../src/core/ports/platform-sender.ts";
 import { DEFAULT_PARAMETERS, previewRatings } from "../../src/core/scheduler/fsrs.ts";
 import { scheduleOf } from "../../src/core/scheduler/learner-schedule.ts";
 import type { View } from "../../src/core/views/view.ts";
@@ -16,6 +15,7 @@ import { openStores } from "../../src/storage/prisma/open-stores.ts";
 import { aFlashcard, aLibrary } from "../support/builders.ts";
 import { captureLogs } from "../support/captured-logs.ts";
 import { DATABASES } from "../support/databases.ts";
+import { FakeSender } from "../support/fake-sender.ts";
 import { parametersAround, simulateLearner, storeHistory } from "../support/simulated-learner.ts";
 import { answerCard, startTestBot, type TestBot } from "../support/test-bot.ts";
 
@@ -37,33 +37,19 @@ const history = simulateLearner({
   start: HISTORY_START,
 });
 
-class RecordingSender implements PlatformSender {
-  readonly sent: { userId: string; view: View }[] = [];
-  async direct(userId: string, view: View): Promise<SendResult> {
-    this.sent.push({ userId, view });
-    return { ok: true, messageRef: null };
-  }
-  async channel(): Promise<SendResult> {
-    return { ok: true, messageRef: null };
-  }
-  async edit(): Promise<SendResult> {
-    return { ok: true, messageRef: null };
-  }
-}
-
 function bodyText(reply: { view: View }): string {
   return reply.view.body.join("\n");
 }
 
 describe.each(DATABASES)("personal scheduling on %s", (kind) => {
   let t: TestBot;
-  let sender: RecordingSender;
+  let sender: FakeSender;
   const job = (fits = t.stores.parameters) =>
     new ParameterFitJob({ fits, profiles: t.stores.profiles, sender, logger: captureLogs().logger, leaseMs: LEASE_MS });
 
   beforeEach(async () => {
     t = await startTestBot(kind, library, NOW.toISOString());
-    sender = new RecordingSender();
+    sender = new FakeSender();
     await t.bot.command(LEARNER, { name: "stats" }, NOW);
     await t.bot.command(OTHER, { name: "stats" }, NOW);
     await storeHistory(t.db, LEARNER.userId, LEARNER.teamId, history);
@@ -126,8 +112,8 @@ describe.each(DATABASES)("personal scheduling on %s", (kind) => {
     expect(await job().tick(NOW)).toEqual([{ userId: LEARNER.userId, outcome: "worse" }]);
     const learner = await t.stores.profiles.profile(LEARNER.userId);
     expect(learner?.personalParameters).toMatchObject({ source: "pasted", values: oracle });
-    expect(sender.sent).toHaveLength(1);
-    expect(sender.sent[0]?.view.body.join("\n")).toMatch(
+    expect(sender.direct_).toHaveLength(1);
+    expect(sender.direct_[0]?.view.body.join("\n")).toMatch(
       /kept your parameters: the new fit predicted your recent reviews no better \(log loss/,
     );
     expect(bodyText(await t.bot.command(LEARNER, { name: "settings", changes: {} }, NOW))).toContain("kept your parameters");

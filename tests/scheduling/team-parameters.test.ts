@@ -6,7 +6,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { computeParameters } from "@open-spaced-repetition/binding";
 import type { Actor } from "../../src/core/identity.ts";
-import type { PlatformSender, SendResult } from "../../src/core/ports/platform-sender.ts";
 import { DEFAULT_PARAMETERS } from "../../src/core/scheduler/fsrs.ts";
 import { scheduleOf } from "../../src/core/scheduler/learner-schedule.ts";
 import type { View } from "../../src/core/views/view.ts";
@@ -19,6 +18,7 @@ import { allRows } from "../support/all-rows.ts";
 import { aFlashcard, aLibrary } from "../support/builders.ts";
 import { captureLogs } from "../support/captured-logs.ts";
 import { DATABASES } from "../support/databases.ts";
+import { FakeSender } from "../support/fake-sender.ts";
 import { parametersAround, simulateLearner, storeHistory } from "../support/simulated-learner.ts";
 import { startTestBot, type TestBot } from "../support/test-bot.ts";
 
@@ -43,25 +43,11 @@ const histories = STUDIERS.map((_, i) =>
 );
 const TEAM_REVIEWS = histories.reduce((n, h) => n + h.length, 0);
 
-class RecordingSender implements PlatformSender {
-  readonly sent: { userId: string; view: View }[] = [];
-  async direct(userId: string, view: View): Promise<SendResult> {
-    this.sent.push({ userId, view });
-    return { ok: true, messageRef: null };
-  }
-  async channel(): Promise<SendResult> {
-    return { ok: true, messageRef: null };
-  }
-  async edit(): Promise<SendResult> {
-    return { ok: true, messageRef: null };
-  }
-}
-
 const text = (reply: { view: View }) => reply.view.body.join("\n");
 
 describe.each(DATABASES)("team default parameters on %s", (kind) => {
   let t: TestBot;
-  let sender: RecordingSender;
+  let sender: FakeSender;
   const job = (stores = t.stores) =>
     new ParameterFitJob({
       fits: stores.parameters,
@@ -76,7 +62,7 @@ describe.each(DATABASES)("team default parameters on %s", (kind) => {
 
   beforeEach(async () => {
     t = await startTestBot(kind, library, NOW.toISOString());
-    sender = new RecordingSender();
+    sender = new FakeSender();
     for (const who of [ADMIN, MEMBER, NEWBIE, PASTER, OUTSIDER]) await t.bot.command(who, { name: "stats" }, NOW);
     for (const [i, userId] of STUDIERS.entries()) {
       await t.bot.command({ userId, teamId: TEAM, clientLocale: "en" }, { name: "stats" }, NOW);
@@ -135,8 +121,8 @@ describe.each(DATABASES)("team default parameters on %s", (kind) => {
     const ja = await t.bot.command({ ...NEWBIE, clientLocale: "ja" }, { name: "settings", changes: { language: "ja" } }, NOW);
     expect(text(ja)).toContain(`チームのパラメータ（2026-03-02 に ${STUDIERS.length} 人の ${TEAM_REVIEWS} 回の復習から調整）`);
 
-    expect(sender.sent.map((s) => s.userId)).toEqual([ADMIN.userId]);
-    expect(sender.sent[0]?.view.body.join("\n")).toMatch(/adopted: it predicts the team's recent reviews better \(log loss/);
+    expect(sender.direct_.map((s) => s.to)).toEqual([ADMIN.userId]);
+    expect(sender.direct_[0]?.view.body.join("\n")).toMatch(/adopted: it predicts the team's recent reviews better \(log loss/);
     // Asked once, fitted once.
     expect(await job().tickTeams(NOW)).toEqual([]);
   });
@@ -168,7 +154,7 @@ describe.each(DATABASES)("team default parameters on %s", (kind) => {
     expect(await Promise.all([NEWBIE, PASTER, OUTSIDER].map((a) => parametersOf(a.userId)))).toEqual(before);
     const reason =
       /kept the team's parameters: the new fit predicted the team's recent reviews no better \(log loss [\d.]+ vs [\d.]+ now\)/;
-    expect(sender.sent[0]?.view.body.join("\n")).toMatch(reason);
+    expect(sender.direct_[0]?.view.body.join("\n")).toMatch(reason);
     expect(text(await t.bot.command(MEMBER, { name: "team", changes: {} }, NOW))).toMatch(reason);
   });
 
@@ -178,7 +164,7 @@ describe.each(DATABASES)("team default parameters on %s", (kind) => {
     try {
       const [a, b] = await Promise.all([job().tickTeams(NOW), job(openStores(second.db)).tickTeams(NOW)]);
       expect([...a, ...b]).toEqual([{ teamId: TEAM, outcome: "adopted" }]);
-      expect(sender.sent).toHaveLength(1);
+      expect(sender.direct_).toHaveLength(1);
     } finally {
       await second.close();
     }
@@ -223,7 +209,7 @@ describe.each(DATABASES)("team default parameters on %s", (kind) => {
     }
     // The request stands (the team asked), but no one is left to tell.
     expect(await job().tickTeams(NOW)).toEqual([{ teamId: TEAM, outcome: "adopted" }]);
-    expect(sender.sent).toEqual([]);
+    expect(sender.direct_).toEqual([]);
     const reviewsLeft = (histories[1]?.length ?? 0) + (histories[2]?.length ?? 0);
     expect(await t.stores.teamParameters.teamParameters(TEAM)).toMatchObject({ reviews: reviewsLeft, members: 2 });
     expect(await t.db.teamParameterFit.findUnique({ where: { teamId: TEAM } })).toMatchObject({
