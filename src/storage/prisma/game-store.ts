@@ -50,6 +50,14 @@ function toRound(r: RoundRow): GameRoundRecord {
 /** Thrown inside an answer's transaction to roll it back when the question is not open. */
 class QuestionClosed extends Error {}
 
+/**
+ * The phases of a round still to be driven. Named rather than written as `not "over"`: an inequality
+ * cannot use the phase index, so the driver's idle look (twice a second on every instance) would read
+ * every round ever played.
+ */
+const LIVE: Record<Exclude<GamePhase, "over">, true> = { post: true, open: true, close: true, pause: true };
+const LIVE_PHASES = Object.keys(LIVE) as GamePhase[];
+
 export class PrismaGameStore implements GameStore {
   private readonly db: Db;
 
@@ -150,7 +158,7 @@ export class PrismaGameStore implements GameStore {
 
   async drivableRounds(owner: string, now: Date, limit: number): Promise<GameRoundRecord[]> {
     const rows = await this.db.gameRound.findMany({
-      where: { phase: { not: "over" }, OR: [{ claimedBy: owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
+      where: { phase: { in: LIVE_PHASES }, OR: [{ claimedBy: owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
       orderBy: { startedAt: "asc" },
       take: limit,
     });
@@ -159,7 +167,7 @@ export class PrismaGameStore implements GameStore {
 
   async claimRound(id: string, owner: string, now: Date, leaseUntil: Date): Promise<boolean> {
     const taken = await this.db.gameRound.updateMany({
-      where: { id, phase: { not: "over" }, OR: [{ claimedBy: owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
+      where: { id, phase: { in: LIVE_PHASES }, OR: [{ claimedBy: owner }, { leaseUntil: null }, { leaseUntil: { lt: now } }] },
       data: { claimedBy: owner, leaseUntil },
     });
     return taken.count === 1;
