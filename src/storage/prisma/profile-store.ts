@@ -60,10 +60,14 @@ export class PrismaProfileStore implements ProfileStore {
     // Someone without parameters of their own starts from the team's defaults, when it has them.
     const teamDefaults = user.fsrsParameters === null ? toTeamParameters(team) : null;
     if (teamDefaults) {
-      user = await this.db.user.update({
+      // Only if still without parameters: another copy of this first interaction (a double click, a
+      // retry, another instance) may have copied them since, or a fit landed. A missed filter is not
+      // an error here (update() would throw P2025); the row is read back as it now stands.
+      await this.db.user.updateMany({
         where: { id: actor.userId, fsrsParameters: null },
         data: fromTeamColumns(actor.teamId, teamDefaults),
       });
+      user = await this.db.user.findUniqueOrThrow({ where: { id: actor.userId } });
     }
     if (this.recentlyEntered.size >= 100_000) this.recentlyEntered.clear();
     this.recentlyEntered.set(key, now.getTime());
